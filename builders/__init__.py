@@ -1,0 +1,93 @@
+"""Output builders: one class per format, registered by name; the base class owns the run sequence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, ClassVar
+
+from timeline.fileio import write_atomic
+from timeline.schema import Store
+from timeline.sources import SourceText
+
+ENTRY_POINT_GROUP = "annotated_timeline.builders"
+
+
+@dataclass
+class BuildContext:
+    """What every builder gets: the validated store, its loaded source texts, and the user's options."""
+
+    store: Store
+    texts: dict[str, SourceText]
+    store_path: Path
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Builder:
+    """Turns a store into one output format. Subclasses set name, suffix, epilog and write render()."""
+
+    name: ClassVar[str] = ""
+    suffix: ClassVar[str] = ""
+    epilog: ClassVar[str] = ""
+    filename: ClassVar[str] = "timeline"
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.options = context.options
+
+    def render(self) -> str | bytes:
+        """The output, made without any I/O."""
+        raise NotImplementedError(f"builder {self.name!r} must implement render()")
+
+    def build(self, outdir: Path) -> list[Path]:
+        """Write the output into outdir atomically; return the files written."""
+        target = outdir / f"{self.filename}{self.suffix}"
+        write_atomic(target, self.render())
+        return [target]
+
+
+_REGISTRY: dict[str, type[Builder]] = {}
+_PLUGINS_LOADED = False
+
+
+def register_builder(cls: type[Builder]) -> type[Builder]:
+    """Register a builder class under its name; a second builder with the same name is refused."""
+    if not cls.name:
+        raise ValueError(f"{cls.__name__} has no name")
+    if cls.name in _REGISTRY and _REGISTRY[cls.name] is not cls:
+        raise ValueError(f"a builder named {cls.name!r} is already registered ({_REGISTRY[cls.name].__qualname__})")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+# Built-in builders: name -> module that registers it. Imported on demand (plotly is heavy).
+BUILTIN: dict[str, str] = {
+    "html": "timeline.builders.html",
+}
+
+
+def get_builder(name: str) -> type[Builder]:
+    """The builder class for a format name, loading built-ins and entry-point plugins as needed."""
+    if name not in _REGISTRY and name in BUILTIN:
+        __import__(BUILTIN[name])
+    if name not in _REGISTRY:
+        _load_plugins()
+    if name not in _REGISTRY:
+        raise KeyError(name)
+    return _REGISTRY[name]
+
+
+def builder_names() -> list[str]:
+    """Every format that can be built."""
+    _load_plugins()
+    return sorted(set(BUILTIN) | set(_REGISTRY))
+
+
+def _load_plugins() -> None:
+    global _PLUGINS_LOADED
+    if _PLUGINS_LOADED:
+        return
+    _PLUGINS_LOADED = True
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        register_builder(entry.load())

@@ -1,0 +1,79 @@
+"""The `timeline` command: a thin layer that turns library errors into messages and exit codes."""
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from timeline import __version__
+from timeline.errors import TimelineError
+
+# Every command, by name, and where it lives; modules are imported only when used, so --help is instant.
+COMMANDS: dict[str, str] = {
+    "check": "timeline.cli.check:check",
+    "build": "timeline.cli.build:build",
+    "dates": "timeline.cli.dates:dates",
+    "extract": "timeline.cli.extract:extract",
+}
+
+
+def register_command(name: str, target: str) -> None:
+    """Add a subcommand as 'module:attribute'; a name can be registered once."""
+    if name in COMMANDS:
+        raise ValueError(f"command {name!r} is already registered")
+    COMMANDS[name] = target
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TimelineError as exc:
+            report(exc)
+            ctx.exit(1)
+
+
+def report(exc: TimelineError) -> None:
+    """Print every problem on stderr, one per line, then a count."""
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    errors = sum(1 for p in exc.problems if not p.warning)
+    if errors > 1:
+        click.echo(f"{errors} problems found; nothing was written.", err=True)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="timeline")
+def cli() -> None:
+    """Turn source texts into a cited, interactive timeline.
+
+    \b
+    Examples:
+      timeline check events.yaml
+      timeline build events.yaml -o output/
+      timeline dates sources/ --json
+    """
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli.main(prog_name="timeline")
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""From texts to candidate events: date expressions (timex), then dated happenings (events)."""

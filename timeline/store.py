@@ -155,13 +155,23 @@ def load_store(path: Path | str) -> tuple[Store, Document]:
 
 def _validation_problem(doc: Document, err: Any) -> Problem:
     loc = tuple(err["loc"])
-    where = ".".join(str(part) for part in loc)
     message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         message = f"unknown key {loc[-1]!r}; check its spelling (see the events.yaml format in README.md)"
     elif err["type"] == "missing":
         message = f"missing required key {loc[-1]!r}"
-    return Problem(f"{where}: {message}", str(doc.path), doc.line(loc), _event_id(doc, loc))
+    return Problem(f"{_describe(doc, loc)}: {message}", str(doc.path), doc.line(loc))
+
+
+def _describe(doc: Document, loc: Loc) -> str:
+    """'event 'peace-accord' date' rather than 'events.0.date'."""
+    if len(loc) >= 2 and loc[0] in ("events", "sources", "lanes", "eras") and isinstance(loc[1], int):
+        item = doc.data[loc[0]][loc[1]] if isinstance(doc.data.get(loc[0]), list) else None
+        name = item.get("id") if isinstance(item, dict) else None
+        label = f"{loc[0][:-1]} {name!r}" if name else f"{loc[0][:-1]} #{loc[1] + 1}"
+        rest = ".".join(str(part) for part in loc[2:])
+        return f"{label} {rest}".strip()
+    return ".".join(str(part) for part in loc) or "top level"
 
 
 def _event_id(doc: Document, loc: Loc) -> str | None:

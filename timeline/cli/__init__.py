@@ -54,7 +54,7 @@ def report(exc: TimelineError) -> None:
         click.echo(str(problem), err=True)
     errors = sum(1 for p in exc.problems if not p.warning)
     if errors > 1:
-        click.echo(f"{errors} problems found; nothing was written.", err=True)
+        click.echo(f"{errors} problems found.", err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

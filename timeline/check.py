@@ -6,7 +6,7 @@ from pathlib import Path
 from timeline.errors import Problem, StoreError
 from timeline.schema import Store
 from timeline.sources import SourceText, load_sources, verify_citations
-from timeline.store import load_store
+from timeline.store import Document, load_store
 
 
 def check_store(path: Path | str, strict: bool = False) -> tuple[Store, dict[str, SourceText], list[Problem]]:
@@ -24,10 +24,7 @@ def check_store(path: Path | str, strict: bool = False) -> tuple[Store, dict[str
     return store, texts, warnings
 
 
-def _warnings(store: Store, doc: object) -> list[Problem]:
-    from timeline.store import Document
-
-    assert isinstance(doc, Document)
+def _warnings(store: Store, doc: Document) -> list[Problem]:
     found = []
     for i, source in enumerate(store.sources):
         if source.published_basis == "inferred":

@@ -1,11 +1,45 @@
 """Input documents for extraction: reading .txt/.md/.html/.jsonl, splitting multi-article files, reference dates.
 
-INTERFACE (stable; other modules rely on it). The implementation is being written.
+`read_documents(paths)` streams one `Document` per article. Offsets are always indexes into `Document.text`:
+
+- .txt files: `text` is the file as read (UTF-8, Python text mode), exactly what citation offsets index.
+- .md/.markdown: the same; YAML front matter (title, date/published, url, publisher) is read and the
+  article's segment starts after it, so its dates are not tagged.
+- .html/.htm: `text` is the raw file with every piece of markup (tags, comments, script, style, the
+  whole <head>) replaced by spaces of equal length (a block tag's first character becomes a newline)
+  and each character entity replaced by its character padded with spaces. Positions therefore index
+  the raw file unchanged; the words between the tags are the raw file's own characters.
+- .jsonl: one article per line, {"id", "published", "text"} plus optional title, url, publisher; read
+  line by line, so memory stays flat for any corpus size.
+
+A file holding several articles one after another (a blog archive page) is split into one Document
+per article (`<stem>-1`, `<stem>-2`, ...), each with its own [start, end) segment of the whole file.
+
+Reference date (`published`, an EDTF date) per document, first that applies: the `published`
+argument; the JSONL field or HTML/front-matter metadata; a date line in the article (a dateline or
+byline at its top, or a date line at its end) -- basis "stated"; else inferred from the latest
+explicit date the text mentions (see timeline.extract.dating.infer_reference) -- basis "inferred",
+with `published_note` saying what it rests on.
+
+Bad input (binary, not UTF-8, empty, a JSONL line that is not a JSON object or lacks `text`, an
+invalid `published`) adds a timeline.errors.Problem to `problems` naming the file (and line) and the
+rest is read; nothing is raised for one bad file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from timeline.dates import EdtfError, parse
+from timeline.errors import Problem
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+BINARY_SNIFF = 8192
 
 
 @dataclass
@@ -28,8 +62,410 @@ class Document:
     published: str | None = None  # EDTF
     published_basis: Literal["stated", "inferred"] | None = None
     published_note: str | None = None
+    line: int | None = None  # line of a JSONL corpus the article was read from
 
     @property
     def stop(self) -> int:
         """End of the segment."""
         return len(self.text) if self.end is None else self.end
+
+    @property
+    def body(self) -> str:
+        """The article's own text (its segment)."""
+        return self.text[self.start : self.stop]
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    published: str | None = None,
+    problems: list[Problem] | None = None,
+    infer: bool = True,
+) -> Iterator[Document]:
+    """Every article in PATHs (files, directories read recursively in sorted order, .jsonl corpora).
+
+    `published` (EDTF) overrides every reference date. With infer=False, documents without a stated
+    date keep published=None (timeline.extract.dating.ensure_reference fills it later, e.g. in a
+    worker process). Problems are appended to `problems`; the rest is still read.
+    """
+    sink: list[Problem] = [] if problems is None else problems
+    seen: set[str] = set()
+    for path in paths:
+        for doc in _read_path(Path(path), sink):
+            doc.id = _unique(doc.id, seen)
+            if published is not None:
+                doc.published, doc.published_basis, doc.published_note = published, "stated", "given with --published"
+            elif infer:
+                from timeline.extract.dating import ensure_reference
+
+                ensure_reference(doc)
+            yield doc
+
+
+def _unique(ident: str, seen: set[str]) -> str:
+    candidate, n = ident, 2
+    while candidate in seen:
+        candidate, n = f"{ident}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
+
+
+def _read_path(path: Path, problems: list[Problem]) -> Iterator[Document]:
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+            ident = child.relative_to(path).with_suffix("").as_posix()
+            yield from _read_one(child, ident, problems)
+    elif path.is_file():
+        yield from _read_one(path, path.stem, problems)
+    else:
+        problems.append(Problem("no such file or directory; skipped", str(path)))
+
+
+def _read_one(path: Path, ident: str, problems: list[Problem]) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, problems)
+        return
+    text = _read_text(path, problems)
+    if text is None:
+        return
+    if suffix in (".html", ".htm"):
+        yield from _html_documents(path, ident, text)
+    elif suffix in (".md", ".markdown"):
+        yield from _markdown_documents(path, ident, text, problems)
+    else:
+        yield from split_articles(Document(ident, str(path), text))
+
+
+# ---------------------------------------------------------------- reading files safely
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    """The file as citation offsets count it, or None (with a Problem) when it is not usable text."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(BINARY_SNIFF)
+        if b"\0" in head:
+            problems.append(Problem("binary file (contains NUL bytes), not text; skipped", str(path)))
+            return None
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(_encoding_message(path, exc), str(path)))
+        return None
+    except OSError as exc:
+        problems.append(Problem(f"cannot read: {exc.strerror or exc}; skipped", str(path)))
+        return None
+    if not text.strip():
+        problems.append(Problem("empty file; skipped", str(path)))
+        return None
+    return text
+
+
+def _encoding_message(path: Path, exc: UnicodeDecodeError) -> str:
+    byte = exc.object[exc.start : exc.start + 1].hex() if isinstance(exc.object, bytes) else "?"
+    return (
+        f"not UTF-8 (byte 0x{byte} at byte offset {exc.start}); skipped, because citation offsets must index "
+        f"the file as UTF-8. Convert it first, e.g. iconv -f cp1252 -t utf-8 '{path.name}' > converted{path.suffix}"
+    )
+
+
+# ---------------------------------------------------------------- JSONL corpora
+
+
+def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Document]:
+    """One Document per line of a JSONL corpus, streamed; bad lines become Problems with file:line."""
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        problems.append(Problem(f"cannot read: {exc.strerror or exc}; skipped", str(path)))
+        return
+    with handle:
+        for lineno, raw in enumerate(handle, 1):
+            if raw.strip():
+                doc = _jsonl_document(path, lineno, raw, problems)
+                if doc is not None:
+                    yield doc
+
+
+def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]) -> Document | None:
+    where = (str(path), lineno)
+    try:
+        record: Any = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(f"not UTF-8 (byte offset {exc.start} in the line); article skipped", *where))
+        return None
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(f"not valid JSON ({exc.msg} at column {exc.colno}); article skipped", *where))
+        return None
+    if not isinstance(record, dict):
+        problems.append(Problem("not a JSON object {\"id\", \"published\", \"text\"}; article skipped", *where))
+        return None
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        what = "has no \"text\"" if text is None else "has an empty or non-string \"text\""
+        problems.append(Problem(f"article {what}; skipped", *where))
+        return None
+    ident = str(record.get("id") or f"{path.stem}-{lineno}")
+    doc = Document(ident, str(path), text, line=lineno, **_metadata(record))
+    doc.published = _valid_published(record.get("published"), where, problems)
+    doc.published_basis = "stated" if doc.published else None
+    doc.published_note = "the corpus's \"published\" field" if doc.published else None
+    return doc
+
+
+def _metadata(record: dict[str, Any]) -> dict[str, str | None]:
+    return {k: (str(record[k]) if record.get(k) is not None else None) for k in ("title", "url", "publisher")}
+
+
+def _valid_published(value: Any, where: tuple[str, int | None], problems: list[Problem]) -> str | None:
+    """An EDTF date from metadata (ISO timestamps are cut to the day); invalid values become Problems."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    m = re.match(r"^(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d", text)
+    if m:
+        text = m.group(1)
+    try:
+        parse(text)
+    except EdtfError as exc:
+        problems.append(Problem(f"invalid \"published\": {exc}; ignored, the reference date is looked for in the text", *where))
+        return None
+    return text
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_BLANK = re.compile(
+    r"<!--.*?-->|<(script|style|head|noscript|template|svg)\b.*?</\1\s*>|<!\[CDATA\[.*?\]\]>|<[!?/]?[a-zA-Z][^>]*>",
+    re.S | re.I,
+)
+_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|blockquote|title|hr|pre|figure|figcaption|main|aside|nav)\b", re.I)
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_text(raw: str) -> str:
+    """The raw HTML with markup blanked to spaces of equal length, so offsets index the raw file."""
+    text = _HTML_BLANK.sub(_blank_markup, raw)
+    return _ENTITY.sub(_pad_entity, text)
+
+
+def _blank_markup(m: re.Match[str]) -> str:
+    blank = re.sub(r"[^\n]", " ", m.group())
+    return "\n" + blank[1:] if _BLOCK.match(m.group()) and not blank.startswith("\n") else blank
+
+
+def _pad_entity(m: re.Match[str]) -> str:
+    char = html.unescape(m.group())
+    if len(char) != 1 or char == m.group():
+        return m.group()
+    char = " " if char in "\xa0\u2009\u202f" else char
+    return char + " " * (len(m.group()) - 1)
+
+
+def _meta(raw: str, *names: str) -> str | None:
+    for name in names:
+        for pattern in (
+            rf"<meta\b[^>]*(?:property|name|itemprop)\s*=\s*[\"']{re.escape(name)}[\"'][^>]*content\s*=\s*[\"']([^\"']*)",
+            rf"<meta\b[^>]*content\s*=\s*[\"']([^\"']*)[\"'][^>]*(?:property|name|itemprop)\s*=\s*[\"']{re.escape(name)}[\"']",
+        ):
+            m = re.search(pattern, raw, re.I)
+            if m and m.group(1).strip():
+                return html.unescape(m.group(1).strip())
+    return None
+
+
+def _html_documents(path: Path, ident: str, raw: str) -> Iterator[Document]:
+    title = _meta(raw, "og:title", "twitter:title")
+    if title is None:
+        m = re.search(r"<title[^>]*>(.*?)</title", raw, re.S | re.I)
+        title = " ".join(html.unescape(m.group(1)).split()) if m else None
+    doc = Document(ident, str(path), html_text(raw), title=title or None, url=_meta(raw, "og:url"),
+                   publisher=_meta(raw, "og:site_name"))
+    when = _meta(raw, "article:published_time", "datePublished", "pubdate", "date", "dc.date", "DC.date.issued")
+    if when is None:
+        m = re.search(r"<time\b[^>]*datetime\s*=\s*[\"']([^\"']+)", raw, re.I)
+        when = m.group(1) if m else None
+    doc.published = _valid_published(when, (str(path), None), []) if when else None
+    if doc.published:
+        doc.published_basis, doc.published_note = "stated", "the page's metadata"
+    yield from split_articles(doc)
+
+
+# ---------------------------------------------------------------- Markdown
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _markdown_documents(path: Path, ident: str, text: str, problems: list[Problem]) -> Iterator[Document]:
+    doc = Document(ident, str(path), text)
+    m = _FRONT.match(text)
+    if m:
+        doc.start = m.end()
+        meta = _front_matter(m.group(1), path, problems)
+        doc.title, doc.url, doc.publisher = (_str(meta.get(k)) for k in ("title", "url", "publisher"))
+        when = meta.get("published", meta.get("date"))
+        doc.published = _valid_published(when, (str(path), 2), problems) if when is not None else None
+        if doc.published:
+            doc.published_basis, doc.published_note = "stated", "the front matter"
+    if doc.title is None:
+        heading = re.search(r"^#\s+(.+)$", text[doc.start :], re.M)
+        doc.title = heading.group(1).strip() if heading else None
+    yield from split_articles(doc)
+
+
+def _front_matter(block: str, path: Path, problems: list[Problem]) -> dict[str, Any]:
+    import yaml
+
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(f"warning: front matter is not valid YAML ({exc.__class__.__name__}); ignored", str(path), 2, warning=True))
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# ---------------------------------------------------------------- date lines (stated reference dates)
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_PREFIX = r"(?:(?:Published|Posted|Updated|Last updated|First published|Date|Dated)(?:\s+on)?\s*:?\s*)?(?:By\s+[^,|\n]{2,60}[,|]\s*)?"
+_TIME = r"(?:\s*(?:,|at|[-–—|•/])?\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+DATE_LINE = re.compile(
+    rf"^\s*{_PREFIX}{_WEEKDAY}(?:"
+    rf"{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"){_TIME}\s*$",
+    re.I,
+)
+
+
+def date_line_value(line: str) -> str | None:
+    """The EDTF day of a line that is only a date (with optional weekday, time, 'Published:', byline)."""
+    m = DATE_LINE.match(line)
+    if not m or len(line) > 100:
+        return None
+    if m["y3"]:
+        year, month, day = int(m["y3"]), int(m["m3"]), int(m["d3"])
+    else:
+        name = (m["mon"] or m["mon2"]).lower().rstrip(".")
+        month = next(i for full, i in _MONTHS.items() if full.startswith(name[:3]))
+        year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        parse(value)
+    except EdtfError:
+        return None
+    return value
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """(offset, line) for every non-blank line of text[start:stop]."""
+    out, pos = [], start
+    for line in text[start:stop].split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def stated_date(doc: Document, head: int = 6, tail: int = 4) -> tuple[str, str] | None:
+    """(EDTF, note) from a date line near the top (dateline, byline) or at the end of the article."""
+    lines = _lines(doc.text, doc.start, doc.stop)
+    for where, chosen in (("near the top", lines[:head]), ("at the end", list(reversed(lines[-tail:])))):
+        for offset, line in chosen:
+            value = date_line_value(line)
+            if value:
+                return value, f"date line {line.strip()!r} {where} (offset {offset})"
+    return None
+
+
+# ---------------------------------------------------------------- splitting multi-article files
+
+_QUOTED = r"[“\"][^“”\"\n]{8,200}[”\"]"
+HEADLINE = re.compile(rf"^(?:{_QUOTED}|[A-Z][A-Za-z.]{{1,24}}:\s*(?:{_QUOTED}|[^.!?\n]{{8,150}}))\s*$")
+LABEL = re.compile(r"^[A-Z][^.!?:;,\n]{1,38}$")
+MIN_ARTICLE = 300
+
+
+def split_articles(doc: Document) -> list[Document]:
+    """The document, or one Document per article when its segment holds several one after another.
+
+    Strong boundaries: a headline line ('“Quoted title”' or 'Publisher: Title') that follows two
+    blank lines, a date line, or opens the file. When there are at least two, weak boundaries are
+    added too: a short label line ('Iran News') followed by two blank lines, then a paragraph.
+    A piece shorter than MIN_ARTICLE characters joins its neighbour (a leading one is dropped).
+    """
+    cuts = _boundaries(doc.text, doc.start, doc.stop)
+    if len(cuts) < 2:
+        return [_with_stated(doc, _segment_title(doc))]
+    pieces = _merge_small(doc.start, cuts, doc.stop)
+    if len(pieces) < 2:
+        return [_with_stated(doc, _segment_title(doc))]
+    out = []
+    for n, (a, b) in enumerate(pieces, 1):
+        part = replace(doc, id=f"{doc.id}-{n}", start=a, end=b, title=None)
+        out.append(_with_stated(part, _segment_title(part)))
+    return out
+
+
+def _boundaries(text: str, start: int, stop: int) -> list[int]:
+    lines = _lines(text, start, stop)
+    strong, weak = [], []
+    for i, (offset, line) in enumerate(lines):
+        gap = text[lines[i - 1][0] + len(lines[i - 1][1]) : offset].count("\n") if i else 99
+        after_date = i > 0 and date_line_value(lines[i - 1][1]) is not None
+        if HEADLINE.match(line.strip()) and (gap >= 3 or after_date or i <= 2):
+            strong.append(offset)
+        elif i and gap >= 3 and LABEL.match(lines[i - 1][1].strip()) and len(line) >= 200:
+            weak.append(offset)
+    return sorted(strong + weak) if len(strong) >= 2 else strong
+
+
+def _merge_small(start: int, cuts: list[int], stop: int) -> list[tuple[int, int]]:
+    """Consecutive [a, b) pieces; a short leading piece (a page header) is dropped, others join the next."""
+    edges = [start] + [c for c in cuts if start < c < stop] + [stop]
+    pieces: list[tuple[int, int]] = []
+    pending = None
+    for a, b in zip(edges, edges[1:]):
+        a = pending if pending is not None else a
+        if b - a < MIN_ARTICLE and b != stop:
+            pending = a if pieces else None
+            continue
+        pending = None
+        pieces.append((a, b))
+    if pieces and pieces[-1][1] - pieces[-1][0] < MIN_ARTICLE and len(pieces) > 1:
+        last = pieces.pop()
+        pieces[-1] = (pieces[-1][0], last[1])
+    return pieces
+
+
+def _segment_title(doc: Document) -> str | None:
+    if doc.title:
+        return doc.title
+    for _, line in _lines(doc.text, doc.start, doc.stop)[:8]:
+        words = line.split()
+        if HEADLINE.match(line.strip()) or (3 <= len(words) <= 30 and _title_case(words) and not line.strip().startswith("©")):
+            return line.strip()
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    small = {"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or", "with", "from", "is"}
+    big = [w for w in words if w.lower() not in small]
+    return bool(big) and sum(w[:1].isupper() or w[:1] in "“\"'" for w in big) >= 0.8 * len(big) and not words[-1].endswith(".")
+
+
+def _with_stated(doc: Document, title: str | None) -> Document:
+    doc.title = title
+    if doc.published is None:
+        found = stated_date(doc)
+        if found:
+            doc.published, doc.published_basis, doc.published_note = found[0], "stated", found[1]
+    return doc

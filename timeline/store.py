@@ -73,6 +73,9 @@ def read_yaml(path: Path | str) -> Document:
 
 def _read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise StoreError.at(f"is {size // 2**20} MiB; an event store is limited to 64 MiB", path)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise StoreError.at("file not found; create it or pass the path of your events.yaml", path) from None
@@ -80,8 +83,6 @@ def _read_text(path: Path) -> str:
         raise StoreError.at("is a directory; pass the path of an events.yaml file", path) from None
     except OSError as exc:
         raise StoreError.at(f"cannot read: {exc.strerror}", path) from None
-    if len(raw) > MAX_BYTES:
-        raise StoreError.at(f"is {len(raw) // 2**20} MiB; an event store is limited to 64 MiB", path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,13 +144,13 @@ def load_store(path: Path | str) -> tuple[Store, Document]:
         doc.data = {}
     if not isinstance(doc.data, dict):
         raise StoreError.at("the top level must be a mapping with title, sources, lanes, eras and events", doc.path, 1)
+    problems = cross_check(doc)
     try:
         store = Store.model_validate(doc.data)
     except ValidationError as exc:
-        raise StoreError([_validation_problem(doc, err) for err in exc.errors()]) from None
-    problems = cross_check(store, doc)
+        problems = [_validation_problem(doc, err) for err in exc.errors()] + problems
     if problems:
-        raise StoreError(problems)
+        raise StoreError(sorted(problems, key=lambda p: p.line or 0))
     return store, doc
 
 
@@ -181,25 +182,52 @@ def _event_id(doc: Document, loc: Loc) -> str | None:
     return None
 
 
-def cross_check(store: Store, doc: Document) -> list[Problem]:
-    """References between parts of the store: unique ids, known sources and lanes."""
+def cross_check(doc: Document) -> list[Problem]:
+    """References between parts of the store: unique ids, known sources and lanes (on the raw data, so
+    these are reported together with schema problems)."""
+    data = doc.data
     problems = []
     for kind in ("sources", "lanes", "eras", "events"):
-        counts = Counter(item.id for item in getattr(store, kind))
-        for i, item in enumerate(getattr(store, kind)):
-            if counts[item.id] > 1:
-                first = next(j for j, other in enumerate(getattr(store, kind)) if other.id == item.id)
-                if first != i:
-                    problems.append(_at(doc, (kind, i, "id"), f"duplicate {kind[:-1]} id {item.id!r} (first at line {doc.line((kind, first, 'id'))}); ids must be unique"))
-    sources = {s.id for s in store.sources}
-    lanes = {lane.id for lane in store.lanes}
-    for i, event in enumerate(store.events):
-        if event.lane and lanes and event.lane not in lanes:
-            problems.append(_at(doc, ("events", i, "lane"), f"unknown lane {event.lane!r}; add it under lanes or use one of: {', '.join(sorted(lanes))}"))
-        for loc, citation in citations_of(event, ("events", i)):
-            if citation.source not in sources:
-                problems.append(_at(doc, (*loc, "source"), f"unknown source {citation.source!r}; register it under sources"))
+        first: dict[str, int] = {}
+        for i, item in enumerate(_items(data, kind)):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                message = f"duplicate {kind[:-1]} id {ident!r} (first at line {doc.line((kind, first[ident], 'id'))}); ids must be unique"
+                problems.append(_at(doc, (kind, i, "id"), message))
+            first.setdefault(ident, i)
+    sources = {s.get("id") for s in _items(data, "sources")}
+    lanes = {lane.get("id") for lane in _items(data, "lanes")} - {None}
+    for kind in ("events", "eras"):
+        for i, item in enumerate(_items(data, kind)):
+            lane = item.get("lane")
+            if kind == "events" and lane and lanes and lane not in lanes:
+                problems.append(_at(doc, (kind, i, "lane"), f"unknown lane {lane!r}; add it under lanes or use one of: {', '.join(sorted(map(str, lanes)))}"))
+            for loc, citation in _raw_citations(item, (kind, i)):
+                source = citation.get("source")
+                if isinstance(source, str) and source not in sources:
+                    problems.append(_at(doc, (*loc, "source"), f"unknown source {source!r}; register it under sources"))
     return problems
+
+
+def _items(data: Any, kind: str) -> list[dict[str, Any]]:
+    items = data.get(kind) if isinstance(data, dict) else None
+    return [item if isinstance(item, dict) else {} for item in items] if isinstance(items, list) else []
+
+
+def _raw_citations(item: dict[str, Any], loc: Loc) -> list[tuple[Loc, dict[str, Any]]]:
+    found = [((*loc, "citations", k), c) for k, c in enumerate(_list(item.get("citations"))) if isinstance(c, dict)]
+    for d, dispute in enumerate(_list(item.get("disputes"))):
+        claims = _list(dispute.get("claims")) if isinstance(dispute, dict) else []
+        for c, claim in enumerate(claims):
+            cits = _list(claim.get("citations")) if isinstance(claim, dict) else []
+            found += [((*loc, "disputes", d, "claims", c, "citations", k), cit) for k, cit in enumerate(cits) if isinstance(cit, dict)]
+    return found
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def citations_of(item: Any, loc: Loc) -> list[tuple[Loc, Any]]:

@@ -1,0 +1,158 @@
+"""Sentences and clauses with exact character offsets (rule-based, no models)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cpt maj adm gov sen rep pres rev hon fr
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v etc inc ltd corp co dept univ est
+    approx fig al e.g i.e u.s u.k u.n a.m p.m""".split()
+)
+
+# A sentence may end after . ! ? (optionally followed by closing quotes or brackets) and whitespace.
+_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*·▪●]\s)")
+_LINE = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a text: text[start:end] == text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end]; offsets index `text`. Line breaks end a sentence when the line
+    looks complete (headlines, captions and list items stand alone)."""
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    for line_start, line_end in _lines(text, start, stop):
+        spans.extend(_sentences_in(text, line_start, line_end))
+    return spans
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Ranges of non-empty lines; a hard-wrapped paragraph's lines are joined back when a line
+    does not end a sentence and the next starts in lower case."""
+    ranges: list[tuple[int, int]] = []
+    pos = start
+    for m in _LINE.finditer(text, start, stop):
+        ranges.append((pos, m.start()))
+        pos = m.end()
+    ranges.append((pos, stop))
+    merged: list[tuple[int, int]] = []
+    for a, b in ranges:
+        a, b = _strip(text, a, b)
+        if a >= b:
+            continue
+        if merged and _continues(text, merged[-1], a):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
+    """True when a line continues the previous one (hard-wrapped prose)."""
+    last = text[previous[1] - 1]
+    gap = text[previous[1]:start]
+    return "\n\n" not in gap.replace("\r", "") and last not in ".!?:\"”’)" and text[start].islower()
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _sentences_in(text: str, start: int, stop: int) -> list[Span]:
+    spans = []
+    pos = start
+    for m in _END.finditer(text, start, stop):
+        if not _is_boundary(text, m.start(), m.end(), stop):
+            continue
+        spans.append(_span(text, pos, m.end()))
+        pos = m.end()
+    if pos < stop:
+        spans.append(_span(text, pos, stop))
+    return [s for s in spans if s.text]
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    a, b = _strip(text, a, b)
+    return Span(a, b, text[a:b])
+
+
+def _is_boundary(text: str, punct: int, after: int, stop: int) -> bool:
+    """A period ends a sentence unless it follows an abbreviation or an initial, or the next word
+    starts in lower case or with a digit."""
+    nxt = after
+    while nxt < stop and text[nxt].isspace():
+        nxt += 1
+    if nxt >= stop:
+        return True
+    follower = text[nxt]
+    if follower.islower() or (follower.isdigit() and text[punct] == "."):
+        return False
+    if text[punct] != ".":
+        return True
+    m = _WORD_BEFORE.search(text, max(0, punct - 20), punct + 1)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isalpha() and m.group(1).isupper())  # initials: "J. Smith"
+
+
+_CLAUSE_BREAK = re.compile(r"(?:[;:]|,(?=\s+(?:and|but|while|whereas|although|though|after|before|when|as|which|who|where)\b)|\s[–—-]{1,2}\s)")
+
+
+def clause_around(sentence: Span, start: int, end: int, limit: int = 400) -> Span:
+    """The shortest run of clauses of `sentence` that contains [start, end) and fits in `limit`
+    characters; the sentence itself when it already fits."""
+    if len(sentence.text) <= limit:
+        return sentence
+    cuts = [sentence.start] + [sentence.start + m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)] + [sentence.end]
+    cuts = sorted(set(cuts))
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c >= end)
+    base = sentence.start
+    a, b = _strip(sentence.text, lo - base, hi - base)
+    if b - a <= limit:
+        return _widen(sentence, Span(a + base, b + base, sentence.text[a:b]), cuts, limit)
+    return _window(sentence, start, end, limit)  # one clause is still too long: words around the date
+
+
+def _widen(sentence: Span, span: Span, cuts: list[int], limit: int) -> Span:
+    """Extend a clause to the neighbouring clauses while it stays under the limit (more context)."""
+    base = sentence.start
+    lo, hi = span.start, span.end
+    for c in sorted((c for c in cuts if c > hi), key=lambda c: c - hi):
+        if c - lo > limit:
+            break
+        hi = c
+    a, b = _strip(sentence.text, lo - base, hi - base)
+    return Span(a + base, b + base, sentence.text[a:b])
+
+
+def _window(sentence: Span, start: int, end: int, limit: int) -> Span:
+    base, text = sentence.start, sentence.text
+    mid = (start + end) // 2 - base
+    a = max(0, mid - limit // 2)
+    b = min(len(text), a + limit)
+    a = max(0, b - limit)
+    while a > 0 and not text[a - 1].isspace():
+        a += 1
+    while b < len(text) and not text[b].isspace() and b > a:
+        b -= 1
+    a, b = _strip(text, a, b)
+    return Span(a + base, b + base, text[a:b])

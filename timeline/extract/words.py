@@ -1,0 +1,57 @@
+"""Words of a sentence for comparing content: lower-cased content words, light stemming, names."""
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before
+    being below between both but by can cannot could did do does doing don't down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they this
+    those through to too under until up upon very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves said says say saying told tells according also would could
+    one two three four five six seven eight nine ten first last new year years month months week weeks day
+    days today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec since ago earlier later next time mr mrs ms dr per cent percent still even well back
+    many much however though although including around among within without may might must shall us it's
+    he's she's that's there's they're we're i'm i've we've they've s t""".split()
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem, enough to match 'returned'/'returns'/'returning'."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed, lower-cased words of `text` without stopwords, in order."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 2 and word not in STOPWORDS:
+            out.append(stem(word))
+    return out
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are not the first word of the text (a cheap stand-in for named entities)."""
+    found = set()
+    tokens = list(_TOKEN.finditer(text))
+    for i, m in enumerate(tokens):
+        word = m.group()
+        if i == 0 or not word[0].isupper() or word.lower() in STOPWORDS or len(word) < 3:
+            continue
+        previous = text[max(0, m.start() - 2):m.start()]
+        if re.search(r"[.!?:\"“]\s*$", previous):
+            continue
+        found.add(word.lower())
+    return found

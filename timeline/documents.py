@@ -319,7 +319,7 @@ def _front_matter(block: str, path: Path, problems: list[Problem]) -> dict[str, 
     try:
         meta = yaml.safe_load(block)
     except yaml.YAMLError as exc:
-        problems.append(Problem(f"warning: front matter is not valid YAML ({exc.__class__.__name__}); ignored", str(path), 2, warning=True))
+        problems.append(Problem(f"front matter is not valid YAML ({exc.__class__.__name__}); ignored", str(path), 2, warning=True))
         return {}
     return meta if isinstance(meta, dict) else {}
 
@@ -463,7 +463,7 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _with_stated(doc: Document, title: str | None) -> Document:
-    doc.title = title
+    doc.title = " ".join(title.split()) if title else None
     if doc.published is None:
         found = stated_date(doc)
         if found:

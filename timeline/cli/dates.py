@@ -1,10 +1,112 @@
-"""`timeline dates` (being written)."""
+"""`timeline dates`: every date expression in the sources, with its EDTF value, offset and reference date."""
 from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from typing import IO, Any
 
 import click
 
+SPOOL_BYTES = 8 * 1024 * 1024
+
 
 @click.command()
-def dates() -> None:
-    """Not available yet."""
-    raise click.UsageError("timeline dates is being written")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "dates": [...]} as JSON.')
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
+def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: bool, quiet: bool) -> None:
+    """Find every date expression in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
+
+    Each document's reference date is --published when given; else a date stated in it (metadata,
+    a dateline or byline, a date line at its end); else inferred from its latest explicit date.
+    Unreadable inputs are reported on stderr, the rest is processed, and the exit code is 1.
+
+    \b
+    Examples:
+      timeline dates sources/
+      timeline dates sources/ --json > dates.json
+      timeline dates corpus.jsonl --jobs 2 --json
+      timeline dates article.txt --published 2015-06-05
+    """
+    from timeline.errors import Problem
+    from timeline.extract.dating import find_dates
+
+    problems: list[Problem] = []
+    published = _checked_published(published, problems)
+    results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None)
+    out = click.get_text_stream("stdout")
+    if as_json:
+        _write_json(results, out)
+    else:
+        _write_table(results, out)
+    _finish(problems, quiet)
+
+
+def _checked_published(published: str | None, problems: list[Any]) -> str | None:
+    """A valid --published, or None with a problem (the texts' own dates are used instead)."""
+    from timeline.dates import EdtfError, parse
+    from timeline.errors import Problem
+
+    if published is None:
+        return None
+    try:
+        parse(published)
+    except EdtfError as exc:
+        problems.append(Problem(f"--published: {exc}; ignored, reference dates are taken from the texts"))
+        click.echo(f"error: {problems[-1].message}", err=True)
+        return None
+    return published.strip()
+
+
+def _write_json(results: Any, out: IO[str]) -> None:
+    """Stream the contract's JSON: sources are small and kept; dates are spooled (to disk when large)."""
+    from timeline.extract.dating import date_record, source_record
+
+    sources: list[dict[str, Any]] = []
+    count = 0
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8") as spool:
+        for doc, timexes in results:
+            sources.append(source_record(doc))
+            for timex in timexes:
+                spool.write((",\n  " if count else "\n  ") + json.dumps(date_record(doc, timex), ensure_ascii=False))
+                count += 1
+        out.write('{"sources": [')
+        out.write(",".join("\n  " + json.dumps(s, ensure_ascii=False) for s in sources))
+        out.write('\n],\n"dates": [')
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            out.write(chunk)
+        out.write("\n]}\n")
+    out.flush()
+
+
+def _write_table(results: Any, out: IO[str]) -> None:
+    """A readable listing: one header per document, then offset, value and text of each date."""
+    for doc, timexes in results:
+        basis = f" ({doc.published_basis}: {doc.published_note})" if doc.published_basis else ""
+        out.write(f"\n{doc.id}  [{doc.path}]  published {doc.published or '?'}{basis}\n")
+        if doc.title:
+            out.write(f"  {doc.title}\n")
+        for timex in timexes:
+            text = " ".join(timex.text.split())
+            out.write(f"  {timex.start:>8}  {timex.value:<16}  {text}\n")
+        if not timexes:
+            out.write("  (no dates)\n")
+    out.flush()
+
+
+def _finish(problems: list[Any], quiet: bool) -> None:
+    """Report reading problems on stderr; exit 1 if anything was skipped or wrong."""
+    errors = [p for p in problems if not p.warning]
+    for problem in problems:
+        if problem.warning and quiet:
+            continue
+        if problem.file is None and problem.message.startswith("--published"):
+            continue  # already shown before processing
+        click.echo(str(problem), err=True)
+    if errors:
+        click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
+        sys.exit(1)

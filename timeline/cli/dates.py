@@ -37,7 +37,7 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
     problems: list[Problem] = []
     published = _checked_published(published, problems)
     results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if as_json:
         _write_json(results, out)
     else:

@@ -1,0 +1,258 @@
+"""Reading sources: offsets index the file as read, archives split into articles, reference dates stated or inferred."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.documents import Document, date_line_value, html_text, read_documents, split_articles
+from timeline.errors import Problem
+from timeline.extract.dating import document_dates, ensure_reference
+from timeline.extract.pipeline import map_documents
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "sources"
+ARCHIVE = SOURCES / "isis-tag-archive.txt"
+
+
+def read(paths: list[Path], **kwargs: object) -> tuple[list[Document], list[Problem]]:
+    problems: list[Problem] = []
+    docs = list(read_documents(paths, problems=problems, **kwargs))  # type: ignore[arg-type]
+    return docs, problems
+
+
+# ------------------------------------------------------------------ plain files
+
+
+def test_txt_text_is_the_file_as_read_and_the_whole_file_is_the_segment(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes("Caf\u00e9 opened.\r\nIt closed in 2014.\n".encode())
+    [doc] = read([path])[0]
+    assert doc.text == open(path, encoding="utf-8").read()
+    assert (doc.id, doc.start, doc.stop) == ("note", 0, len(doc.text))
+
+
+def test_directories_are_read_recursively_in_sorted_order_with_unique_ids(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("b/z.txt", "a.txt", "b/a.md", "skip.png"):
+        (tmp_path / name).write_text("In 2014 it rained.\n", encoding="utf-8")
+    docs, problems = read([tmp_path])
+    assert [d.id for d in docs] == ["a", "b/a", "b/z"]
+    assert problems == []
+
+
+def test_missing_path_is_a_problem_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("In 2014 it rained.\n", encoding="utf-8")
+    docs, problems = read([tmp_path / "nope.txt", good])
+    assert [d.id for d in docs] == ["good"]
+    assert "nope.txt" in str(problems[0]) and "no such file" in str(problems[0])
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("caf\u00e9 opened on 9 May 2015".encode("latin-1"), "not UTF-8 (byte 0xe9"),
+        (b"", "empty file"),
+        (b"  \n\n  ", "empty file"),
+    ],
+)
+def test_unusable_file_is_skipped_with_a_message_naming_it(tmp_path: Path, content: bytes, expected: str) -> None:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_bytes(content)
+    good.write_text("In 2014 it rained.\n", encoding="utf-8")
+    docs, problems = read([bad, good])
+    assert [d.id for d in docs] == ["good"]
+    assert len(problems) == 1 and problems[0].file == str(bad) and expected in problems[0].message
+
+
+def test_bad_jsonl_lines_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    lines = [
+        {"id": "a", "published": "2015-06-05", "text": "On 9 May 2015 it rained."},
+        "not json",
+        {"id": "c", "published": "2015"},
+        ["a", "list"],
+        {"id": "e", "text": ""},
+        {"id": "f", "published": "June 2015", "text": "In 2014 it rained."},
+    ]
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    docs, problems = read([path])
+    assert [d.id for d in docs] == ["a", "f"]
+    assert [(p.file, p.line) for p in problems] == [(str(path), n) for n in (2, 3, 4, 5, 6)]
+    assert "not valid JSON" in problems[0].message and 'no "text"' in problems[1].message
+    assert "June 2015" in problems[4].message
+    assert docs[1].published_basis == "inferred" and docs[1].line == 6
+
+
+def test_jsonl_fields_and_offsets_index_the_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    record = {"id": "x/1", "published": "2010-01-13T08:00:00Z", "text": "Haiti: on 12 January 2010 a quake.", "title": "T", "url": "u"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [doc] = read([path])[0]
+    assert (doc.id, doc.published, doc.published_basis, doc.title, doc.url) == ("x/1", "2010-01-13", "stated", "T", "u")
+    assert doc.text == record["text"]
+    for timex in document_dates(doc):
+        assert doc.text[timex.start : timex.end] == timex.text
+
+
+# ------------------------------------------------------------------ HTML and Markdown
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Old title</title>
+<meta property="og:title" content="Quake hits Haiti &amp; more">
+<meta property="article:published_time" content="2010-01-13T08:00:00Z">
+<style>p { color: red } /* 1999 */</style></head>
+<body><!-- 1998 comment --><script>var x = "2001";</script>
+<h1>Quake</h1><p>The earthquake struck on 12 January 2010, at 16:53&nbsp;local time. In 2009 nothing.</p>
+</body></html>
+"""
+
+
+def test_html_markup_is_blanked_to_spaces_so_offsets_index_the_raw_file(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    [doc] = read([path])[0]
+    raw = open(path, encoding="utf-8").read()
+    assert len(doc.text) == len(raw)
+    assert "1999" not in doc.text and "1998" not in doc.text and "2001" not in doc.text and "<" not in doc.text
+    assert (doc.title, doc.published, doc.published_basis) == ("Quake hits Haiti & more", "2010-01-13", "stated")
+    assert "Old title" not in doc.text
+    found = document_dates(doc)
+    assert found and all(raw[t.start : t.end] == t.text == doc.text[t.start : t.end] for t in found)
+
+
+def test_html_text_keeps_length_and_pads_entities() -> None:
+    raw = "<p>A&amp;B&nbsp;2015</p>"
+    text = html_text(raw)
+    assert len(text) == len(raw) and text.strip() == "A&    B      2015"
+
+
+def test_html_time_element_gives_the_published_date(tmp_path: Path) -> None:
+    path = tmp_path / "t.htm"
+    path.write_text('<html><body><time datetime="2019-02-27T10:39:00+00:00">Feb 27</time><p>In 2018.</p></body></html>', encoding="utf-8")
+    [doc] = read([path])[0]
+    assert doc.published == "2019-02-27"
+
+
+def test_markdown_front_matter_is_metadata_and_outside_the_segment(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: A post\ndate: 2019-03-01\nurl: https://example.org/p\n---\n# Heading\n\nIn 2018 it began.\n", encoding="utf-8")
+    [doc] = read([path])[0]
+    assert (doc.title, doc.published, doc.url, doc.published_basis) == ("A post", "2019-03-01", "https://example.org/p", "stated")
+    assert doc.text[doc.start :].startswith("# Heading")
+
+
+# ------------------------------------------------------------------ reference dates
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("June 5, 2015, 5:00pm", "2015-06-05"),
+        ("March 12, 2017", "2017-03-12"),
+        ("10 Dec 2016", "2016-12-10"),
+        ("28 September 2017", "2017-09-28"),
+        ("Published: Monday, Feb. 3, 2014 at 10:39 GMT", "2014-02-03"),
+        ("2019-02-27T10:39:00Z", "2019-02-27"),
+        ("By Jane Doe, March 1st, 2019", "2019-03-01"),
+        ("In March 12, 2017 the court ruled.", None),
+        ("February 30, 2017", None),
+        ("Frud Bezhan", None),
+    ],
+)
+def test_date_lines(line: str, value: str | None) -> None:
+    assert date_line_value(line) == value
+
+
+def test_stated_date_at_the_top_or_the_end_of_an_article() -> None:
+    top = Document("t", "t.txt", "Headline Here\nJune 5, 2015, 5:00pm\n\nBody text in 2014.\n")
+    end = Document("e", "e.txt", "Body text in 2014.\n\nJane Doe\n\n10 Dec 2016\n")
+    assert split_articles(top)[0].published == "2015-06-05"
+    [doc] = split_articles(end)
+    assert (doc.published, doc.published_basis) == ("2016-12-10", "stated")
+    assert "10 Dec 2016" in (doc.published_note or "")
+
+
+def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> None:
+    doc = ensure_reference(Document("i", "i.txt", "It began in 2011. The war ended in 2014; talks followed.\n"))
+    assert (doc.published, doc.published_basis) == ("2014", "inferred")
+    assert "2014" in (doc.published_note or "")
+    none = ensure_reference(Document("n", "n.txt", "Nothing dated here.\n"))
+    assert (none.published, none.published_basis) == (None, "inferred")
+
+
+def test_published_argument_overrides_stated_dates(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("Headline Here\nJune 5, 2015, 5:00pm\n\nBody.\n", encoding="utf-8")
+    [doc] = read([path], published="2016-01")[0]
+    assert (doc.published, doc.published_basis) == ("2016-01", "stated")
+
+
+# ------------------------------------------------------------------ multi-article files
+
+ARCHIVE_ARTICLES = [
+    ("“Iran warns Central Asia may be Daesh’s next target”", None),
+    ("When security forces revealed the suspect", None),
+    ("ODR: “Meet Tajikistan’s embattled Islamists”", "2017-09-28"),
+    ("Moderndiplomacy: “A reverse side of struggle against ISIS in Central Asia”", None),
+    ("RFERL: Tajikistan’s Deadly Export", "2017-03-12"),
+    ("AlJazeera: “Tajikistan: The success story that failed”", "2016-12-10"),
+]
+
+
+def test_archive_page_splits_into_its_six_articles_with_their_own_dates() -> None:
+    docs, problems = read([ARCHIVE])
+    assert problems == []
+    assert [d.id for d in docs] == [f"isis-tag-archive-{n}" for n in range(1, 7)]
+    text = open(ARCHIVE, encoding="utf-8").read()
+    for doc, (opening, stated) in zip(docs, ARCHIVE_ARTICLES):
+        assert doc.text == text
+        assert " ".join(doc.body.split()).startswith(opening)
+        assert doc.published_basis == ("stated" if stated else "inferred")
+        if stated:
+            assert doc.published == stated
+    assert [d.stop for d in docs[:-1]] == [d.start for d in docs[1:]]
+    assert docs[-1].body.rstrip().endswith("10 Dec 2016")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SOURCES.glob("*.txt") if p.name != ARCHIVE.name))
+def test_single_articles_are_not_split(name: str) -> None:
+    docs, _ = read([SOURCES / name])
+    assert len(docs) == 1 and docs[0].start == 0 and docs[0].end is None
+
+
+def test_vice_article_states_its_date_in_its_byline() -> None:
+    [doc] = read([SOURCES / "vice-amnesty-for-repentance.txt"])[0]
+    assert (doc.published, doc.published_basis) == ("2015-06-05", "stated")
+
+
+def test_dates_stay_inside_each_segment_and_offsets_index_the_file() -> None:
+    text = open(ARCHIVE, encoding="utf-8").read()
+    for doc, timexes in map_documents(document_dates, [ARCHIVE]):
+        for t in timexes:
+            assert doc.start <= t.start < t.end <= doc.stop and text[t.start : t.end] == t.text
+
+
+# ------------------------------------------------------------------ pipeline
+
+
+def count_chars(doc: Document) -> int:
+    """Top-level, so it pickles into worker processes."""
+    return len(doc.body)
+
+
+def test_map_documents_in_two_processes_keeps_order_and_reference_dates(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    with open(corpus, "w", encoding="utf-8") as out:
+        for i in range(40):
+            out.write(json.dumps({"id": f"a{i}", "text": f"Story {i} happened in {1990 + i}." + " x" * i}) + "\n")
+    one = [(d.id, d.published, r) for d, r in map_documents(count_chars, [corpus], jobs=1)]
+    two = [(d.id, d.published, r) for d, r in map_documents(count_chars, [corpus], jobs=2)]
+    assert one == two and [x[0] for x in one] == [f"a{i}" for i in range(40)]
+    assert one[3][1] == "1993"

@@ -1,11 +1,33 @@
 """The date engine: find every date expression in a text and normalise it to EDTF.
 
-INTERFACE (stable; other modules rely on it). The implementation is being written.
+INTERFACE (stable; other modules rely on it): `Timex` and `tag(text, anchor, start, end)`.
+
+Values follow the TimeML conventions of TimeBank/TempEval-3 gold, written in EDTF: "2015", "2015-05",
+"2015-05-09", "199X" (the 1990s), "19XX" (the 20th century), seasons "2018-21".."2018-24", quarters
+"1989-33".."1989-36" and half-years "1989-40"/"1989-41" (EDTF level 2 sub-year groupings, as the
+scorer maps TimeML's 1989-Q3 and 1989-H1), weeks as Monday/Sunday intervals, compact year ranges
+"1992/1997", and "XXXX-11-09" for a day without a year when there is no reference date. A value is
+never finer than the text. Modifiers ("early", "the end of", "around") stay inside the expression's
+span, as in TimeML, and are reported in `mod`; the value itself is the modified period, unchanged.
+
+One compiled master regex (timex_patterns.py) finds candidates; a small rule per kind
+(timex_rules.py) validates and normalises each; relative expressions are resolved against the anchor
+and the tense of their sentence (timex_resolve.py).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from timeline.extract.timex_patterns import MASTER
+from timeline.extract.timex_resolve import parse_anchor
+from timeline.extract.timex_rules import PRE_RULES, RULES, Ctx, Reading
+
+MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), ("start", "START"),
+             ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
+             ("middle", "MID"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
+             ("c.", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("turn", "APPROX"))
+APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 @dataclass(frozen=True)
@@ -16,11 +38,55 @@ class Timex:
     end: int
     text: str  # text[start:end]
     value: str  # EDTF at the precision the text supports
+    kind: str = ""  # which pattern found it: mdy, month_day, weekday, rel_unit, quarter, year, ...
+    resolved: bool = False  # True when the value was computed from the anchor (a relative expression)
+    tense: str = ""  # 'past' / 'future' when the sentence's tense chose the value, else ''
+    mod: str = ""  # TimeML modifier: START, MID, END, APPROX (value is the unmodified period)
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
     Offsets are indexes into `text`."""
-    stop = len(text) if end is None else end
-    return [Timex(m.start(), m.end(), m.group(), m.group()) for m in re.finditer(r"\b(19|20)\d\d\b", text[:stop]) if m.start() >= start]
+    stop = len(text) if end is None else min(end, len(text))
+    ref, precision = parse_anchor(anchor)
+    ctx = Ctx(text, ref, precision)
+    found: list[Timex] = []
+    pos = max(0, start)
+    while pos < stop:
+        m = MASTER.search(text, pos, stop)
+        if m is None:
+            break
+        timex = _read(m, ctx)
+        if timex is None:
+            pos = m.start() + 1
+            continue
+        found.append(timex)
+        pos = m.end()
+    return found
+
+
+def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """The Timex for one master-regex match, or None when its rule rejects it."""
+    kind = m.lastgroup or ""
+    pre = m.group("pre") or ""
+    ctx.start, ctx.end = m.start(kind), m.end()
+    core = m.group(kind)
+    reading: Reading | None
+    if kind in PRE_RULES:
+        reading = PRE_RULES[kind](core, ctx, pre)  # type: ignore[call-arg]
+    else:
+        reading = RULES[kind](core, ctx)
+    if reading is None:
+        return None
+    return Timex(m.start(), m.end(), m.group(), reading.value, kind, reading.resolved, reading.tense,
+                 _mod(pre, core))
+
+
+def _mod(pre: str, core: str) -> str:
+    """The TimeML modifier named by the prefix (or by 'about' inside an 'ago' expression)."""
+    low = pre.lower()
+    for word, mod in MOD_WORDS:
+        if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+            return mod
+    return "APPROX" if APPROX_CORE.match(core) else ""

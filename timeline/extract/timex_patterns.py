@@ -1,0 +1,79 @@
+"""The date engine's one master regex: every kind of date expression as a named alternative.
+
+Alternatives are tried in order at each position, so longer and more specific forms come first.
+Each named group is one `kind`; timex_rules.py turns a match of that kind into an EDTF value.
+Only the outer groups are capturing, so `match.lastgroup` names the kind that matched.
+"""
+from __future__ import annotations
+
+import re
+
+from timeline.extract.timex_lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
+                                            WEEKDAY, YEAR4)
+
+# Modifiers that TimeML keeps inside the expression (early 1990, the end of 1994, around Nov. 1).
+PRE = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:-|\s+)(?:in\s+(?:the\s+)?)?"
+       r"|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?"
+       r"|(?:around|about|circa|approximately|roughly|sometime(?:\s+in)?)\s+"
+       r"|c\.\s?)")
+
+REL = r"(?:this\s+coming|this\s+past|this|last|next|coming|past|previous|current|following|same|present|prior)"
+Q_QUAL = (r"(?:the|its|their|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
+          r"year-earlier|year\s+earlier|year\s+ago|fiscal|current|comparable|latest|same|corresponding|flat|"
+          r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|" + YEAR4 + r")")
+Q_YEAR = r"(?:of\s+)?(?:fiscal\s+)?(?:" + YEAR4 + r"|this\s+year|last\s+year|next\s+year)"
+QUARTER = (rf"(?:{Q_QUAL}[\s-]+)*(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?)?(?:quarter|period)(?!s|ly)"
+           rf"(?:\s+{Q_YEAR}|\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?")
+HALF = (r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters|last\s+two\s+quarters)"
+        rf"\s+(?:of\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year)")
+DECADE = (r"(?:the\s+)?(?:(?:1\d|20)\d0['\u2019]?s(?![\w'])|['\u2019]\d0['\u2019]?s(?!\w)"
+          r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))")
+CENTURY = (r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+           r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+           r"nineteenth|twentieth|twenty-first)[\s-]+century(?!\w)")
+DAYWORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+           r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+           r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first)")
+WD_PREFIX = rf"(?:(?:{REL}\s+)?{WEEKDAY},?\s+(?:the\s+)?)?"
+HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+Day)|Thanksgiving(?:\s+Day)?|"
+           r"Independence\s+Day|Halloween|Valentine['\u2019]s\s+Day|Easter(?:\s+Sunday)?|Election\s+Day|"
+           r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)")
+
+ALTERNATIVES: list[tuple[str, str]] = [
+    ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
+    ("numeric", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
+    ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
+    ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),
+    ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
+    ("half", HALF),
+    ("quarter", QUARTER),
+    ("decade", DECADE),
+    ("century", CENTURY),
+    ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
+    ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next)\s+year"),
+    ("month_day", rf"{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!\s*,?\s*\d)"),
+    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d)"),
+    ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
+    ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
+               rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
+    ("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+{YEAR4})?"),
+    ("weekday", rf"(?:(?:{REL}|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?:\s+{PART})?"),
+    ("rel_day", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{PART})?"
+                rf"|(?:this|last)\s+(?:morning|afternoon|evening|night)"),
+    ("weekend", r"(?:(?:this|last|next|the\s+past|the\s+coming|the)\s+)?weekend(?![\w-])"),
+    ("rel_unit", rf"(?:the\s+)?{REL}\s+(?:fiscal\s+|calendar\s+)?(?:week|month|year|decade|century)(?![\w-])"),
+    ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
+            rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
+            rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
+    ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
+    ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w\u2019'-]|-\d)"
+             r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
+    ("spoken_year", SPOKEN_YEAR),
+    ("month", rf"{MONTH_FULL}(?![\w'-])"),
+    ("unit", r"(?:year|month|week|decade|century)(?![\w-])"),
+]
+
+MASTER = re.compile(
+    rf"\b(?P<pre>{PRE})?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in ALTERNATIVES) + ")",
+    re.IGNORECASE,
+)

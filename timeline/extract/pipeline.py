@@ -10,7 +10,8 @@
 
 Documents are read (streamed) in the calling process; each worker first fills in a missing reference
 date (timeline.extract.dating.ensure_reference, which tags the text) and then calls `func(doc)`.
-At most `jobs * WINDOW` documents are in flight, so memory does not grow with the corpus. Results
+Documents travel to the workers in batches of about BATCH_CHARS characters; at most `jobs * WINDOW`
+batches are in flight, so memory does not grow with the corpus. Results
 come back in input order. Exceptions raised by `func` propagate to the caller.
 """
 from __future__ import annotations
@@ -26,7 +27,9 @@ from timeline.documents import Document, read_documents
 from timeline.errors import Problem
 
 R = TypeVar("R")
-WINDOW = 8  # documents in flight per worker process
+WINDOW = 4  # batches in flight per worker process
+BATCH_CHARS = 100_000  # characters of text per batch sent to a worker
+BATCH_DOCS = 64
 Reference = tuple[str | None, str | None, str | None]
 
 
@@ -81,16 +84,36 @@ def _apply(func: Callable[[Document], R], doc: Document) -> tuple[Reference, R]:
 
 
 def _parallel(func: Callable[[Document], R], docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, R]]:
-    pending: deque[tuple[Document, Future[tuple[Reference, R]]]] = deque()
+    """Batches of documents go to the workers; at most jobs * WINDOW batches are in flight."""
+    pending: deque[tuple[list[Document], Future[list[tuple[Reference, R]]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for doc in docs:
-            pending.append((doc, pool.submit(_apply, func, doc)))
+        for batch in _batches(docs):
+            pending.append((batch, pool.submit(_apply_batch, func, batch)))
             if len(pending) >= jobs * WINDOW:
-                yield _collect(*pending.popleft())
+                yield from _collect(*pending.popleft())
         while pending:
-            yield _collect(*pending.popleft())
+            yield from _collect(*pending.popleft())
 
 
-def _collect(doc: Document, future: Future[tuple[Reference, R]]) -> tuple[Document, R]:
-    (doc.published, doc.published_basis, doc.published_note), result = future.result()
-    return doc, result
+def _batches(docs: Iterator[Document]) -> Iterator[list[Document]]:
+    """Groups of documents holding about BATCH_CHARS characters, so each task is worth shipping."""
+    batch: list[Document] = []
+    size = 0
+    for doc in docs:
+        batch.append(doc)
+        size += doc.stop - doc.start
+        if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _apply_batch(func: Callable[[Document], R], batch: list[Document]) -> list[tuple[Reference, R]]:
+    return [_apply(func, doc) for doc in batch]
+
+
+def _collect(batch: list[Document], future: Future[list[tuple[Reference, R]]]) -> Iterator[tuple[Document, R]]:
+    for doc, ((published, basis, note), result) in zip(batch, future.result()):
+        doc.published, doc.published_basis, doc.published_note = published, basis, note
+        yield doc, result

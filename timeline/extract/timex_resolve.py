@@ -7,15 +7,16 @@ from datetime import date, timedelta
 ANCHOR_RE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 FUTURE_RE = re.compile(
-    r"\b(?:will|won['\u2019]t|shall|would|going\s+to|plans?|planned|planning|scheduled|schedules?|"
-    r"expects?|expected|due|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|upcoming|next|hopes?\s+to|"
-    r"intends?|aims?\s+to|to\s+(?:be|begin|start|meet|resume|leave|visit|hold|open|close|travel|vote|"
-    r"return|announce|arrive|decide|go|take|make|hear|sign|receive|face|attend|end|report))\b|['\u2019]ll\b",
+    r"\b(?:will|won['\u2019]t|shall|would|might|could|going\s+to|plans?|planned|planning|scheduled|"
+    r"schedules?|expects?|expected|due|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|upcoming|next|"
+    r"hopes?\s+to|intends?|aims?\s+to|payable|expires?|expiring|effective|deadline|until|till|by|"
+    r"as\s+(?:soon|early)\s+as|postponed|delayed|adjourned|starting|"
+    r"to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|be\s+[a-z]+ed\b)[a-z]{3,})\b|['\u2019]ll\b",
     re.IGNORECASE)
 PAST_RE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|last|earlier|yesterday|announced|reported|began|came|went|"
-    r"took|made|gave|met|left|died|won|lost|held|saw|became|fell|rose|got|found|brought|sent|"
-    r"[a-z]{3,}ed)\b", re.IGNORECASE)
+    r"took|made|gave|met|left|died|won|lost|held|saw|became|fell|rose|got|found|brought|sent|since|"
+    r"after|ended|[a-z]{3,}ed)\b", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|No))[.!?][\"'\u201d\u2019]*\s+(?=[A-Z\"'`(\u201c])|\n\s*\n")
 
 
@@ -72,32 +73,34 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, start: int, end: int) -> str:
-    """'future', 'past' or '' for the sentence around [start, end): the nearest tense cue wins."""
+    """'future', 'past' or '' for the clause around [start, end): the nearest cue before the expression
+    wins (a future cue counts from further away than a past one), else the nearest cue after it."""
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
-    for rx, label in ((FUTURE_RE, "future"), (PAST_RE, "past")):
-        for m in rx.finditer(text, left, right):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else (m.start() - end) + 15  # prefer cues before
+    for rx, label, bonus in ((FUTURE_RE, "future", 20), (PAST_RE, "past", 0)):
+        for m in rx.finditer(text, left, start):
+            dist = start - m.end() - bonus
             if best is None or dist < best[0]:
                 best = (dist, label)
+    if best is not None:
+        return best[1]
+    for rx, label in ((FUTURE_RE, "future"), (PAST_RE, "past")):
+        m = rx.search(text, end, right)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
     return best[1] if best else ""
 
 
 def pick_year_for(month: int, day: int | None, ref: date, when: str) -> int:
-    """Year of a month (and day) stated without one: past -> latest on or before ref, future -> first on or
-    after ref, no tense -> the nearest to ref."""
-    def key(y: int) -> date:
-        return date(y, month, min(day or 1, 28 if month == 2 else day or 1))
-    same = key(ref.year)
+    """Year of a month (and day) stated without one: the occurrence nearest to ref, where one on the wrong
+    side of ref for the sentence's tense counts four times as far."""
     cmp_ref = ref if day else ref.replace(day=1)
-    if when == "past":
-        return ref.year if same <= cmp_ref else ref.year - 1
-    if when == "future":
-        return ref.year if same >= cmp_ref else ref.year + 1
-    cands = [ref.year - 1, ref.year, ref.year + 1]
-    return min(cands, key=lambda y: abs((key(y) - cmp_ref).days))
+
+    def cost(y: int) -> float:
+        d = (date(y, month, min(day or 1, 28 if month == 2 else day or 1)) - cmp_ref).days
+        wrong = (when == "past" and d > 0) or (when == "future" and d < 0)
+        return abs(d) * (4 if wrong else 1)
+    return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
 
 def weekday_date(wd: int, ref: date, when: str, rel: str) -> date:

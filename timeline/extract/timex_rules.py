@@ -481,11 +481,11 @@ def r_quarter(s: str, ctx: Ctx) -> Reading | None:
     if ctx.ref is None and year is None:
         return None
     if q is None:
-        if year is None and _quarter_in_focus(ctx):
+        if "current" in low and ctx.ref and year is None:
+            year, q = ctx.ref.year, rs.quarter_of(ctx.ref)
+        elif year is None and _quarter_in_focus(ctx):
             fy, q = ctx.quarter  # type: ignore[misc]
             year = fy - 1 if ago else fy
-        elif "current" in low and ctx.ref:
-            year, q = ctx.ref.year, rs.quarter_of(ctx.ref)
         elif ctx.ref:
             y, mth = rs.add_months(ctx.ref, -3)
             q = (mth - 1) // 3 + 1

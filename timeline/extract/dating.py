@@ -10,17 +10,18 @@ Library entry points (no printing, no exits):
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from datetime import date
 
-from timeline.dates import EdtfError, parse
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.timex import Timex, tag
 
-_EXPLICIT = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?$")
+_EXPLICIT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?)?$")
 
 
 def ensure_reference(doc: Document) -> Document:
@@ -40,12 +41,7 @@ def infer_reference(doc: Document) -> tuple[str | None, str]:
     """
     best: tuple[Any, Timex] | None = None
     for timex in tag(doc.text, anchor=None, start=doc.start, end=doc.stop):
-        if not _EXPLICIT.match(timex.value):
-            continue
-        try:
-            upper = parse(timex.value).upper
-        except EdtfError:
-            continue
+        upper = _upper(timex.value)
         if upper is not None and (best is None or upper > best[0]):
             best = (upper, timex)
     if best is None:
@@ -53,6 +49,18 @@ def infer_reference(doc: Document) -> tuple[str | None, str]:
     timex = best[1]
     value = timex.value[:7]
     return value, f"latest explicit date in the text: {timex.text!r} (offset {timex.start}); published then or later"
+
+
+def _upper(value: str) -> date | None:
+    """Last day covered by a plain YYYY, YYYY-MM or YYYY-MM-DD value; None for anything else."""
+    m = _EXPLICIT.match(value)
+    if not m:
+        return None
+    year, month, day = int(m["y"]), int(m["m"] or 12), m["d"]
+    try:
+        return date(year, month, int(day) if day else calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
 
 
 def document_dates(doc: Document) -> list[Timex]:

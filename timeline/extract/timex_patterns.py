@@ -37,7 +37,7 @@ DAYWORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 WD_PREFIX = rf"(?:(?:{REL}\s+)?{WEEKDAY},?\s+(?:the\s+)?)?"
 HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+Day)|Thanksgiving(?:\s+Day)?|"
            r"Independence\s+Day|Halloween|Valentine['\u2019]s\s+Day|Easter(?:\s+Sunday)?|Election\s+Day|"
-           r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)")
+           r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)(?![\w-])")
 
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),

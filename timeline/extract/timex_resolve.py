@@ -8,7 +8,8 @@ ANCHOR_RE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 FUTURE_RE = re.compile(
     r"\b(?:will|won['\u2019]t|shall|would|might|could|going\s+to|plans?|planned|planning|scheduled|"
-    r"schedules?|expects?|expected|due|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|upcoming|next|"
+    r"schedules?|expects?|expected|due|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|upcoming|"
+    r"next\s+(?:week|month|year|weekend|\w+day)|"
     r"hopes?\s+to|intends?|aims?\s+to|payable|expires?|expiring|effective|deadline|until|till|by|"
     r"as\s+(?:soon|early)\s+as|postponed|delayed|adjourned|starting|"
     r"to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|be\s+[a-z]+ed\b)[a-z]{3,})\b|['\u2019]ll\b",
@@ -16,7 +17,13 @@ FUTURE_RE = re.compile(
 PAST_RE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|last|earlier|yesterday|announced|reported|began|came|went|"
     r"took|made|gave|met|left|died|won|lost|held|saw|became|fell|rose|got|found|brought|sent|since|"
-    r"after|ended|[a-z]{3,}ed)\b", re.IGNORECASE)
+    r"after|ended|(?-i:(?!(?:need|proceed|exceed|succeed|indeed|hundred|speed|feed|seed|shed|embed)\b)[a-z]{2,}ed))\b",
+    re.IGNORECASE)
+STRONG_FUTURE_RE = re.compile(
+    r"\b(?:will|won['\u2019]t|shall|would|might|going\s+to|plans?\s+to|planned\s+to|planning\s+to|"
+    r"scheduled|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due|expected\s+to|expects?\s+to|"
+    r"next\s+(?:week|month|year|weekend|\w+day)|upcoming|as\s+(?:soon|early)\s+as|postponed\s+until)\b|"
+    r"['\u2019]ll\b", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|No))[.!?][\"'\u201d\u2019]*\s+(?=[A-Z\"'`(\u201c])|\n\s*\n")
 
 
@@ -72,19 +79,21 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m2.start() + 1 if m2 else hi)
 
 
-def tense(text: str, start: int, end: int) -> str:
+def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     """'future', 'past' or '' for the clause around [start, end): the nearest cue before the expression
-    wins (a future cue counts from further away than a past one), else the nearest cue after it."""
+    wins (a future cue counts from further away than a past one), else the nearest cue after it.
+    strong: only modal and scheduling words count as future cues."""
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
-    for rx, label, bonus in ((FUTURE_RE, "future", 20), (PAST_RE, "past", 0)):
+    future_rx = STRONG_FUTURE_RE if strong else FUTURE_RE
+    for rx, label, bonus in ((future_rx, "future", 20), (PAST_RE, "past", 0)):
         for m in rx.finditer(text, left, start):
             dist = start - m.end() - bonus
             if best is None or dist < best[0]:
                 best = (dist, label)
     if best is not None:
         return best[1]
-    for rx, label in ((FUTURE_RE, "future"), (PAST_RE, "past")):
+    for rx, label in ((future_rx, "future"), (PAST_RE, "past")):
         m = rx.search(text, end, right)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label)

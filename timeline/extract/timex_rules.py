@@ -37,9 +37,9 @@ class Ctx:
     quarter_at: int = -10_000
     cache: dict[str, str] = field(default_factory=dict)
 
-    def tense(self) -> str:
-        """Tense of the sentence around the current match."""
-        return rs.tense(self.text, self.start, self.end)
+    def tense(self, strong: bool = False) -> str:
+        """Tense of the sentence around the current match (strong: only modal future cues)."""
+        return rs.tense(self.text, self.start, self.end, strong)
 
     @property
     def has_day(self) -> bool:
@@ -320,7 +320,7 @@ def r_weekday(s: str, ctx: Ctx) -> Reading | None:
     if wd is None:
         return None
     rel = relative_word(s)
-    when = "" if rel else ctx.tense()
+    when = "" if rel else "past" if re.match(r"['\u2019]s\b", ctx.after(3)) else ctx.tense(strong=True)
     return Reading(rs.weekday_date(wd, ctx.ref, when, rel).isoformat(), True, when)
 
 
@@ -430,7 +430,10 @@ def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 # ---- seasons, quarters, halves, holidays -------------------------------------------------------
 
-def r_season(s: str, ctx: Ctx) -> Reading | None:
+SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     low = s.lower()
     words = low.split()
     season = next((SEASONS[w] for w in words if w in SEASONS), None)
@@ -439,32 +442,29 @@ def r_season(s: str, ctx: Ctx) -> Reading | None:
     year = year_of(s) or _spoken_tail(s)
     if year:
         return Reading(f"{year}-{season}")
-    if len(words) == 1 and not re.search(r"(?i)\b(?:in|this|last|next|during|since|until|by|through)\s+$", ctx.before(12)):
+    if len(words) == 1 and not pre and not re.search(
+            r"(?i)\b(?:in|this|last|next|during|since|until|by|through|early|late)\s+$", ctx.before(12)):
         return None
     if words[-1] == "fall" and re.match(r"\s+of\b", ctx.after(5)):
         return None
     if ctx.ref is None:
         return None
-    rel = relative_word(low)
-    ref = ctx.ref
-    cur = _season_of(ref)
+    return Reading(f"{_season_year(season, relative_word(low), ctx.ref)}-{season}", True)
+
+
+def _season_year(season: int, rel: str, ref: date) -> int:
+    """Year of a season named without one: last = the latest that started before the current season,
+    next = the first that starts after it, else the one around ref."""
+    def start(y: int) -> date:
+        return date(y, SEASON_START[season], 1)
+    cur_month = max((m for m in (3, 6, 9, 12) if m <= ref.month), default=12)
+    current = date(ref.year if cur_month <= ref.month else ref.year - 1, cur_month, 1)
+    years = (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
     if rel in ("last", "past", "previous", "this past"):
-        year = ref.year if _season_index(season) < cur else ref.year - 1
-    elif rel in ("next", "coming", "this coming"):
-        year = ref.year if _season_index(season) > cur else ref.year + 1
-    else:
-        year = ref.year
-        if season == 24 and ref.month <= 2:
-            year -= 1
-    return Reading(f"{year}-{season}", True)
-
-
-def _season_of(d: date) -> int:
-    return {12: 4, 1: 4, 2: 4, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(d.month, 3)
-
-
-def _season_index(code: int) -> int:
-    return code - 20
+        return max(y for y in years if start(y) < current)
+    if rel in ("next", "coming", "this coming"):
+        return min(y for y in years if start(y) > current)
+    return ref.year - 1 if season == 24 and ref.month <= 2 else ref.year
 
 
 QUARTER_ORD_RE = re.compile(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?(?:quarter|period)")
@@ -513,7 +513,7 @@ def _quarter_qualified(low: str) -> bool:
     if low.endswith("quarter") and re.match(r"(?:the|this|its|their)\s+quarter$|quarter$", low):
         return low != "quarter"
     return bool(re.search(r"latest|year-ago|year-earlier|year\s+(?:ago|earlier)|current|comparable|"
-                          r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent", low))
+                          r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|year['\u2019]s", low))
 
 
 def r_half(s: str, ctx: Ctx) -> Reading | None:
@@ -605,8 +605,8 @@ RULES: dict[str, Rule] = {
     "iso": r_iso, "numeric": r_numeric, "year_range": r_year_range, "mdy": r_mdy, "dmy": r_dmy,
     "half": r_half, "quarter": r_quarter, "decade": r_decade, "century": r_century,
     "month_year": r_month_year, "month_rel_year": r_month_rel_year, "month_day": r_month_day,
-    "day_month": r_day_month, "month_named": r_month_named, "season": r_season, "holiday": r_holiday,
+    "day_month": r_day_month, "month_named": r_month_named, "holiday": r_holiday,
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
     "year_end": r_year_end, "year": r_year, "spoken_year": r_spoken_year,
 }
-PRE_RULES = {"month": r_month, "unit": r_unit}  # rules that need to know the modifier
+PRE_RULES = {"month": r_month, "unit": r_unit, "season": r_season}  # rules that need to know the modifier

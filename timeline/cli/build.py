@@ -1,10 +1,70 @@
-"""`timeline build` (being written)."""
+"""`timeline build`: check the store, then render it with a builder (the interactive HTML page by default)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from timeline.errors import TimelineError
+
 
 @click.command()
-def build() -> None:
-    """Not available yet."""
-    raise click.UsageError("timeline build is being written")
+@click.argument("store", default="events.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write into.")
+@click.option("--format", "fmt", default="html", show_default=True, help="Output format (a builder name).")
+@click.option("--plotly", "plotly_mode", type=click.Choice(["inline", "cdn", "file"]), default="inline", show_default=True,
+              help="inline: one self-contained file; cdn: load plotly.js from cdn.plot.ly; "
+                   "file: write plotly-basic.min.js beside the page, for several pages to share.")
+@click.option("--locale", default="en", show_default=True, help="Language of page text and dates: en, fr or de.")
+@click.option("--embed", is_flag=True, help="Also print an <iframe> snippet for embedding the page (paths go to stderr).")
+@click.option("--review", is_flag=True, help="Include candidate events (not yet reviewed), marked as such; "
+                                            "without it the page shows reviewed events only.")
+@click.option("--strict", is_flag=True, help="Treat warnings (inferred publication dates, missing hashes) as errors.")
+def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, embed: bool, review: bool, strict: bool) -> None:
+    """Check STORE (default events.yaml) and build the timeline page into OUTDIR.
+
+    Refuses to build, writing nothing, when the store has any problem; prints the files written.
+
+    \b
+    Examples:
+      timeline build events.yaml -o output/
+      timeline build --locale fr --plotly file -o site/
+      timeline build --embed
+    """
+    from timeline.builders import BuildContext, builder_names, get_builder
+    from timeline.check import check_store
+
+    try:
+        builder_cls = get_builder(fmt)
+    except KeyError:
+        raise click.UsageError(f"unknown format {fmt!r}; available: {', '.join(builder_names())}") from None
+    _check_locale(locale)
+    result, texts, warnings = check_store(store, strict=strict)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    omitted = sum(1 for e in result.events if e.status == "candidate") if not review else 0
+    if omitted:
+        click.echo(f"{store}: {omitted} candidate events not yet reviewed are left out; --review shows them", err=True)
+    options = {"plotly": plotly_mode, "locale": locale, "review": review}
+    written = builder_cls(BuildContext(result, texts, store, options)).build(outdir)
+    for path in written:
+        click.echo(str(path), err=embed)
+    if embed:
+        _print_embed(result, written[0])
+
+
+def _check_locale(locale: str) -> None:
+    from timeline.builders.html_locale import LOCALES
+
+    if locale not in LOCALES:
+        raise click.BadParameter(f"{locale!r}; available: {', '.join(LOCALES)}", param_hint="--locale")
+
+
+def _print_embed(store: object, page: Path) -> None:
+    from timeline.builders.html import embed_snippet
+    from timeline.schema import Store
+
+    if not isinstance(store, Store):
+        raise TimelineError("no store to embed")
+    click.echo(embed_snippet(store, page.name))

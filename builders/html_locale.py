@@ -1,0 +1,176 @@
+"""Page text and dates in the reader's language (English, French, German) for the HTML builder."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from timeline import dates
+
+LOCALES = ("en", "fr", "de")
+
+_MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"],
+}
+_SHORT = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+}
+_SEASONS = {
+    "en": {21: "spring", 22: "summer", 23: "autumn", 24: "winter"},
+    "fr": {21: "printemps", 22: "été", 23: "automne", 24: "hiver"},
+    "de": {21: "Frühling", 22: "Sommer", 23: "Herbst", 24: "Winter"},
+}
+_DATE_WORDS = {
+    "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "date unknown",
+           "century": "the {}th century", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},
+    "fr": {"circa": "vers {}", "until": "jusqu’en {}", "since": "depuis {}", "decade": "les années {}0",
+           "unknown": "date inconnue", "century": "le {}e siècle", "day": "{d} {m} {y}", "month": "{m} {y}",
+           "season": "{s} {y}"},
+    "de": {"circa": "um {}", "until": "bis {}", "since": "seit {}", "decade": "die {}0er-Jahre",
+           "unknown": "Datum unbekannt", "century": "das {}. Jahrhundert", "day": "{d}. {m} {y}", "month": "{m} {y}",
+           "season": "{s} {y}"},
+}
+
+# Interface text; {n} and {name} are filled in by the page script or the builder.
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "skip": "Skip to the event list", "search": "Search", "search_placeholder": "titles, summaries, quotes, people, places",
+        "lane": "Lane", "tag": "Tag", "source": "Source", "all": "All", "clear": "Clear filters",
+        "zoom_in": "Zoom in", "zoom_out": "Zoom out", "earlier": "Earlier", "later": "Later", "reset": "Show all",
+        "plot_label": "Timeline plot", "events": "Events", "match": "{n} events match", "match_one": "1 event matches",
+        "no_match": "No event matches", "opened": "Opened: {name}", "closed": "Details closed", "close": "Close",
+        "details": "Event details", "summary": "Summary", "note": "Editor’s note", "citations": "Sources",
+        "disputes": "Where the sources disagree", "published": "published {}", "read_source": "Read the source",
+        "show_in_source": "Show in source", "source_view": "Source text", "actors": "People and organisations",
+        "places": "Places", "tags": "Tags", "reports": "{n} sources", "reports_one": "1 source",
+        "candidate": "Candidate, not yet reviewed", "no_plot": "The interactive plot needs JavaScript; every event is listed below.",
+        "legend": "How to read the plot", "legend_point": "a day", "legend_bar": "a month, season, year or period",
+        "legend_open": "hollow or hatched, with ~ or ?: approximate or uncertain",
+        "legend_era": "shaded bands: eras", "not_plotted": "date unknown, not on the plot", "zoomed": "Showing {a} to {b}",
+        "keys": "Drag on the plot to zoom in; double-click to show all.", "era": "Era", "lang": "en",
+        "generated": "Made with annotated-timeline", "excerpt": "excerpt", "uncited": "no quote",
+    },
+    "fr": {
+        "skip": "Aller à la liste des événements", "search": "Rechercher",
+        "search_placeholder": "titres, résumés, citations, personnes, lieux", "lane": "Thème", "tag": "Mot-clé",
+        "source": "Source", "all": "Tous", "clear": "Effacer les filtres", "zoom_in": "Zoom avant",
+        "zoom_out": "Zoom arrière", "earlier": "Plus tôt", "later": "Plus tard", "reset": "Tout afficher",
+        "plot_label": "Graphique chronologique", "events": "Événements", "match": "{n} événements correspondent",
+        "match_one": "1 événement correspond", "no_match": "Aucun événement ne correspond", "opened": "Ouvert : {name}",
+        "closed": "Détails fermés", "close": "Fermer", "details": "Détails de l’événement", "summary": "Résumé",
+        "note": "Note de l’éditeur", "citations": "Sources", "disputes": "Points où les sources divergent",
+        "published": "publié {}", "read_source": "Lire la source", "show_in_source": "Voir dans la source",
+        "source_view": "Texte de la source", "actors": "Personnes et organisations", "places": "Lieux",
+        "tags": "Mots-clés", "reports": "{n} sources", "reports_one": "1 source",
+        "candidate": "Candidat, pas encore vérifié",
+        "no_plot": "Le graphique interactif nécessite JavaScript ; tous les événements sont listés ci-dessous.",
+        "legend": "Lire le graphique", "legend_point": "un jour", "legend_bar": "un mois, une saison, une année ou une période",
+        "legend_open": "creux ou hachuré, avec ~ ou ? : approximatif ou incertain",
+        "legend_era": "bandes grises : périodes", "not_plotted": "date inconnue, absent du graphique",
+        "zoomed": "Affichage de {a} à {b}",
+        "keys": "Glissez sur le graphique pour zoomer ; double-cliquez pour tout afficher.", "era": "Période",
+        "lang": "fr", "generated": "Réalisé avec annotated-timeline", "excerpt": "extrait", "uncited": "sans citation",
+    },
+    "de": {
+        "skip": "Zur Ereignisliste springen", "search": "Suchen",
+        "search_placeholder": "Titel, Zusammenfassungen, Zitate, Personen, Orte", "lane": "Thema", "tag": "Schlagwort",
+        "source": "Quelle", "all": "Alle", "clear": "Filter zurücksetzen", "zoom_in": "Vergrößern",
+        "zoom_out": "Verkleinern", "earlier": "Früher", "later": "Später", "reset": "Alles zeigen",
+        "plot_label": "Zeitleiste", "events": "Ereignisse", "match": "{n} Ereignisse gefunden",
+        "match_one": "1 Ereignis gefunden", "no_match": "Kein Ereignis gefunden", "opened": "Geöffnet: {name}",
+        "closed": "Details geschlossen", "close": "Schließen", "details": "Ereignisdetails", "summary": "Zusammenfassung",
+        "note": "Anmerkung der Redaktion", "citations": "Quellen", "disputes": "Wo die Quellen sich widersprechen",
+        "published": "veröffentlicht {}", "read_source": "Quelle lesen", "show_in_source": "In der Quelle zeigen",
+        "source_view": "Quelltext", "actors": "Personen und Organisationen", "places": "Orte", "tags": "Schlagwörter",
+        "reports": "{n} Quellen", "reports_one": "1 Quelle", "candidate": "Kandidat, noch nicht geprüft",
+        "no_plot": "Die interaktive Grafik braucht JavaScript; alle Ereignisse stehen in der Liste unten.",
+        "legend": "So liest man die Grafik", "legend_point": "ein Tag",
+        "legend_bar": "ein Monat, eine Jahreszeit, ein Jahr oder ein Zeitraum",
+        "legend_open": "hohl oder schraffiert, mit ~ oder ?: ungefähr oder unsicher",
+        "legend_era": "graue Bänder: Epochen", "not_plotted": "Datum unbekannt, nicht in der Grafik",
+        "zoomed": "Zeige {a} bis {b}", "keys": "Ziehen Sie über die Grafik zum Vergrößern; Doppelklick zeigt alles.",
+        "era": "Epoche", "lang": "de", "generated": "Erstellt mit annotated-timeline", "excerpt": "Auszug",
+        "uncited": "ohne Zitat",
+    },
+}
+
+_SINGLE = re.compile(r"^(?P<pre>[~?%])?(?P<year>-?[0-9X]{4})(?:-(?P<month>[0-9X]{2}))?(?:-(?P<day>[0-9X]{2}))?(?P<post>[~?%])?$")
+
+
+def check_locale(locale: str) -> str:
+    """The locale code, or ValueError naming the ones available."""
+    if locale not in LOCALES:
+        raise ValueError(f"unknown locale {locale!r}; available: {', '.join(LOCALES)}")
+    return locale
+
+
+def strings(locale: str) -> dict[str, str]:
+    """Every interface text for a locale."""
+    return STRINGS[check_locale(locale)]
+
+
+def plotly_locale(locale: str) -> dict[str, Any]:
+    """Month names for plotly's date axis (registered in the page as a plotly locale module)."""
+    return {"months": _MONTHS[locale], "shortMonths": _SHORT[locale]}
+
+
+def display_date(text: str, locale: str = "en") -> str:
+    """An EDTF date as a reader writes it in this locale, at its precision ('mai 2015', 'Herbst 2018')."""
+    if locale == "en":
+        return dates.display(text)
+    words = _DATE_WORDS[locale]
+    value = dates.parse(text)
+    if "/" in value.text:
+        start, _, end = value.text.partition("/")
+        if start in ("", ".."):
+            return words["until"].format(_single(end, locale))
+        if end in ("", ".."):
+            return words["since"].format(_single(start, locale))
+        return f"{_single(start, locale)}–{_single(end, locale)}"
+    return _single(value.text, locale)
+
+
+def _single(text: str, locale: str) -> str:
+    m = _SINGLE.match(text)
+    if not m:
+        return text
+    quals = (m["pre"] or "") + (m["post"] or "")
+    body = _plain(m["year"], m["month"], m["day"], locale)
+    if "~" in quals or "%" in quals:
+        body = _DATE_WORDS[locale]["circa"].format(body)
+    if "?" in quals or "%" in quals:
+        body = f"{body} ?" if locale == "fr" else f"{body}?"
+    return body
+
+
+def _plain(year: str, month: str | None, day: str | None, locale: str) -> str:
+    words = _DATE_WORDS[locale]
+    year_text = _year_text(year, words)
+    if not month or month == "XX":
+        return year_text
+    m = int(month)
+    if m in _SEASONS[locale]:
+        return words["season"].format(s=_SEASONS[locale][m], y=year_text)
+    if not day or day == "XX":
+        return words["month"].format(m=_MONTHS[locale][m - 1], y=year_text)
+    d = "1er" if locale == "fr" and int(day) == 1 else str(int(day))
+    return words["day"].format(d=d, m=_MONTHS[locale][m - 1], y=year_text)
+
+
+def _year_text(year: str, words: dict[str, str]) -> str:
+    if "X" not in year:
+        return str(int(year))
+    known = year.rstrip("X")
+    if year == "XXXX":
+        return words["unknown"]
+    if len(known) == 3:
+        return words["decade"].format(known)
+    if len(known) == 2:
+        return words["century"].format(int(known) + 1)
+    return year

@@ -1,0 +1,193 @@
+"""What the page shows, computed once: events in order with their lane, row, bounds and display date."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .html_locale import display_date
+from timeline import dates
+from timeline.schema import Citation, Era, Event, Store
+from timeline.sources import SourceText
+
+OTHER_LANE = "other"
+MAX_ROWS = 6
+CONTEXT_CHARS = 320  # characters of source text shown around a quote in the in-page source view
+
+
+@dataclass(frozen=True)
+class PageLane:
+    """A row band of the plot."""
+
+    id: str
+    label: str
+    index: int
+
+
+@dataclass
+class PageEvent:
+    """An event placed on the page."""
+
+    event: Event
+    index: int
+    lane: PageLane
+    date_text: str
+    lower: date | None
+    upper: date | None
+    is_point: bool
+    approximate: bool
+    uncertain: bool
+    candidate: bool
+    y: float = 0.0
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def plotted(self) -> bool:
+        """False when the date is unknown at both ends, so nothing honest can be drawn."""
+        return self.lower is not None or self.upper is not None
+
+
+@dataclass(frozen=True)
+class PageEra:
+    """An era band."""
+
+    era: Era
+    lower: date
+    upper: date
+    date_text: str
+
+
+@dataclass
+class Excerpt:
+    """A quote with its surrounding source text, for the in-page source view."""
+
+    source: str
+    before: str
+    quote: str
+    after: str
+
+
+@dataclass
+class PageModel:
+    """Everything the renderers need, in display order."""
+
+    store: Store
+    lanes: list[PageLane]
+    events: list[PageEvent]
+    eras: list[PageEra]
+    span: tuple[date, date]
+    locale: str
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+
+
+def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", review: bool = False) -> PageModel:
+    """Order the events, give each a lane and a row, and gather the source excerpts the page needs."""
+    lanes = _lanes(store)
+    by_id = {lane.id: lane for lane in lanes}
+    chosen = [e for e in store.events if review or e.status != "candidate"]
+    chosen.sort(key=lambda e: (dates.parse(e.date).sort_key, e.id))
+    events = [_page_event(e, i, by_id.get(e.lane or OTHER_LANE, by_id.get(OTHER_LANE, lanes[-1])), locale)
+              for i, e in enumerate(chosen)]
+    eras = [_page_era(era, locale) for era in store.eras]
+    span = _span(events, [e for e in eras if e is not None])
+    _fill_open_bounds(events, span)
+    _stack(events, span)
+    model = PageModel(store, lanes, events, [e for e in eras if e], span, locale)
+    model.excerpts = _excerpts(store, texts, events)
+    return model
+
+
+def _lanes(store: Store) -> list[PageLane]:
+    lanes = [PageLane(lane.id, lane.label, i) for i, lane in enumerate(store.lanes)]
+    known = {lane.id for lane in lanes}
+    if any((e.lane or OTHER_LANE) not in known for e in store.events) or not lanes:
+        lanes.append(PageLane(OTHER_LANE, "Other", len(lanes)))
+    return lanes
+
+
+def _page_event(event: Event, index: int, lane: PageLane, locale: str) -> PageEvent:
+    value = dates.parse(event.date)
+    sources = sorted({c.source for c in event.citations})
+    return PageEvent(event, index, lane, display_date(event.date, locale), value.lower, value.upper, value.is_point,
+                     value.approximate, value.uncertain, event.status == "candidate", sources=sources)
+
+
+def _page_era(era: Era, locale: str) -> PageEra | None:
+    value = dates.parse(era.date)
+    if value.lower is None or value.upper is None:
+        return None
+    return PageEra(era, value.lower, value.upper, display_date(era.date, locale))
+
+
+def _span(events: list[PageEvent], eras: list[PageEra]) -> tuple[date, date]:
+    bounds = [d for e in events for d in (e.lower, e.upper) if d] + [d for e in eras for d in (e.lower, e.upper)]
+    if not bounds:
+        today = date(2000, 1, 1)
+        return today, today + timedelta(days=365)
+    lo, hi = min(bounds), max(bounds)
+    if hi == lo:
+        hi = lo + timedelta(days=1)
+    return lo, hi
+
+
+def _fill_open_bounds(events: list[PageEvent], span: tuple[date, date]) -> None:
+    """An open interval runs to the edge of what is shown ('since 2019' reaches the latest date)."""
+    for e in events:
+        if e.plotted:
+            e.lower = e.lower or span[0]
+            e.upper = e.upper or span[1]
+
+
+def _stack(events: list[PageEvent], span: tuple[date, date]) -> None:
+    """Events of a lane that would overlap at full view go on separate rows inside the lane's band."""
+    gap = timedelta(days=max(1, (span[1] - span[0]).days // 70))
+    for lane in {e.lane.index: e.lane for e in events}.values():
+        members = [e for e in events if e.lane.index == lane.index and e.plotted]
+        ends: list[date] = []
+        rows: list[int] = []
+        for e in sorted(members, key=lambda e: (e.lower, e.upper)):
+            assert e.lower and e.upper
+            row = next((r for r, end in enumerate(ends) if end < e.lower), None)
+            if row is None and len(ends) < MAX_ROWS:
+                ends.append(date.min)
+                row = len(ends) - 1
+            if row is None:
+                row = min(range(len(ends)), key=lambda r: ends[r])
+            ends[row] = max(ends[row], (e.upper if not e.is_point else e.lower) + gap)
+            rows.append(row)
+        _place(sorted(members, key=lambda e: (e.lower, e.upper)), rows, len(ends), lane.index)
+
+
+def _place(members: list[PageEvent], rows: list[int], count: int, lane_index: int) -> None:
+    """Rows sit in the lower part of the band; its top carries the lane's label."""
+    step = min(0.2, 0.62 / max(count, 1))
+    for e, row in zip(members, rows):
+        e.y = round(lane_index + 0.08 + (row - (count - 1) / 2) * step, 4)
+
+
+def _excerpts(store: Store, texts: dict[str, SourceText], events: list[PageEvent]) -> dict[str, Excerpt]:
+    """Context around every quote whose source has no URL, keyed as in the list (event index, citation)."""
+    found: dict[str, Excerpt] = {}
+    for e in events:
+        for key, citation in citation_keys(e):
+            source = store.source(citation.source)
+            if source is None or source.url or citation.source not in texts:
+                continue
+            found[key] = _excerpt(citation, texts[citation.source])
+    return found
+
+
+def citation_keys(e: PageEvent) -> list[tuple[str, Citation]]:
+    """Every citation of an event (its own, then each dispute side's) with a key unique in the page."""
+    keyed = [(f"c{e.index}-{i}", c) for i, c in enumerate(e.event.citations)]
+    for d, dispute in enumerate(e.event.disputes):
+        for k, claim in enumerate(dispute.claims):
+            keyed += [(f"c{e.index}-d{d}-{k}-{i}", c) for i, c in enumerate(claim.citations)]
+    return keyed
+
+
+def _excerpt(citation: Citation, item: SourceText) -> Excerpt:
+    start, end = item.bounds
+    at, stop = citation.offset, citation.offset + len(citation.quote)
+    before = item.text[max(start, at - CONTEXT_CHARS):at]
+    after = item.text[stop:min(end, stop + CONTEXT_CHARS)]
+    return Excerpt(citation.source, before, citation.quote, after)

@@ -32,6 +32,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -201,8 +202,11 @@ def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]
         problems.append(Problem("not a JSON object {\"id\", \"published\", \"text\"}; article skipped", *where))
         return None
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        what = "has no \"text\"" if text is None else "has an empty or non-string \"text\""
+    if isinstance(text, str) and not text.strip():
+        problems.append(Problem("article's \"text\" is empty; nothing to read, skipped", *where, warning=True))
+        return None
+    if not isinstance(text, str):
+        what = "has no \"text\"" if text is None else "has a \"text\" that is not a string"
         problems.append(Problem(f"article {what}; skipped", *where))
         return None
     ident = str(record.get("id") or f"{path.stem}-{lineno}")
@@ -225,12 +229,26 @@ def _valid_published(value: Any, where: tuple[str, int | None], problems: list[P
     m = re.match(r"^(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d", text)
     if m:
         text = m.group(1)
+    if _plain_iso(text):
+        return text
     try:
         parse(text)
     except EdtfError as exc:
         problems.append(Problem(f"invalid \"published\": {exc}; ignored, the reference date is looked for in the text", *where))
         return None
     return text
+
+
+def _plain_iso(text: str) -> bool:
+    """A quick check for YYYY, YYYY-MM, YYYY-MM-DD (the common case; full EDTF parsing is slow)."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$", text)
+    if not m:
+        return False
+    try:
+        date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return False
+    return int(m[1]) > 0
 
 
 # ---------------------------------------------------------------- HTML
@@ -358,11 +376,7 @@ def date_line_value(line: str) -> str | None:
         month = next(i for full, i in _MONTHS.items() if full.startswith(name[:3]))
         year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
     value = f"{year:04d}-{month:02d}-{day:02d}"
-    try:
-        parse(value)
-    except EdtfError:
-        return None
-    return value
+    return value if _plain_iso(value) else None
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, str]]:

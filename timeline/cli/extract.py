@@ -1,10 +1,99 @@
-"""`timeline extract` (being written)."""
+"""`timeline extract`: dated happenings in the sources, merged across documents, ranked, cited."""
 from __future__ import annotations
+
+import json
+from typing import IO, Any
 
 import click
 
 
 @click.command()
-def extract() -> None:
-    """Not available yet."""
-    raise click.UsageError("timeline extract is being written")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
+@click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
+def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs: int, as_json: bool, quiet: bool) -> None:
+    """Find the dated happenings in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
+
+    Each happening becomes one candidate event with every sentence that reports it (quote and
+    offset), merged across documents, with disagreements on dates or figures kept as disputes, and
+    an importance (higher = more worth showing). Unreadable inputs are reported on stderr, the rest
+    is processed, and the exit code is 1.
+
+    \b
+    Examples:
+      timeline extract sources/
+      timeline extract sources/ --top 20 --json > candidates.json
+      timeline extract corpus.jsonl --jobs 2 --json
+    """
+    from timeline.errors import Problem
+    from timeline.extract.events import extract as run
+
+    problems: list[Problem] = []
+    published = _checked_published(published, problems)
+    result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None)
+    # (curation seam: an `--into events.yaml` option would hand `result` to timeline.curate here)
+    out = click.get_text_stream("stdout")
+    if as_json:
+        json.dump(to_json(result), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        write_listing(result, out)
+    out.flush()
+    _finish(problems, quiet)
+
+
+def _checked_published(published: str | None, problems: list[Any]) -> str | None:
+    """A valid --published, or None with a problem (the texts' own dates are used instead)."""
+    from timeline.dates import EdtfError, parse
+    from timeline.errors import Problem
+
+    if published is None:
+        return None
+    try:
+        parse(published)
+    except EdtfError as exc:
+        problems.append(Problem(f"--published: {exc}; ignored, reference dates are taken from the texts"))
+        return None
+    return published.strip()
+
+
+def _finish(problems: list[Any], quiet: bool) -> None:
+    """Report problems on stderr; exit 1 if anything was skipped or wrong."""
+    errors = [p for p in problems if not p.warning]
+    for problem in problems:
+        if not (problem.warning and quiet):
+            click.echo(str(problem), err=True)
+    if errors:
+        click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
+        raise SystemExit(1)
+
+
+def to_json(result: Any) -> dict[str, Any]:
+    """The command's JSON contract: sources and events (with disputes and status as extra keys)."""
+    sources = [
+        {"id": d.id, "path": d.path, "title": d.title, "publisher": d.publisher, "published": d.published,
+         "published_basis": d.published_basis, "published_note": d.published_note,
+         **({"segment": [d.start, d.stop]} if d.start or d.end is not None else {})}
+        for d in result.sources
+    ]
+    events = [e.model_dump(mode="json", include={"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}) for e in result.events]
+    return {"sources": sources, "events": events}
+
+
+def write_listing(result: Any, out: IO[str]) -> None:
+    """A readable list: date, importance, title, then one line per citation."""
+    from timeline.dates import display
+
+    out.write(f"{len(result.events)} events from {len(result.sources)} documents\n")
+    for event in result.events:
+        out.write(f"\n{display(event.date):<20} {event.importance:>6.2f}  {event.title}\n")
+        for c in event.citations:
+            quote = " ".join(c.quote.split())
+            quote = quote if len(quote) <= 110 else quote[:107] + "..."
+            out.write(f"    {c.source}@{c.offset}: {quote}\n")
+        for dispute in event.disputes:
+            sides = "; ".join(f"{claim.value} ({len(claim.citations)})" for claim in dispute.claims)
+            out.write(f"    disputed {dispute.about}: {sides}\n")

@@ -1,0 +1,104 @@
+"""Per document: dated sentences that state a happening become candidate mentions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline import dates
+from timeline.documents import Document
+from timeline.extract import filters, timex
+from timeline.extract.sentences import Span, clause_around, split_sentences
+from timeline.extract.titles import make_title
+from timeline.extract.words import content_words, names
+
+MAX_QUOTE = 400
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence (or clause) of one document that dates one happening."""
+
+    source: str  # document id
+    publisher: str | None
+    offset: int  # index of quote in the document's text
+    quote: str
+    date: str  # EDTF value of the dating expression
+    expression: str  # the date expression as written
+    title: str
+    position: int  # sentence index in its document (0 = lead)
+    words: tuple[str, ...]  # content words of the quote
+    names: tuple[str, ...]  # capitalised names in the quote
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        """Identifies a mention: document, offset, date."""
+        return (self.source, self.offset, self.date)
+
+
+def document_mentions(doc: Document) -> list[Mention]:
+    """Every candidate mention of a document (picklable top-level function for the pipeline)."""
+    found = timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop)
+    sentences = split_sentences(doc.text, doc.start, doc.stop)
+    mentions: list[Mention] = []
+    seen: set[str] = set()
+    cursor = 0
+    for index, sentence in enumerate(sentences):
+        inside = []
+        while cursor < len(found) and found[cursor].start < sentence.end:
+            if found[cursor].start >= sentence.start and found[cursor].end <= sentence.end:
+                inside.append(found[cursor])
+            cursor += 1
+        if not inside or sentence.text in seen or _title_line(doc, sentence):
+            continue
+        seen.add(sentence.text)
+        mentions.extend(_sentence_mentions(doc, sentence, inside, index))
+    return mentions
+
+
+def _title_line(doc: Document, sentence: Span) -> bool:
+    """The headline repeated in the text (a dateline-like duplicate of the title)."""
+    return bool(doc.title) and sentence.text.strip() == (doc.title or "").strip()
+
+
+def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex], index: int) -> list[Mention]:
+    """One mention per distinct dating expression value in the sentence, or none if it is not an event."""
+    dated = [t for t in inside if filters.dates_a_happening(t.value)]
+    timex_chars = sum(t.end - t.start for t in inside)
+    if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
+        return []
+    out = []
+    for t in _main_expressions(dated):
+        if filters.is_statistic(sentence.text, t.value):
+            continue
+        quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
+        spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
+        out.append(Mention(
+            source=doc.id, publisher=doc.publisher, offset=quote.start, quote=quote.text, date=t.value,
+            expression=t.text, title=make_title(quote.text, spans), position=index,
+            words=tuple(content_words(quote.text)), names=tuple(sorted(names(quote.text))),
+        ))
+    return out
+
+
+def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
+    """The expressions that date distinct happenings: one per value; a coarser value that contains a
+    finer one in the same sentence ('in May ... on May 9') is dropped."""
+    by_value: dict[str, timex.Timex] = {}
+    for t in dated:
+        by_value.setdefault(t.value, t)
+    kept = []
+    for value, t in by_value.items():
+        bounds = dates.parse(value)
+        covered = any(
+            other != value and _finer(dates.parse(other), bounds) for other in by_value
+        )
+        if not covered:
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _finer(inner: dates.Edtf, outer: dates.Edtf) -> bool:
+    """True when inner lies within outer and is strictly more precise."""
+    if not (inner.lower and inner.upper and outer.lower and outer.upper):
+        return False
+    within = outer.lower <= inner.lower and inner.upper <= outer.upper
+    return within and (inner.upper - inner.lower) < (outer.upper - outer.lower)

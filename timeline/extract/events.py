@@ -1,0 +1,197 @@
+"""From documents to ranked, merged, cited candidate events (what `timeline extract` prints).
+
+    extraction = extract(["sources/"])          # Extraction(sources=[Document], events=[Event])
+
+Stages, each in its own module: candidates (dated sentences per document, in worker processes),
+merge (one group per happening across documents, date disputes), rank (importance), titles.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline import dates
+from timeline.documents import Document
+from timeline.errors import Problem
+from timeline.extract.candidates import Mention, document_mentions
+from timeline.extract.merge import Group, compatible, group_mentions, similar
+from timeline.extract.rank import Centrality, date_references, importance
+from timeline.extract.words import content_words
+from timeline.schema import Citation, Claim, Dispute, Event, Source
+from timeline.sources import text_hash
+
+
+@dataclass
+class Extraction:
+    """What extraction found: the documents read and the candidate events, chronological."""
+
+    sources: list[Document]
+    events: list[Event]
+
+
+def analyse_document(doc: Document) -> tuple[list[Mention], set[str]]:
+    """Per-document work (runs in worker processes): candidate mentions and the document's words."""
+    return document_mentions(doc), set(content_words(doc.body))
+
+
+def extract(
+    paths: Iterable[str | Path],
+    published: str | None = None,
+    top: int | None = None,
+    jobs: int = 1,
+    problems: list[Problem] | None = None,
+    progress: bool | None = None,
+) -> Extraction:
+    """Read PATHs, find dated happenings, merge them across documents, rank them; keep the `top` most
+    important (all when None). Unreadable inputs are reported in `problems` and skipped."""
+    from timeline.extract.pipeline import map_documents
+
+    docs: list[Document] = []
+    mentions: list[Mention] = []
+    doc_words: list[set[str]] = []
+    for doc, (found, words) in map_documents(analyse_document, paths, published=published, jobs=jobs, problems=problems, progress=progress):
+        docs.append(doc)
+        mentions.extend(found)
+        doc_words.append(words)
+    return Extraction(docs, build_events(mentions, doc_words, top))
+
+
+def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[Event]:
+    """Group, rank and title mentions; the `top` most important events, in chronological order."""
+    groups = group_mentions(mentions)
+    central = Centrality(mentions, doc_words)
+    refs = date_references(mentions)
+    scored = []
+    for group in groups:
+        ordered = sorted(group.mentions, key=lambda m: (-central.score(m), m.source, m.offset))
+        best = central.score(ordered[0])
+        scored.append((importance(group, refs, best), group, ordered))
+    scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))
+    if top is not None:
+        scored = scored[: max(0, top)]
+    events = _to_events(scored)
+    events.sort(key=lambda e: (dates.parse(e.date).sort_key, -e.importance, e.id))
+    return events
+
+
+def _to_events(scored: list[tuple[float, Group, list[Mention]]]) -> list[Event]:
+    used: set[str] = set()
+    events = []
+    for value, group, ordered in scored:
+        best = ordered[0]
+        events.append(Event(
+            id=_unique(slug(group.date, best.title), used),
+            date=group.date,
+            title=best.title[:200] or best.quote[:80],
+            summary=" ".join(best.quote.split()),
+            importance=value,
+            status="candidate",
+            citations=[_citation(m) for m in ordered],
+            disputes=_disputes(group, ordered),
+        ))
+    return events
+
+
+def _citation(m: Mention) -> Citation:
+    return Citation(source=m.source, quote=m.quote, offset=m.offset)
+
+
+def slug(date: str, title: str, words: int = 6) -> str:
+    """A readable id from date and title: '2015-05-09-ministry-announces-amnesty'."""
+    parts = re.findall(r"[a-z0-9]+", (date + " " + " ".join(title.split()[:words])).lower())
+    return "-".join(parts)[:100].strip("-") or "event"
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _disputes(group: Group, ordered: list[Mention]) -> list[Dispute]:
+    out = []
+    if group.rivals:
+        out.append(_date_dispute(group, ordered))
+    figure = _figure_dispute(ordered + group.rivals)
+    if figure:
+        out.append(figure)
+    return out
+
+
+def _date_dispute(group: Group, ordered: list[Mention]) -> Dispute:
+    by_date: dict[str, list[Mention]] = defaultdict(list)
+    for m in group.rivals:
+        by_date[m.date].append(m)
+    claims = [Claim(value=group.date, citations=[_citation(m) for m in ordered])]
+    claims += [Claim(value=d, citations=[_citation(m) for m in ms]) for d, ms in sorted(by_date.items())]
+    return Dispute(about="date", description=f"When did it happen: {dates.display(group.date)} or {', '.join(dates.display(d) for d in sorted(by_date))}?", claims=claims)
+
+
+_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([a-z][a-z-]{2,})")
+
+
+def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
+    """Different documents giving different numbers of the same thing ('1,100 Tajiks' / '2,000 Tajiks')."""
+    claims: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        for number, noun in _FIGURE.findall(m.quote):
+            if not re.fullmatch(r"(?:1[89]|20)\d\d", number):
+                claims[noun][number].append(m)
+    for noun, values in claims.items():
+        sources = [{m.source for m in ms} for ms in values.values()]
+        if len(values) >= 2 and len(set().union(*sources)) >= 2 and not _same_sources(sources):
+            return Dispute(
+                about="figure",
+                description=f"How many {noun}?",
+                claims=[Claim(value=v, citations=[_citation(m) for m in ms]) for v, ms in sorted(values.items())],
+            )
+    return None
+
+
+def _same_sources(sources: list[set[str]]) -> bool:
+    return all(s == sources[0] for s in sources)
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """True when two events report the same happening: compatible dates and similar wording (of any
+    of their citations, titles or summaries)."""
+    if not compatible(a.date, b.date):
+        return False
+    texts_a = [c.quote for c in a.citations] + [a.summary or a.title]
+    texts_b = [c.quote for c in b.citations] + [b.summary or b.title]
+    if set(texts_a) & set(texts_b):
+        return True
+    words_a = [content_words(t) for t in texts_a]
+    words_b = [content_words(t) for t in texts_b]
+    return any(similar(x, y) for x in words_a for y in words_b)
+
+
+def source_id(doc_id: str) -> str:
+    """A slug usable as a store source id: 'MJ_bbc/2009-06-27/114' -> 'mj_bbc-2009-06-27-114'."""
+    parts = re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)*", doc_id.lower())
+    return "-".join(parts)[:120] or "source"
+
+
+def document_to_source(doc: Document, base_dir: str | Path) -> Source:
+    """The store's Source entry for a document: file relative to base_dir, segment, metadata, hash."""
+    file = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(base_dir))
+    whole = doc.start == 0 and doc.stop == len(doc.text)
+    url = doc.url if doc.url and re.match(r"^https?://[^\s<>\"']+$", doc.url, re.IGNORECASE) else None
+    return Source(
+        id=source_id(doc.id),
+        file=Path(file).as_posix(),
+        segment=None if whole else (doc.start, doc.stop),
+        title=doc.title,
+        publisher=doc.publisher,
+        url=url,
+        published=doc.published if doc.published and dates.is_valid(doc.published) else None,
+        published_basis=doc.published_basis if doc.published and dates.is_valid(doc.published) else None,
+        published_note=(doc.published_note or "inferred from the text") if doc.published_basis == "inferred" else doc.published_note,
+        sha256=text_hash(doc.body),
+    )

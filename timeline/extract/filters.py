@@ -1,0 +1,65 @@
+"""What is not an event: bylines, credits, date lines, boilerplate, statistics, background periods."""
+from __future__ import annotations
+
+import re
+
+from timeline import dates
+
+# Dates that point at a happening; intervals, decades, centuries and unknown years are background.
+EVENT_PRECISIONS = frozenset({"day", "month", "season", "year"})
+
+_BOILERPLATE = re.compile(
+    r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|first\s+published|modified|filed|
+    photo|image|picture|credit|caption|copyright|©|\(c\)|source:|file\s+photo|read\s+more|related|see\s+also|
+    click|subscribe|share|follow\s+us|sign\s+up|advertisement|this\s+(?:story|article)\s+is\s+over|
+    all\s+rights\s+reserved|tag\s+archives?)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT = re.compile(
+    r"(?:getty\s+images|/\s*(?:afp|reuters|ap|epa)\b|\bphoto(?:graph)?\s*(?:by|:|credit)|\bimage\s*(?:by|:|credit)|"
+    r"\(photo\b|\bfile\s+photo\b|all\s+rights\s+reserved|\bcopyright\b|this\s+(?:story|article)\s+is\s+over)",
+    re.IGNORECASE,
+)
+_STATISTIC = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)|\b(?:rate|average|median|gdp|population|per\s+capita)\b", re.IGNORECASE)
+_VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|did|does|do|said|says|told|made|went|came|took|gave|began|left|met|won|lost|held|set|put|fell|rose|hit|led|ran|sent|sought|struck|built|bought|brought|fought|caught|kept|paid|shot|spoke|stood|broke|became|chose|drove|froze|got|knew|saw|rode|wrote|died|dies|announced|announces)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def dates_a_happening(value: str) -> bool:
+    """True when an EDTF value can date a single happening (not a period, decade or unknown year)."""
+    if not value or "/" in value or not dates.is_valid(value):
+        return False
+    return dates.parse(value).precision in EVENT_PRECISIONS
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Bylines, photo credits, 'posted on' lines, copyright and 'this story is over 5 years old'."""
+    return bool(_BOILERPLATE.match(sentence) or _CREDIT.search(sentence))
+
+
+def too_thin(sentence: str, timex_chars: int) -> bool:
+    """A date line or caption: few words besides the dates, or no verb at all."""
+    words = _WORD.findall(sentence)
+    rest = len(sentence) - timex_chars
+    if len(words) < 6 or rest < 25:
+        return True
+    return not _VERBISH.search(sentence)
+
+
+def is_statistic(sentence: str, value: str) -> bool:
+    """A figure for a year or month ('unemployment was 5% in 2014') rather than a happening."""
+    precision = dates.parse(value).precision
+    return precision in ("year", "month") and len(_STATISTIC.findall(sentence)) >= 1 and not _happening_verb(sentence)
+
+
+_ACTION = re.compile(
+    r"\b(?:announc|arrest|attack|kill|sign|ban|elect|die|dead|death|return|sentenc|convict|charg|launch|"
+    r"releas|report|publish|declar|approv|pass|adopt|introduc|open|clos|won|lost|fled|join|left|visit|met|"
+    r"meet|order|rul|fin|jail|detain|captur|bomb|explod|struck|hit|invad|withdr|resign|appoint|nam|"
+    r"creat|found|establish|began|start|end|launch)\w*",
+    re.IGNORECASE,
+)
+
+
+def _happening_verb(sentence: str) -> bool:
+    return bool(_ACTION.search(sentence))

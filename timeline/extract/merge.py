@@ -1,0 +1,148 @@
+"""Across documents: mentions of the same happening become one group; conflicting dates become disputes.
+
+Two mentions report the same happening when their dates are compatible (equal, or one lies inside
+the other: "May 2015" and "9 May 2015") and their words overlap: at least MIN_SHARED content words
+in common and an overlap coefficient |A & B| / min(|A|, |B|) of at least SAME_OVERLAP. Mentions with
+incompatible dates (two different days) but near-identical wording in different documents
+(DISPUTE_OVERLAP) are kept together as one group whose date is disputed.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline import dates
+from timeline.extract.candidates import Mention
+
+MIN_SHARED = 3
+SAME_OVERLAP = 0.5
+DISPUTE_OVERLAP = 0.7
+DISPUTE_WINDOW_DAYS = 400
+
+
+@dataclass
+class Group:
+    """Mentions of one happening. `date` is the finest date they agree on; `rivals` hold mentions of the
+    same happening that give another date."""
+
+    date: str
+    mentions: list[Mention] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    rivals: list[Mention] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> None:
+        """Take a mention that agrees with the group's date."""
+        self.mentions.append(mention)
+        self.words.update(mention.words)
+        self.names.update(mention.names)
+
+    @property
+    def sources(self) -> set[str]:
+        """Documents that report it (rivals included)."""
+        return {m.source for m in self.mentions + self.rivals}
+
+
+def overlap(a: set[str] | Sequence[str], b: set[str] | Sequence[str]) -> tuple[int, float]:
+    """(shared words, overlap coefficient) of two word collections."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0, 0.0
+    shared = len(sa & sb)
+    return shared, shared / min(len(sa), len(sb))
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when two EDTF dates may name the same day: equal, or one lies within the other."""
+    if a == b:
+        return True
+    x, y = dates.parse(a), dates.parse(b)
+    if not (x.lower and x.upper and y.lower and y.upper):
+        return False
+    return (x.lower <= y.lower and y.upper <= x.upper) or (y.lower <= x.lower and x.upper <= y.upper)
+
+
+def similar(a_words: Sequence[str], b_words: Sequence[str], threshold: float = SAME_OVERLAP) -> bool:
+    """True when two word lists share enough content to be the same report."""
+    shared, coefficient = overlap(a_words, b_words)
+    return shared >= MIN_SHARED and coefficient >= threshold
+
+
+def group_mentions(mentions: list[Mention]) -> list[Group]:
+    """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'."""
+    groups: list[Group] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for mention in sorted(mentions, key=_finest_first):
+        best = _best_group(mention, groups, index)
+        if best is None:
+            groups.append(Group(mention.date))
+            best = len(groups) - 1
+        groups[best].add(mention)
+        for word in set(mention.words):
+            index[word].add(best)
+    return _disputes(groups)
+
+
+def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
+    value = dates.parse(mention.date)
+    span = (value.upper - value.lower).days if value.lower and value.upper else 1 << 20
+    return (span, mention.date, mention.source, mention.offset)
+
+
+def _best_group(mention: Mention, groups: list[Group], index: dict[str, set[int]]) -> int | None:
+    counts: dict[int, int] = defaultdict(int)
+    for word in set(mention.words):
+        for gid in index.get(word, ()):
+            counts[gid] += 1
+    best, best_score = None, 0.0
+    for gid, shared in counts.items():
+        if shared < MIN_SHARED or not compatible(groups[gid].date, mention.date):
+            continue
+        if any(m.source == mention.source and m.offset == mention.offset for m in groups[gid].mentions):
+            continue  # another date of the same sentence is another happening
+        score = max(overlap(m.words, mention.words)[1] for m in groups[gid].mentions[:5])
+        if score >= SAME_OVERLAP and score > best_score:
+            best, best_score = gid, score
+    return best
+
+
+def _disputes(groups: list[Group]) -> list[Group]:
+    """Fold a group into a near-identical group from other documents that gives a different date."""
+    by_names: dict[str, list[int]] = defaultdict(list)
+    for gid, group in enumerate(groups):
+        for name in group.names:
+            by_names[name].append(gid)
+    absorbed: set[int] = set()
+    order = sorted(range(len(groups)), key=lambda g: -len(groups[g].mentions))
+    for gid in order:
+        if gid in absorbed:
+            continue
+        for other in _rival_candidates(gid, groups, by_names):
+            if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
+                continue
+            if _is_rival(groups[gid], groups[other]):
+                groups[gid].rivals.extend(groups[other].mentions)
+                absorbed.add(other)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
+    found: set[int] = set()
+    for name in groups[gid].names:
+        bucket = by_names[name]
+        if len(bucket) <= 200:
+            found.update(bucket)
+    return found
+
+
+def _is_rival(a: Group, b: Group) -> bool:
+    if compatible(a.date, b.date) or a.sources & b.sources:
+        return False
+    x, y = dates.parse(a.date), dates.parse(b.date)
+    if x.precision != y.precision or not (x.lower and y.lower):
+        return False
+    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS:
+        return False
+    shared, coefficient = overlap(a.mentions[0].words, b.mentions[0].words)
+    return shared >= MIN_SHARED + 1 and coefficient >= DISPUTE_OVERLAP and bool(a.names & b.names)

@@ -1,0 +1,99 @@
+"""Importance of a happening: corroboration, how often its date is referred to, and centrality.
+
+    importance = 1 + log2(1 + documents) + log2(1 + publishers - 1) + REFS_WEIGHT * log2(1 + date_refs)
+                   + CENTRAL_WEIGHT * centrality
+
+- documents: distinct documents that report the happening (independent corroboration); publishers
+  adds a bonus when more than one publisher reports it.
+- date_refs: how many dated sentences of the whole corpus refer to the same date (as DATEWISE's
+  date-mention counts): a date many articles come back to is a key date.
+- centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid, averaged
+  with its similarity to the other sentences about the same date (the sentence that says what most
+  reports of that day say).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from timeline.extract.candidates import Mention
+from timeline.extract.merge import Group
+
+REFS_WEIGHT = 1.0
+CENTRAL_WEIGHT = 4.0
+
+Vector = dict[str, float]
+
+
+class Centrality:
+    """TF-IDF vectors of mentions, compared with the corpus centroid and with their date's centroid."""
+
+    def __init__(self, mentions: list[Mention], doc_words: Iterable[set[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for words in doc_words:
+            df.update(words)
+            n += 1
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        self.default_idf = math.log(1 + n) + 1.0
+        self.vectors = {m.key: self.vector(m.words) for m in mentions}
+        self.centroid = _normalise(_sum(self.vectors.values()))
+        by_date: dict[str, list[Vector]] = defaultdict(list)
+        for m in mentions:
+            by_date[m.date].append(self.vectors[m.key])
+        self.date_sums = {d: _sum(vs) for d, vs in by_date.items()}
+        self.date_counts = {d: len(vs) for d, vs in by_date.items()}
+
+    def vector(self, words: Iterable[str]) -> Vector:
+        """Unit TF-IDF vector of a word list."""
+        tf = Counter(words)
+        return _normalise({w: c * self.idf.get(w, self.default_idf) for w, c in tf.items()})
+
+    def score(self, mention: Mention) -> float:
+        """0..1: similarity to the corpus centroid and to the other sentences about the same date."""
+        v = self.vectors[mention.key]
+        glob = _dot(v, self.centroid)
+        if self.date_counts.get(mention.date, 0) < 2:
+            return glob * 0.75
+        rest = {w: x - v.get(w, 0.0) for w, x in self.date_sums[mention.date].items()}
+        local = _dot(v, _normalise(rest))
+        return 0.5 * glob + 0.5 * local
+
+
+def date_references(mentions: list[Mention]) -> Counter[str]:
+    """How many mentions refer to each date value."""
+    return Counter(m.date for m in mentions)
+
+
+def importance(group: Group, refs: Counter[str], centrality: float) -> float:
+    """The documented formula (module docstring), rounded to 3 decimals."""
+    documents = len(group.sources)
+    publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
+    value = (
+        1.0
+        + math.log2(1 + documents)
+        + math.log2(max(1, publishers))
+        + REFS_WEIGHT * math.log2(1 + refs[group.date])
+        + CENTRAL_WEIGHT * centrality
+    )
+    return round(value, 3)
+
+
+def _sum(vectors: Iterable[Vector]) -> Vector:
+    total: dict[str, float] = defaultdict(float)
+    for v in vectors:
+        for w, x in v.items():
+            total[w] += x
+    return dict(total)
+
+
+def _normalise(v: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {w: x / norm for w, x in v.items()} if norm else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())

@@ -1,0 +1,89 @@
+"""Short titles compressed from the quote's own words: drop dates, attributions, asides; keep
+subject, verb and object."""
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 14
+
+_PREP = r"(?:(?:on|in|at|since|by|until|from|during|of|for|between|around|about|early|late|mid|earlier|later|as\s+of|last|this|next)\s+)*"
+_LEAD = re.compile(
+    r"^\W*(?:(?:and|but|so|yet|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
+    r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|according\s+to)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,")
+_QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
+_CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|as|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
+
+
+def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
+    """A short title from `text` (a sentence or clause) whose date expressions sit at `date_spans`
+    (offsets into `text`)."""
+    body = _remove_dates(text, date_spans)
+    body = _QUOTED_LEAD.sub("", body) if _QUOTED_LEAD.match(body) and len(_QUOTED_LEAD.sub("", body).split()) >= 3 else body
+    body = _ASIDE.sub("", body)
+    body = _LEAD.sub("", body)
+    body = _drop_attribution(body)
+    body = _shorten(body)
+    body = re.sub(r"\s+", " ", body).strip(" ,;:-–—\"“”'‘’.")
+    return (body[:1].upper() + body[1:]) if body else text.strip()[:80]
+
+
+def _drop_attribution(body: str) -> str:
+    """'X happened, officials said' -> 'X happened'; 'Police said (that) X happened' -> 'X happened'."""
+    comma = max(body.rfind(","), body.rfind(";"))
+    if comma > 0:
+        tail = body[comma + 1:]
+        if len(tail.split()) <= 9 and _SAYING.search(tail) and len(body[:comma].split()) >= 3:
+            body = body[:comma]
+    words = body.split()
+    head = " ".join(words[:8])
+    m = _SAYING.search(head)
+    if m and not m.group().lower().startswith("according"):
+        rest = re.sub(r"^\s*(?:that\s+)?", "", body[m.end():])
+        if len(rest.split()) >= 4 and body[:m.start()].strip() and not body[:m.start()].rstrip().endswith(","):
+            body = rest
+    elif m:
+        rest = body[m.end():]
+        comma = rest.find(",")
+        if 0 <= comma and len(rest[comma + 1:].split()) >= 4 and body[:m.start()].strip() == "":
+            body = rest[comma + 1:]
+    return body
+
+
+def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        before = re.sub(_PREP + r"$", "", text[pos:start], flags=re.IGNORECASE)
+        before = re.sub(r"\b(?:on|in|at|since|by|until|from|during|of|for|between|around|as of|this|last|next|early|late|mid|earlier|later)\s*$", "", before, flags=re.IGNORECASE)
+        out.append(before)
+        pos = end
+        while pos < len(text) and text[pos] in ",’'s " and text[pos:pos + 1] != "":
+            if text[pos] == " " and (pos + 1 >= len(text) or text[pos + 1] not in ","):
+                break
+            pos += 1
+    out.append(text[pos:])
+    result = "".join(out)
+    result = re.sub(r"\s+([,.;:])", r"\1", result)
+    result = re.sub(r"^\W+", "", result)
+    return re.sub(r"\s{2,}", " ", result)
+
+
+def _shorten(body: str) -> str:
+    """Cut at the first clause boundary after a few words, then at MAX_WORDS."""
+    words = body.split()
+    if len(words) <= MAX_WORDS:
+        return body
+    for m in _CUT.finditer(body):
+        if len(body[:m.start()].split()) >= 5:
+            body = body[:m.start()]
+            break
+    words = body.split()
+    if len(words) > MAX_WORDS:
+        body = " ".join(words[:MAX_WORDS])
+        body = re.sub(r"\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its)$", "", body, flags=re.IGNORECASE)
+    return body

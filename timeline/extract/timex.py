@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.extract.timex_patterns import MASTER
+from timeline.extract.timex_patterns import MASTER, TOKEN_RE, may_start
 from timeline.extract.timex_resolve import parse_anchor
 from timeline.extract.timex_rules import PRE_RULES, RULES, Ctx, Reading
 
@@ -53,16 +53,15 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     ctx = Ctx(text, ref, precision)
     found: list[Timex] = []
     pos = max(0, start)
-    while pos < stop:
-        m = MASTER.search(text, pos, stop)
-        if m is None:
-            break
-        timex = _read(m, ctx)
-        if timex is None:
-            pos = m.start() + 1
+    for token in TOKEN_RE.finditer(text, pos, stop):
+        at = token.start()
+        if at < pos or not may_start(token.group()):
             continue
-        found.append(timex)
-        pos = m.end()
+        m = MASTER.match(text, at, stop)
+        timex = _read(m, ctx) if m else None
+        if timex is not None:
+            found.append(timex)
+            pos = m.end()  # type: ignore[union-attr]
     return found
 
 

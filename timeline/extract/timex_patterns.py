@@ -3,6 +3,10 @@
 Alternatives are tried in order at each position, so longer and more specific forms come first.
 Each named group is one `kind`; timex_rules.py turns a match of that kind into an EDTF value.
 Only the outer groups are capturing, so `match.lastgroup` names the kind that matched.
+
+Speed: the master regex is only tried (with `match`, never `search`) at the start of a token whose first
+word can begin a date expression (START_WORDS, or any token holding a digit or opening with an apostrophe);
+the tokens themselves come from one cheap regex.
 """
 from __future__ import annotations
 
@@ -74,6 +78,29 @@ ALTERNATIVES: list[tuple[str, str]] = [
 ]
 
 MASTER = re.compile(
-    rf"\b(?P<pre>{PRE})?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in ALTERNATIVES) + ")",
+    rf"(?P<pre>{PRE})?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in ALTERNATIVES) + ")",
     re.IGNORECASE,
 )
+
+TOKEN_RE = re.compile(r"[\w'\u2019]+")
+START_WORDS = frozenset("""
+the very early earlier late later mid middle end beginning start turn close at around about circa approximately
+roughly sometime c this last next coming past previous current following same present prior its their a an
+year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
+fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
+eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
+eleven twelve nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
+christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
+bastille today tonight yesterday tomorrow weekend nearly almost some more less only over post pre fy
+year-ago year-earlier
+""".split())
+
+
+def may_start(token: str) -> bool:
+    """True when a date expression may begin with this token."""
+    if token[0] in "'\u2019" or any(ch.isdigit() for ch in token):
+        return True
+    return token.lower().split("'")[0].split("\u2019")[0] in START_WORDS

@@ -10,7 +10,6 @@ Library entry points (no printing, no exits):
 """
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,34 +32,60 @@ def ensure_reference(doc: Document) -> Document:
 
 
 def infer_reference(doc: Document) -> tuple[str | None, str]:
-    """(EDTF, note): the latest fully specified date the article mentions, no finer than a month.
+    """(EDTF, note): the date the article's own dates say it was written at the earliest, no finer than a month.
 
-    An article is written on or after the latest date it reports, so that date bounds it from below;
-    a day would claim more than the text says, so a day is cut to its month ('2016-11-09' -> '2016-11').
-    Dates in the future tense ('will be held in October 2017') can make this a little late.
+    A careful reader's rule: an article is written on or after the latest happening it reports. So the
+    latest explicit date (by its first day; 'November 2016' is later than '2016'), leaving out those in
+    a future context ('will be held in October 2017'), bounds it from below. Month-days and months the
+    text gives without a year ('on February 12') are, by newspaper convention, of the writing year: when
+    they fall after that latest date within its year, the earliest of them moves the bound to its month
+    (one naming a month an earlier explicit date named, like 'mid-September' after 'September 2015', is
+    anaphoric and ignored). A day would claim more than the text supports, so the result is a year or a
+    month.
     """
-    best: tuple[Any, Timex] | None = None
+    explicit: list[tuple[tuple[date, int], Timex]] = []
+    yearless: list[tuple[int, Timex]] = []
+    months_named: set[int] = set()
     for timex in tag(doc.text, anchor=None, start=doc.start, end=doc.stop):
-        upper = _upper(timex.value)
-        if upper is not None and (best is None or upper > best[0]):
-            best = (upper, timex)
-    if best is None:
+        if _future_context(doc.text, timex.start, doc.start):
+            continue
+        key = _lower_key(timex.value)
+        if key is not None:
+            explicit.append((key, timex))
+            months_named |= {key[0].month} if key[1] else set()
+        elif (m := _YEARLESS.match(timex.value)) and int(m["m"]) not in months_named:
+            yearless.append((int(m["m"]), timex))
+    if not explicit:
         return None, "no date line and no explicit date in the text; relative dates are left unresolved"
-    timex = best[1]
-    value = timex.value[:7]
-    return value, f"latest explicit date in the text: {timex.text!r} (offset {timex.start}); published then or later"
+    (first_day, precision), best = max(explicit, key=lambda item: item[0])
+    note = f"latest explicit date in the text: {best.text!r} (offset {best.start})"
+    after = [(month, t) for month, t in yearless if precision == 0 or month > first_day.month]
+    if after:
+        month, timex = min(after, key=lambda item: item[0])
+        return f"{first_day.year:04d}-{month:02d}", (
+            f"{note}, and {timex.text!r} (offset {timex.start}) without a year, read as of {first_day.year}; published then or later")
+    return best.value[:7], f"{note}; published then or later"
 
 
-def _upper(value: str) -> date | None:
-    """Last day covered by a plain YYYY, YYYY-MM or YYYY-MM-DD value; None for anything else."""
+_YEARLESS = re.compile(r"^XXXX-(?P<m>0[1-9]|1[0-2])(?:-\d\d)?$")
+_FUTURE = re.compile(r"\b(?:will|would|shall|scheduled|upcoming|planned|due|expected|next)\b[^.!?]{0,40}$", re.I)
+
+
+def _future_context(text: str, at: int, floor: int) -> bool:
+    """True when the words just before a date put it in the future ('which will be held in')."""
+    return bool(_FUTURE.search(text[max(floor, at - 60) : at]))
+
+
+def _lower_key(value: str) -> tuple[date, int] | None:
+    """(first day, precision rank 0 year/1 month/2 day) of a plain YYYY, YYYY-MM, YYYY-MM-DD value."""
     m = _EXPLICIT.match(value)
     if not m:
         return None
-    year, month, day = int(m["y"]), int(m["m"] or 12), m["d"]
     try:
-        return date(year, month, int(day) if day else calendar.monthrange(year, month)[1])
+        first = date(int(m["y"]), int(m["m"] or 1), int(m["d"] or 1))
     except ValueError:
         return None
+    return first, (2 if m["d"] else 1 if m["m"] else 0)
 
 
 def document_dates(doc: Document) -> list[Timex]:

@@ -27,9 +27,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def dates_a_happening(value: str) -> bool:
     """True when an EDTF value can date a single happening (not a period, decade or unknown year)."""
-    if not value or "/" in value or not dates.is_valid(value):
+    if not value or "/" in value:
         return False
-    return dates.parse(value).precision in EVENT_PRECISIONS
+    try:
+        return dates.parse(value).precision in EVENT_PRECISIONS
+    except ValueError:  # not EDTF this tool understands (e.g. quarters "2009-33")
+        return False
 
 
 def is_boilerplate(sentence: str) -> bool:

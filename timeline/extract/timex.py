@@ -55,7 +55,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     pos = max(0, start)
     for token in TOKEN_RE.finditer(text, pos, stop):
         at = token.start()
-        if at < pos or not may_start(token.group()):
+        if at < pos or not may_start(text, token):
             continue
         m = MASTER.match(text, at, stop)
         timex = _read(m, ctx) if m else None

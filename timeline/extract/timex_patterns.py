@@ -82,10 +82,12 @@ MASTER = re.compile(
     re.IGNORECASE,
 )
 
-TOKEN_RE = re.compile(r"[\w'\u2019]+")
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d)")
+NEXT_RE = re.compile(r"[\s-]+([A-Za-z]+|[\d'\u2019])")
+START_CHARS = frozenset("0123456789'\u2019")
 START_WORDS = frozenset("""
 the very early earlier late later mid middle end beginning start turn close at around about circa approximately
-roughly sometime c this last next coming past previous current following same present prior its their a an
+roughly sometime c this last next coming past previous current following same present prior its their a
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
@@ -99,8 +101,40 @@ year-ago year-earlier
 """.split())
 
 
-def may_start(token: str) -> bool:
-    """True when a date expression may begin with this token."""
-    if token[0] in "'\u2019" or any(ch.isdigit() for ch in token):
+_QUARTERISH = "first second third fourth final 1st 2nd 3rd 4th latest fiscal current comparable quarter period"
+_THE_NEXT = f"""
+very early earlier late later mid middle end beginning start turn close this last next coming past previous current
+following same present prior year comparable latest corresponding flat calendar recent just fiscal latter
+{_QUARTERISH} fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+seventeenth eighteenth nineteenth twentieth twenty twenties thirties forties fifties sixties seventies eighties
+nineties spring summer fall autumn winter weekend day
+"""
+_UNITS = "day days week weeks month months year years decade decades century centuries"
+# Frequent words that start a date expression only when followed by one of these words (or a digit).
+FOLLOWERS: dict[str, frozenset[str]] = {
+    "the": frozenset(_THE_NEXT.split()),
+    "a": frozenset(f"{_UNITS} couple half flat".split()),
+    "that": frozenset("spring summer fall autumn winter".split()),
+    "at": frozenset(["the"]),
+    "its": frozenset(_QUARTERISH.split()),
+    "their": frozenset(_QUARTERISH.split()),
+    "new": frozenset(["year"]),
+    "two": frozenset(f"{_UNITS} thousand".split()),
+    **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "
+       "fifteen eighteen twenty thirty forty fifty".split()},
+}
+
+
+def may_start(text: str, token: re.Match[str]) -> bool:
+    """True when a date expression may begin at this token (a word, a digit run or an apostrophe)."""
+    word = token.group()
+    if word[0] in START_CHARS:
         return True
-    return token.lower().split("'")[0].split("\u2019")[0] in START_WORDS
+    low = word.lower()
+    if low not in START_WORDS:
+        return False
+    follow = FOLLOWERS.get(low)
+    if follow is None:
+        return True
+    nxt = NEXT_RE.match(text, token.end())
+    return nxt is not None and (nxt.group(1)[0] in START_CHARS or nxt.group(1).lower() in follow)

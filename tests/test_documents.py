@@ -187,6 +187,19 @@ def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> N
     assert (none.published, none.published_basis) == (None, "inferred")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks began in 2016 and went on. In November 2016 they failed.", "2016-11"),
+        ("The war ended in 2018. On February 12 the ministry announced a plan.", "2018-02"),
+        ("He was arrested on July 5, 2017. The vote, which will be held in October 2017, is near.", "2017-07"),
+        ("The court ruled in September 2015. By mid-September it was over. It met on July 5, 2017.", "2017-07"),
+    ],
+)
+def test_inference_reads_yearless_months_future_and_anaphora_like_a_reader(text: str, expected: str) -> None:
+    assert ensure_reference(Document("i", "i.txt", text)).published == expected
+
+
 def test_published_argument_overrides_stated_dates(tmp_path: Path) -> None:
     path = tmp_path / "v.txt"
     path.write_text("Headline Here\nJune 5, 2015, 5:00pm\n\nBody.\n", encoding="utf-8")

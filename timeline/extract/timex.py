@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from timeline.extract.timex_patterns import MASTER, TOKEN_RE, may_start
 from timeline.extract.timex_resolve import parse_anchor
-from timeline.extract.timex_rules import PRE_RULES, RULES, Ctx, Reading
+from timeline.extract.timex_rules import PRE_RULES, RULES, Ctx, Reading, remember
 
 MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), ("start", "START"),
              ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
@@ -61,6 +61,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
         timex = _read(m, ctx) if m else None
         if timex is not None:
             found.append(timex)
+            remember(timex.value, ctx)
             pos = m.end()  # type: ignore[union-attr]
     return found
 

@@ -17,7 +17,7 @@ from timeline.extract.timex_lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, O
 
 # Modifiers that TimeML keeps inside the expression (early 1990, the end of 1994, around Nov. 1).
 PRE = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:-|\s+)(?:in\s+(?:the\s+)?)?"
-       r"|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?"
+       r"|(?:the\s+)?(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?"
        r"|(?:around|about|circa|approximately|roughly|sometime(?:\s+in)?)\s+"
        r"|c\.\s?)")
 
@@ -65,14 +65,19 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("rel_day", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{PART})?"
                 rf"|(?:this|last)\s+(?:morning|afternoon|evening|night)"),
     ("weekend", r"(?:(?:this|last|next|the\s+past|the\s+coming|the)\s+)?weekend(?![\w-])"),
+    ("anaphor", r"that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"
+                r"|the\s+(?:same|following)\s+(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"
+                r"|the\s+(?:next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![\w-])"),
     ("rel_unit", rf"(?:the\s+)?{REL}\s+(?:fiscal\s+|calendar\s+)?(?:week|month|year|decade|century)(?![\w-])"),
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
+    ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w\u2019'-]|-\d)"
              r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
     ("spoken_year", SPOKEN_YEAR),
+    ("the_unit", r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?(?:year|month|week)(?![\w'\u2019-])"),
     ("month", rf"{MONTH_FULL}(?![\w'-])"),
     ("unit", r"(?:year|month|week|decade|century)(?![\w-])"),
 ]
@@ -86,7 +91,7 @@ TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d)")
 NEXT_RE = re.compile(r"[\s-]+([A-Za-z]+|[\d'\u2019])")
 START_CHARS = frozenset("0123456789'\u2019")
 START_WORDS = frozenset("""
-the very early earlier late later mid middle end beginning start turn close at around about circa approximately
+the very early earlier late later mid middle end beginning start turn close around about circa approximately
 roughly sometime c this last next coming past previous current following same present prior its their a
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
@@ -115,7 +120,6 @@ FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
     "that": frozenset("spring summer fall autumn winter".split()),
-    "at": frozenset(["the"]),
     "its": frozenset(_QUARTERISH.split()),
     "their": frozenset(_QUARTERISH.split()),
     "new": frozenset(["year"]),

@@ -33,6 +33,7 @@ class Ctx:
     ref_precision: str
     start: int = 0  # span of the current match (its core, after any modifier)
     end: int = 0
+    focus: dict[str, str] = field(default_factory=dict)  # last day / month / year value mentioned
     quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
     quarter_at: int = -10_000
     cache: dict[str, str] = field(default_factory=dict)
@@ -208,7 +209,7 @@ def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
 def _money_or_count(ctx: Ctx) -> bool:
     """True when the number at the match is money, a measure or part of a larger number."""
     b, a = ctx.before(2), ctx.after(12).lower()
-    if b[-1:] in "$£€#" or re.search(r"[\d.,]$", b) or re.match(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b", a):
+    if (b and b[-1] in "$£€#") or re.search(r"[\d.,]$", b) or re.match(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b", a):
         return True
     if re.match(r"\s*(?:gmt|utc|est|edt|pst|pdt|hours|hrs|local\s+time)\b", a):
         return True
@@ -388,7 +389,7 @@ def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
     if unit is None or rel not in REL_SHIFT:
         return None
     if rel in ("following", "same"):
-        return None  # anaphoric: needs the date the text last spoke of
+        return _anaphor(unit, 1 if rel == "following" else 0, ctx)
     value = _shift_unit(unit, REL_SHIFT[rel], ctx)
     return Reading(value, True) if value else None
 
@@ -418,6 +419,45 @@ def _quarter_in_focus(ctx: Ctx) -> bool:
     return ctx.quarter is not None and ctx.start - ctx.quarter_at < 600
 
 
+def r_year_ago(s: str, ctx: Ctx) -> Reading | None:
+    if ctx.ref is None:
+        return None
+    if _quarter_in_focus(ctx):
+        y, q = ctx.quarter  # type: ignore[misc]
+        return Reading(f"{y - 1}-{32 + q}", True)
+    return Reading(str(ctx.ref.year - 1), True)
+
+
+def _anaphor(unit: str, shift: int, ctx: Ctx) -> Reading | None:
+    """A period named relative to the date the text last spoke of ('that year', 'the following day')."""
+    key = "day" if unit in ("day", "morning", "afternoon", "evening", "night") else unit
+    last = ctx.focus.get(key)
+    if last is None:
+        return None
+    if key == "year":
+        return Reading(str(int(last) + shift), True)
+    if key == "month":
+        y, m = rs.add_months(date(int(last[:4]), int(last[5:7]), 1), shift)
+        return Reading(f"{y}-{m:02d}", True)
+    if key == "day":
+        return Reading((date.fromisoformat(last) + timedelta(days=shift)).isoformat(), True)
+    return None
+
+
+def r_anaphor(s: str, ctx: Ctx) -> Reading | None:
+    words = s.lower().split()
+    shift = 1 if words[1] in ("following", "next") else -1 if words[1] in ("previous", "prior") else 0
+    return _anaphor(words[-1], shift, ctx)
+
+
+def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
+    if ctx.ref is None:
+        return None
+    unit = s.lower().split()[-1]
+    value = _shift_unit(unit, 0, ctx)
+    return Reading(value, True) if value else None
+
+
 def r_year_end(s: str, ctx: Ctx) -> Reading | None:
     return Reading(str(ctx.ref.year), True) if ctx.ref else None
 
@@ -425,7 +465,8 @@ def r_year_end(s: str, ctx: Ctx) -> Reading | None:
 def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     if not pre or ctx.ref is None or not re.search(r"(?i)\bthe\s*$|\bin\s+the\s*$", pre):
         return None
-    return Reading(str(ctx.ref.year), True) if s.lower() == "year" else None
+    value = _shift_unit(UNITS.get(s.lower(), ""), 0, ctx)
+    return Reading(value, True) if value else None
 
 
 # ---- seasons, quarters, halves, holidays -------------------------------------------------------
@@ -442,8 +483,9 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     year = year_of(s) or _spoken_tail(s)
     if year:
         return Reading(f"{year}-{season}")
-    if len(words) == 1 and not pre and not re.search(
-            r"(?i)\b(?:in|this|last|next|during|since|until|by|through|early|late)\s+$", ctx.before(12)):
+    if len(words) <= 2 and not pre and (words[0] == "the" or words[0] in SEASONS) and not re.search(
+            r"(?i)\b(?:in|during|since|until|by|through|throughout|over|for|after|before|early|late|this|last|next)"
+            r"\s+$", ctx.before(12)):
         return None
     if words[-1] == "fall" and re.match(r"\s+of\b", ctx.after(5)):
         return None
@@ -607,6 +649,21 @@ RULES: dict[str, Rule] = {
     "month_year": r_month_year, "month_rel_year": r_month_rel_year, "month_day": r_month_day,
     "day_month": r_day_month, "month_named": r_month_named, "holiday": r_holiday,
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
-    "year_end": r_year_end, "year": r_year, "spoken_year": r_spoken_year,
+    "year_end": r_year_end, "year_ago": r_year_ago, "anaphor": r_anaphor, "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,
 }
 PRE_RULES = {"month": r_month, "unit": r_unit, "season": r_season}  # rules that need to know the modifier
+
+
+FOCUS_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def remember(value: str, ctx: Ctx) -> None:
+    """Make value the date later anaphors ('that day', 'the following year') refer to."""
+    m = FOCUS_RE.match(value)
+    if not m:
+        return
+    ctx.focus["year"] = m.group(1)
+    if m.group(2) and int(m.group(2)) <= 12:
+        ctx.focus["month"] = value[:7]
+        if m.group(3):
+            ctx.focus["day"] = value[:10]

@@ -1,0 +1,163 @@
+"""The date engine on representative cases: what is a date, its EDTF value, its precision and its span."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.timex import Timex, tag
+
+DCT = "1998-10-21"  # a Wednesday
+
+
+def values(text: str, anchor: str | None = DCT) -> list[tuple[str, str]]:
+    """(text, value) of every expression found."""
+    return [(t.text, t.value) for t in tag(text, anchor)]
+
+
+def one(text: str, anchor: str | None = DCT) -> tuple[str, str]:
+    """The single expression found in text."""
+    found = values(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It happened on May 9, 2015 in Paris.", ("May 9, 2015", "2015-05-09")),
+    ("It happened on 9 May 2015 in Paris.", ("9 May 2015", "2015-05-09")),
+    ("Talks began on Friday, Oct. 13, 1989.", ("Friday, Oct. 13, 1989", "1989-10-13")),
+    ("The file is dated 2015-05-09.", ("2015-05-09", "2015-05-09")),
+    ("In May 2015 the party split.", ("May 2015", "2015-05")),
+    ("In 2015 the party split.", ("2015", "2015")),
+    ("The law dates from January nineteen ninety-seven.", ("January nineteen ninety-seven", "1997-01")),
+])
+def test_absolute_dates_at_their_true_precision(text: str, expected: tuple[str, str]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose in the 1990s.", ("the 1990s", "199X")),
+    ("Prices rose in the early 1990s.", ("the early 1990s", "199X")),
+    ("It was built in the nineties.", ("the nineties", "199X")),
+    ("It was built in the 20th century.", ("the 20th century", "19XX")),
+    ("The campaign ran from 1992-97 in the north.", ("1992-97", "1992/1997")),
+    ("Snow fell in the winter of 1994.", ("the winter of 1994", "1994-24")),
+    ("They met in the spring of 2018.", ("the spring of 2018", "2018-21")),
+    ("Sales fell in autumn 2018.", ("autumn 2018", "2018-23")),
+    ("Profit rose in the third quarter of 1990.", ("the third quarter of 1990", "1990-35")),
+    ("Sales fell in the first half of 1990.", ("the first half of 1990", "1990-40")),
+])
+def test_decades_centuries_ranges_seasons_quarters(text: str, expected: tuple[str, str]) -> None:
+    assert one(text) == expected
+
+
+def test_modifiers_stay_in_the_span_and_are_reported_not_folded_into_the_value() -> None:
+    t = tag("The plant closes at the end of 1990.", DCT)[0]
+    assert (t.text, t.value, t.mod) == ("the end of 1990", "1990", "END")
+    t = tag("He left around Nov. 1, 1989.", DCT)[0]
+    assert (t.text, t.value, t.mod) == ("around Nov. 1, 1989", "1989-11-01", "APPROX")
+    t = tag("She arrived in mid-November 1998.", DCT)[0]
+    assert (t.value, t.mod) == ("1998-11", "MID")
+
+
+def test_interval_endpoints_are_separate_expressions_as_in_timeml() -> None:
+    assert values("between 1992 and 1997") == [("1992", "1992"), ("1997", "1997")]
+    assert values("from 1991 to 1997") == [("1991", "1991"), ("1997", "1997")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profits fell last year.", ("last year", "1997")),
+    ("Profits will rise next year.", ("next year", "1999")),
+    ("Profits rose this year.", ("this year", "1998")),
+    ("He left last month.", ("last month", "1998-09")),
+    ("He left two years ago.", ("two years ago", "1996")),
+    ("He left five months ago.", ("five months ago", "1998-05")),
+    ("He left 10 days ago.", ("10 days ago", "1998-10-11")),
+    ("He left yesterday.", ("yesterday", "1998-10-20")),
+    ("He leaves today.", ("today", "1998-10-21")),
+    ("He leaves tomorrow.", ("tomorrow", "1998-10-22")),
+    ("He left last week.", ("last week", "1998-10-12/1998-10-18")),
+    ("Sales rose earlier this year.", ("earlier this year", "1998")),
+    ("He left last fall.", ("last fall", "1997-23")),
+    ("We will meet this summer.", ("this summer", "1998-22")),
+    ("He was here this February.", ("this February", "1998-02")),
+    ("He was here last April.", ("last April", "1998-04")),
+])
+def test_relative_expressions_resolved_against_the_anchor(text: str, expected: tuple[str, str]) -> None:
+    assert one(text) == expected
+    assert tag(text, DCT)[0].resolved
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister said Monday that talks failed.", "1998-10-19"),
+    ("The minister will speak on Monday.", "1998-10-26"),
+    ("The minister spoke on Wednesday.", "1998-10-21"),  # the anchor's own weekday is the anchor
+    ("The minister spoke on Sunday.", "1998-10-18"),
+    ("The minister spoke last Wednesday.", "1998-10-14"),
+])
+def test_weekdays_follow_the_tense_of_the_sentence(text: str, expected: str) -> None:
+    assert one(text)[1] == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("The talks ended on May 9.", "1998-10-21", "1998-05-09"),
+    ("The talks will resume on May 9.", "1998-10-21", "1999-05-09"),
+    ("The boy must be returned by Jan. 14.", "2000-01-07", "2000-01-14"),
+    ("The dividend is payable Dec. 15.", "1989-11-02", "1989-12-15"),
+    ("The deal was signed in December.", "1999-01-10", "1998-12"),
+])
+def test_day_and_month_without_a_year_take_it_from_anchor_and_tense(text: str, anchor: str, expected: str) -> None:
+    assert one(text, anchor)[1] == expected
+
+
+def test_quarters_follow_the_quarter_in_focus() -> None:
+    text = "Third-quarter profit rose 10%. A year ago, the company lost money. The quarter was strong."
+    assert values(text, "1989-10-20") == [("Third-quarter", "1989-35"), ("A year ago", "1988-35"),
+                                          ("The quarter", "1989-35")]
+
+
+def test_anaphors_refer_to_the_date_last_mentioned() -> None:
+    found = values("He fled in June 1998 and returned later that year. The following year he died.")
+    assert found == [("June 1998", "1998-06"), ("later that year", "1998"), ("The following year", "1999")]
+
+
+@pytest.mark.parametrize("text", [
+    "A 32-year-old man was arrested.",
+    "The suspect, aged 32, was arrested.",
+    "Turnout was 15% and tickets cost $15.",
+    "Tickets cost $1995 each.",
+    "About 2000 people marched on the capital.",
+    "The meeting starts at 10:30.",
+    "He was jailed for nine months.",
+    "He served two years in prison.",
+    "We may see prices march on.",
+    "We met Theresa May on the way.",
+    "Prices fall when the spring in the mattress breaks.",
+    "He read the Sun every morning.",
+    "Some 1,500 troops were sent.",
+])
+def test_not_dates(text: str) -> None:
+    assert values(text) == []
+
+
+def test_without_an_anchor_relative_expressions_are_dropped_or_left_unspecified() -> None:
+    assert values("He arrived on May 9 and left yesterday, last year.", None) == [("May 9", "XXXX-05-09")]
+    found = tag("He arrived on May 9.", None)[0]
+    assert not found.resolved
+    assert values("In May 2015 he left.", None) == [("May 2015", "2015-05")]
+
+
+def test_offsets_index_the_whole_text_and_the_window_is_respected() -> None:
+    text = "Intro 1990. Body: it happened in 1995. Tail 2001."
+    found = tag(text, DCT, start=12, end=38)
+    assert [(t.start, t.end, t.text) for t in found] == [(33, 37, "1995")]
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+def test_timex_keeps_its_positional_interface() -> None:
+    t = Timex(0, 4, "1995", "1995")
+    assert (t.start, t.end, t.text, t.value, t.kind, t.resolved) == (0, 4, "1995", "1995", "", False)
+
+
+def test_empty_and_dateless_texts() -> None:
+    assert tag("") == []
+    assert tag("No dates here at all.", DCT) == []
+    assert tag("1995", "not a date") == [Timex(0, 4, "1995", "1995", "year")]

@@ -88,7 +88,7 @@ def _head(model: PageModel, csp: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{esc(words["lang"])}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
-            f'<meta name="referrer" content="no-referrer">\n'
+            f'<meta name="referrer" content="no-referrer">\n<link rel="icon" href="data:,">\n'
             f'<meta name="generator" content="annotated-timeline">\n'
             f"<title>{esc(model.store.title)}</title>\n<style>{asset('page.css')}</style>\n</head>")
 

@@ -1,0 +1,270 @@
+"""The HTML builder without a browser: pure rendering, golden page, escaping, CLI options and exit codes.
+
+Regenerate the golden page after an intended change with:
+    TIMELINE_REGEN_GOLDEN=1 pytest tests/test_build_html.py -k golden
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.builders import BuildContext, get_builder
+from timeline.builders.html import HtmlBuilder, json_script, render_html
+from timeline.builders.html_figure import LANE_COLOURS
+from timeline.builders.html_locale import display_date
+from timeline.check import check_store
+from timeline.cli import cli
+from timeline.schema import Store
+
+GOLDEN = Path(__file__).parent / "golden" / "page.html"
+
+
+def _load(root: Path):
+    store, texts, _warnings = check_store(root / "events.yaml")
+    return store, texts
+
+
+@pytest.fixture
+def basic(roots: Path):
+    return _load(roots / "page-basic")
+
+
+def _data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="tl__data">(.*?)</script>', html, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_registered_as_html_builder():
+    assert get_builder("html") is HtmlBuilder
+    assert HtmlBuilder.suffix == ".html"
+
+
+def test_render_is_pure_and_deterministic(basic):
+    store, texts = basic
+    first = render_html(store, texts, {"plotly": "file"})
+    assert first == render_html(store, texts, {"plotly": "file"})
+    assert "<html lang=\"en\">" in first
+
+
+def test_golden_page(basic):
+    store, texts = basic
+    html = render_html(store, texts, {"plotly": "file", "review": True})
+    if os.environ.get("TIMELINE_REGEN_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert html == GOLDEN.read_text(encoding="utf-8"), "page changed; if intended: TIMELINE_REGEN_GOLDEN=1 pytest tests/test_build_html.py -k golden"
+
+
+def test_inline_page_is_self_contained_and_csp_hashes_match(basic):
+    store, texts = basic
+    html = render_html(store, texts)
+    outside = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    assert "<script src=" not in outside and "cdn.plot.ly" not in outside
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    assert "default-src &#x27;none&#x27;" in csp
+    inline = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(inline) == 2  # plotly.js and the page script; the data block is JSON
+    for body in inline:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"sha256-{digest}" in csp
+    assert 1_100_000 < len(html.encode()) < 1_500_000
+
+
+def test_every_event_listed_with_citations_and_dates(basic):
+    store, texts = basic
+    html = render_html(store, texts, {"plotly": "file", "review": True})
+    for event in store.events:
+        assert f'<li id="{event.id}"' in html
+    assert "the 1890s" in html and "c. 1952" in html and "spring 2021–c. 2023" in html
+    assert "published autumn 2021" in html and "Harbor Gazette" in html
+    assert 'href="https://example.org/gazette/harbour-wall"' in html
+    assert "How many houses were flooded?" in html and "about 60" in html
+
+
+def test_candidates_only_with_review(basic):
+    store, texts = basic
+    assert 'id="ferry-first"' not in render_html(store, texts, {"plotly": "file"})
+    reviewed = render_html(store, texts, {"plotly": "file", "review": True})
+    assert 'id="ferry-first" class="tl-event tl-candidate"' in reviewed
+
+
+def test_figure_shapes_follow_precision(basic):
+    store, texts = basic
+    fig = _data(render_html(store, texts, {"plotly": "file", "review": True}))["figure"]
+    bars, markers, flags = fig["data"]
+    ids = [e.id for e in sorted(store.events, key=lambda e: 0)]
+    assert bars["type"] == "bar" and markers["type"] == "scatter"
+    day_ms = 86_400_000
+    assert sorted(bars["x"]) [0] == 31 * day_ms  # July 2021: the whole month
+    assert 3650 * day_ms <= max(bars["x"]) <= 3653 * day_ms  # the 1890s: the whole decade
+    assert "circle" in markers["marker"]["symbol"]  # a day-precise event is a point
+    assert any(s.endswith("-open") for s in markers["marker"]["symbol"])  # ~1952
+    assert any(s.endswith("-open-dot") for s in markers["marker"]["symbol"])  # 2021-07?
+    assert sorted(flags["text"]) == ["?", "~", "~"]
+    assert len(markers["x"]) == len(ids)
+    layout = fig["layout"]
+    assert [s for s in layout["shapes"] if s["type"] == "rect"][0]["x0"] == "1946-01-01"
+    assert any("Post-war reconstruction" in a["text"] for a in layout["annotations"])
+
+
+def test_overlapping_events_are_stacked(basic):
+    store, texts = basic
+    fig = _data(render_html(store, texts, {"plotly": "file", "review": True}))["figure"]
+    markers = fig["data"][1]
+    points = list(zip(markers["x"], markers["y"]))
+    assert len(set(points)) == len(points)
+    community = [y for x, y in points if x.startswith("2021-07")]
+    assert len(community) == 2 and community[0] != community[1]
+
+
+def test_hostile_strings_are_inert(roots: Path):
+    store, texts = _load(roots / "page-hostile")
+    html = render_html(store, texts)
+    assert html.count("<script") == 3  # data, plotly.js, page script: nothing from the store
+    assert html.count("</script>") == 3
+    assert "onmouseover=\"window" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned" in html
+    data_block = re.search(r'id="tl__data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in data_block and "\u2028" not in data_block
+    assert json.loads(data_block)["figure"]["data"][1]["hovertext"][0].startswith("<b>&lt;")
+
+
+def test_json_script_escapes_everything_dangerous():
+    text = json_script({"a": "</script><!-- & \u2028\u2029 >"})
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 >"}
+
+
+def test_only_http_urls_become_links(basic):
+    store, texts = basic
+    hostile = store.model_copy(deep=True)
+    hostile.sources[0] = hostile.sources[0].model_copy(update={"url": "javascript:window.__pwned=1"})
+    html = render_html(hostile, texts, {"plotly": "file"})
+    assert 'href="javascript:' not in html
+    assert "https://example.org/gazette" not in html
+
+
+def test_locales_translate_text_and_dates(basic):
+    store, texts = basic
+    fr = render_html(store, texts, {"plotly": "file", "locale": "fr"})
+    assert '<html lang="fr">' in fr and "14 mai 2019" in fr and "vers 1952" in fr and "Rechercher" in fr
+    assert _data(fr)["plotlyLocale"]["months"][4] == "mai"
+    de = render_html(store, texts, {"plotly": "file", "locale": "de"})
+    assert "14. Mai 2019" in de and "Herbst 2021" in de and "Suchen" in de
+    assert display_date("2018-23", "fr") == "automne 2018"
+    assert display_date("1992/1997", "de") == "1992–1997"
+    assert display_date("2019-01/..", "fr") == "depuis janvier 2019"
+    with pytest.raises(ValueError):
+        render_html(store, texts, {"locale": "xx"})
+
+
+def _luminance(colour: str) -> float:
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_colours_meet_wcag_contrast():
+    css = (Path(__file__).parents[1] / "builders" / "assets" / "page.css").read_text()
+    variables = dict(re.findall(r"--(fg|muted|accent|focus):(#[0-9a-fA-F]{6})", css))
+    for name in ("fg", "muted", "accent"):
+        assert _contrast(variables[name], "#ffffff") >= 4.5, name
+    assert _contrast(variables["muted"], "#f4f5f7") >= 4.5
+    for colour in LANE_COLOURS:  # markers and bars: graphical objects need 3:1
+        assert _contrast(colour, "#ffffff") >= 3.0, colour
+        assert _contrast(colour, "#e2e6ea") >= 3.0, colour  # on an era band
+
+
+# ---- the command ----
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, ["build", *args], catch_exceptions=False)
+
+
+def test_cli_builds_and_prints_the_path(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    out = tmp_path / "out"
+    result = _run(str(root / "events.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out / "timeline.html")
+    assert (out / "timeline.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_cli_refuses_a_broken_store_and_writes_nothing(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    path = root / "events.yaml"
+    path.write_text(path.read_text().replace("The town council voted", "The council voted"))
+    path.write_text(path.read_text().replace("voted on 3 March 2021", "voted on 4 March 2021"))
+    out = tmp_path / "out"
+    result = _run(str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert "events.yaml:" in result.stderr and "not found" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_missing_store_exits_1(tmp_path):
+    result = _run(str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "nope.yaml" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_embed_prints_an_iframe_with_a_title(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--embed")
+    assert result.exit_code == 0
+    assert re.fullmatch(r'<iframe src="timeline.html" title="Port Alder harbour: interactive timeline"[^>]*></iframe>\n',
+                        result.stdout)
+
+
+def test_cli_plotly_modes(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "f"), "--plotly", "file").exit_code == 0
+    assert (tmp_path / "f" / "plotly-basic.min.js").stat().st_size > 1_000_000
+    page = (tmp_path / "f" / "timeline.html").read_text()
+    assert '<script src="plotly-basic.min.js"></script>' in page and len(page) < 100_000
+    assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "c"), "--plotly", "cdn").exit_code == 0
+    assert 'src="https://cdn.plot.ly/plotly-basic-4.1.1.min.js"' in (tmp_path / "c" / "timeline.html").read_text()
+    assert not (tmp_path / "c" / "plotly-basic.min.js").exists()
+    assert _run(str(root / "events.yaml"), "--plotly", "nope").exit_code == 2
+
+
+def test_cli_locale_and_review(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--locale", "de", "--review")
+    assert result.exit_code == 0
+    page = (tmp_path / "o" / "timeline.html").read_text()
+    assert '<html lang="de">' in page and 'id="ferry-first"' in page
+    bad = _run(str(root / "events.yaml"), "--locale", "xx")
+    assert bad.exit_code == 2 and "available: en, fr, de" in bad.stderr
+    omitted = _run(str(root / "events.yaml"), "-o", str(tmp_path / "p"))
+    assert "1 candidate events" in omitted.stderr
+
+
+def test_builder_writes_atomically_into_outdir(basic, tmp_path):
+    store, texts = basic
+    written = HtmlBuilder(BuildContext(store, texts, tmp_path / "events.yaml", {"plotly": "file"})).build(tmp_path / "o")
+    assert [p.name for p in written] == ["timeline.html", "plotly-basic.min.js"]
+    assert not [p for p in (tmp_path / "o").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unknown_dates_are_listed_but_not_plotted(basic):
+    store, texts = basic
+    changed = store.model_copy(deep=True)
+    changed.events[0] = changed.events[0].model_copy(update={"date": "XXXX"})
+    html = render_html(Store.model_validate(changed.model_dump()), texts, {"plotly": "file"})
+    assert "date unknown, not on the plot" in html
+    assert len(_data(html)["figure"]["data"][1]["x"]) == 5

@@ -1,0 +1,53 @@
+"""`timeline export FORMAT`: the store in a format other tools read (csv, timelinejs, markdown, ...)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT")
+@click.argument("store", default="events.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout).")
+@click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark, so that Excel reads accents right.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+def export(fmt: str, store: Path, output: Path | None, bom: bool, quiet: bool) -> None:
+    """Write STORE (default events.yaml) as FORMAT: csv, timelinejs, markdown or any builder's name.
+
+    \b
+    Examples:
+      timeline export csv -o events.csv --bom      # edit in a spreadsheet, then: timeline import csv events.csv
+      timeline export timelinejs -o timeline.json  # TimelineJS 3 JSON
+      timeline export markdown -o handout.md       # dated list with citations
+    """
+    from timeline.builders import BuildContext, builder_names, get_builder
+    from timeline.errors import TimelineError
+    from timeline.fileio import write_atomic
+    from timeline.sources import load_sources
+    from timeline.store import load_store
+
+    data, doc = load_store(store)
+    if fmt == "csv":
+        from timeline.csvio import export_csv, long_cells
+
+        text: str | bytes = export_csv(data, bom=bom)
+        for event_id in long_cells(data) if not quiet else []:
+            click.echo(f"{store}: warning: event {event_id!r} has a cell longer than a spreadsheet cell holds (32,767 characters)", err=True)
+    else:
+        try:
+            builder = get_builder(fmt)
+        except KeyError:
+            raise TimelineError(f"unknown format {fmt!r}; choose one of: {', '.join(['csv', *builder_names()])}") from None
+        texts, problems = load_sources(data, store.parent, doc)
+        for problem in problems if not quiet else []:
+            click.echo(str(problem), err=True)
+        text = builder(BuildContext(data, texts, store, {})).render()
+    if output is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+        stream.flush()
+        return
+    write_atomic(output, text)
+    if not quiet:
+        click.echo(f"wrote {output} ({len(data.events)} events)", err=True)

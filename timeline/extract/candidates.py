@@ -47,11 +47,23 @@ def document_mentions(doc: Document) -> list[Mention]:
             if found[cursor].start >= sentence.start and found[cursor].end <= sentence.end:
                 inside.append(found[cursor])
             cursor += 1
+        sentence, inside = _without_chrome(doc.text, sentence, inside)
         if not inside or sentence.text in seen or _title_line(doc, sentence):
             continue
         seen.add(sentence.text)
         mentions.extend(_sentence_mentions(doc, sentence, inside, index))
     return mentions
+
+
+def _without_chrome(text: str, sentence: Span, inside: list[timex.Timex]) -> tuple[Span, list[timex.Timex]]:
+    """Drop page chrome ('Last updated at ...') from the start of a sentence, with the dates in it."""
+    cut = filters.chrome_end(sentence.text)
+    if not cut:
+        return sentence, inside
+    start = sentence.start + cut
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Span(start, sentence.end, text[start:sentence.end]), [t for t in inside if t.start >= start]
 
 
 def _title_line(doc: Document, sentence: Span) -> bool:

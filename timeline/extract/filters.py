@@ -25,6 +25,25 @@ _VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+_CHROME = re.compile(
+    r"(?:page\s+)?last\s+updated\s+at\s+\d{1,2}:\d\d(?:\s*[A-Z]{2,4})?(?:,\s*[A-Z][a-z]+day,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s+\d{1,2}:\d\d\s+UK)?(?:\s+Help\b)?"
+    r"|last\s+updated:\s*\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}\s*-\s*\d{1,2}:\d\d(?:\s*[A-Z]{2,4})?"
+    r"|\(an error occurred while processing this directive\)",
+    re.IGNORECASE,
+)
+CHROME_REACH = 160
+
+
+def chrome_end(sentence: str) -> int:
+    """Where web-page chrome glued to the start of a sentence ('Page last updated at 11:24 GMT, Tuesday,
+    27 September 2011 ...') ends; 0 when there is none."""
+    end = 0
+    for m in _CHROME.finditer(sentence, 0, min(len(sentence), CHROME_REACH + 60)):
+        if m.start() <= CHROME_REACH:
+            end = m.end()
+    return end
+
+
 def dates_a_happening(value: str) -> bool:
     """True when an EDTF value can date a single happening (not a period, decade or unknown year)."""
     if not value or "/" in value:

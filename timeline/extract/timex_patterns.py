@@ -22,7 +22,7 @@ PRE = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:-|\
        r"|c\.\s?)")
 
 REL = r"(?:this\s+coming|this\s+past|this|last|next|coming|past|previous|current|following|same|present|prior)"
-Q_QUAL = (r"(?:the|its|their|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
+Q_QUAL = (r"(?:the|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
           r"year-earlier|year\s+earlier|year\s+ago|fiscal|current|comparable|latest|same|corresponding|flat|"
           r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|" + YEAR4 + r")")
 Q_YEAR = r"(?:of\s+)?(?:fiscal\s+)?(?:" + YEAR4 + r"|this\s+year|last\s+year|next\s+year)"
@@ -55,7 +55,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next)\s+year"),
-    ("month_day", rf"{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!\s*,?\s*\d)"),
+    ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!\s*,?\s*\d)"),
     ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d)"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
@@ -92,7 +92,7 @@ NEXT_RE = re.compile(r"[\s-]+([A-Za-z]+|[\d'\u2019])")
 START_CHARS = frozenset("0123456789'\u2019")
 START_WORDS = frozenset("""
 the very early earlier late later mid middle end beginning start turn close around about circa approximately
-roughly sometime c this last next coming past previous current following same present prior its their a
+roughly sometime c this last next coming past previous current following same present prior a
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
@@ -120,8 +120,6 @@ FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
     "that": frozenset("spring summer fall autumn winter".split()),
-    "its": frozenset(_QUARTERISH.split()),
-    "their": frozenset(_QUARTERISH.split()),
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
     **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "

@@ -10,10 +10,14 @@ FUTURE_RE = re.compile(
     r"\b(?:will|won['\u2019]t|shall|would|might|could|going\s+to|plans?|planned|planning|scheduled|"
     r"schedules?|expects?|expected|due|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|upcoming|"
     r"next\s+(?:week|month|year|weekend|\w+day)|"
-    r"hopes?\s+to|intends?|aims?\s+to|payable|expires?|expiring|effective|deadline|until|till|by|"
+    r"hopes?\s+to|intends?|aims?\s+to|payable|expires?|expiring|effective|deadline|"
     r"as\s+(?:soon|early)\s+as|postponed|delayed|adjourned|starting|"
-    r"to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|be\s+[a-z]+ed\b)[a-z]{3,})\b|['\u2019]ll\b",
+    r"to\s+(?:be|begin|start|meet|resume|leave|visit|hold|open|close|travel|vote|return|announce|arrive|decide|"
+    r"sign|testify|appear|pay|complete|end|expire|launch|release|report|take\s+effect|go|come|hear|rule))\b|"
+    r"['\u2019]ll\b",
     re.IGNORECASE)
+DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|before|through|starting|from|effective|payable|due)\s+(?:the\s+)?$")
+SINCE_RE = re.compile(r"(?i)\b(?:since|after|last)\s+(?:the\s+)?$")
 PAST_RE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|last|earlier|yesterday|announced|reported|began|came|went|"
     r"took|made|gave|met|left|died|won|lost|held|saw|became|fell|rose|got|found|brought|sent|since|"
@@ -84,6 +88,11 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     wins (a future cue counts from further away than a past one), else the nearest cue after it.
     strong: only modal and scheduling words count as future cues."""
     left, right = sentence_bounds(text, start, end)
+    near = text[max(left, start - 20):start]
+    if SINCE_RE.search(near):
+        return "past"
+    if not strong and DEADLINE_RE.search(near):
+        return "future"
     best: tuple[int, str] | None = None
     future_rx = STRONG_FUTURE_RE if strong else FUTURE_RE
     for rx, label, bonus in ((future_rx, "future", 20), (PAST_RE, "past", 0)):
@@ -100,15 +109,15 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     return best[1] if best else ""
 
 
-def pick_year_for(month: int, day: int | None, ref: date, when: str) -> int:
+def pick_year_for(month: int, day: int | None, ref: date, when: str, strict: bool = False) -> int:
     """Year of a month (and day) stated without one: the occurrence nearest to ref, where one on the wrong
-    side of ref for the sentence's tense counts four times as far."""
+    side of ref for the sentence's tense counts four times as far (strict: is never taken)."""
     cmp_ref = ref if day else ref.replace(day=1)
 
     def cost(y: int) -> float:
         d = (date(y, month, min(day or 1, 28 if month == 2 else day or 1)) - cmp_ref).days
         wrong = (when == "past" and d > 0) or (when == "future" and d < 0)
-        return abs(d) * (4 if wrong else 1)
+        return abs(d) * (4 if wrong else 1) + (10**6 if wrong and strict else 0)
     return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
 

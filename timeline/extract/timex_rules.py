@@ -256,7 +256,11 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
         return None
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}-{day:02d}")
-    year, when = _year_for(month, day, ctx)
+    rel = relative_word(s)
+    when = "past" if rel == "last" else "future" if rel == "next" else ""
+    year = rs.pick_year_for(month, day, ctx.ref, when, strict=bool(when)) if when else None
+    if year is None:
+        year, when = _year_for(month, day, ctx)
     return Reading(ymd(year, month, day) or f"XXXX-{month:02d}-{day:02d}", True, when)
 
 

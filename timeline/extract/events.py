@@ -67,7 +67,7 @@ def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | 
     refs = date_references(mentions)
     scored = []
     for group in groups:
-        ordered = sorted(group.mentions, key=lambda m: (-central.score(m), m.source, m.offset))
+        ordered = sorted(group.mentions, key=lambda m: (m.date != group.date, -central.score(m), m.source, m.offset))
         best = central.score(ordered[0])
         scored.append((importance(group, refs, best), group, ordered))
     scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))

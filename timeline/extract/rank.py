@@ -21,7 +21,7 @@ from timeline.extract.candidates import Mention
 from timeline.extract.merge import Group
 
 REFS_WEIGHT = 1.0
-CENTRAL_WEIGHT = 4.0
+CENTRAL_FLOOR = 0.2
 
 Vector = dict[str, float]
 
@@ -58,25 +58,21 @@ class Centrality:
             return glob * 0.75
         rest = {w: x - v.get(w, 0.0) for w, x in self.date_sums[mention.date].items()}
         local = _dot(v, _normalise(rest))
-        return 0.5 * glob + 0.5 * local
+        a = float(__import__("os").environ.get("CA", "0.5"))
+        return a * glob + (1 - a) * local
 
 
 def date_references(mentions: list[Mention]) -> Counter[str]:
-    """How many mentions refer to each date value."""
-    return Counter(m.date for m in mentions)
+    """How many documents refer to each date value."""
+    return Counter(date for date, _ in {(m.date, m.source) for m in mentions})
 
 
 def importance(group: Group, refs: Counter[str], centrality: float) -> float:
     """The documented formula (module docstring), rounded to 3 decimals."""
     documents = len(group.sources)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
-    value = (
-        1.0
-        + math.log2(1 + documents)
-        + math.log2(max(1, publishers))
-        + REFS_WEIGHT * math.log2(1 + refs[group.date])
-        + CENTRAL_WEIGHT * centrality
-    )
+    support = 1.0 + math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs[group.date])
+    value = support * (CENTRAL_FLOOR + centrality)
     return round(value, 3)
 
 

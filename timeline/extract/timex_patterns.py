@@ -51,12 +51,13 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
     ("half", HALF),
     ("quarter", QUARTER),
+    ("q_short", rf"(?-i:Q[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR4}|\s*['\u2019]\d\d)?(?![\w-])"),
     ("decade", DECADE),
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next)\s+year"),
-    ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!\s*,?\s*\d)"),
-    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d)"),
+    ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
+    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
@@ -64,7 +65,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:{REL}|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?:\s+{PART})?"),
     ("rel_day", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{PART})?"
                 rf"|(?:this|last)\s+(?:morning|afternoon|evening|night)"),
-    ("weekend", r"(?:(?:this|last|next|the\s+past|the\s+coming|the)\s+)?weekend(?![\w-])"),
+    ("weekend", rf"(?:(?:the\s+)?{REL}\s+|the\s+)?weekend(?![\w-])"),
     ("anaphor", r"that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"
                 r"|the\s+(?:same|following)\s+(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"
                 r"|the\s+(?:next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![\w-])"),
@@ -74,7 +75,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
-    ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w\u2019'-]|-\d)"
+    ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w-]|['\u2019](?!s\b))"
              r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
     ("spoken_year", SPOKEN_YEAR),
     ("the_unit", r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?(?:year|month|week)(?![\w'\u2019-])"),
@@ -92,7 +93,7 @@ NEXT_RE = re.compile(r"[\s-]+([A-Za-z]+|[\d'\u2019])")
 START_CHARS = frozenset("0123456789'\u2019")
 START_WORDS = frozenset("""
 the very early earlier late later mid middle end beginning start turn close around about circa approximately
-roughly sometime c this last next coming past previous current following same present prior a
+roughly sometime c q this last next coming past previous current following same present prior a
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten

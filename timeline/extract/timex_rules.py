@@ -254,6 +254,8 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
         return None
     if s.startswith(("May", "March")) and not re.match(r"\s*\d", s[len("March") if s.startswith("March") else 3:]):
         return None
+    if month == 9 and day == 11 and SEPT11_RE.match(ctx.after(20)):
+        return Reading("2001-09-11")
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}-{day:02d}")
     rel = relative_word(s)
@@ -265,6 +267,7 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
 
 
 r_day_month = r_month_day
+SEPT11_RE = re.compile(r"(?i),?\s*(?:terror|attack|hijack|commission|-style|era\b|strikes)")
 
 
 def _name_before(ctx: Ctx) -> bool:
@@ -345,16 +348,22 @@ def r_rel_day(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_weekend(s: str, ctx: Ctx) -> Reading | None:
+    """The Saturday/Sunday of a weekend: in the week of the anchor when it falls on one, else the last one
+    (the coming one for 'next', 'coming', or a future sentence)."""
     if not ctx.has_day:
         return None
     assert ctx.ref is not None
-    low, ref = s.lower(), ctx.ref
-    if "next" in low or "coming" in low:
-        d = ref + timedelta(days=7)
-    elif "last" in low or "past" in low or (low.startswith("the") and ref.weekday() < 5):
-        d = ref - timedelta(days=7) if ref.weekday() < 5 or "last" in low else ref
-    else:
+    ref = ctx.ref
+    rel = relative_word(re.sub(r"(?i)^the\s+", "", s))
+    on_weekend = ref.weekday() >= 5
+    if rel in ("next", "coming", "this coming", "following"):
+        d = ref + timedelta(days=7) if on_weekend else ref
+    elif rel in ("last", "past", "previous", "this past", "prior"):
+        d = ref - timedelta(days=7)
+    elif on_weekend:
         d = ref
+    else:
+        d = ref if ctx.tense(strong=True) == "future" else ref - timedelta(days=7)
     return Reading(rs.weekend_interval(d), True)
 
 
@@ -562,6 +571,20 @@ def _quarter_qualified(low: str) -> bool:
                           r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|year['\u2019]s", low))
 
 
+def r_q_short(s: str, ctx: Ctx) -> Reading | None:
+    q = int(s[1])
+    year = year_of(s)
+    m = re.search(r"['\u2019](\d\d)", s)
+    if m:
+        year = 2000 + int(m.group(1)) if int(m.group(1)) < 50 else 1900 + int(m.group(1))
+    if year is None:
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year - (1 if q > rs.quarter_of(ctx.ref) and ctx.tense() != "future" else 0)
+    ctx.quarter, ctx.quarter_at = (year, q), ctx.end
+    return Reading(f"{year}-{32 + q}", not year_of(s))
+
+
 def r_half(s: str, ctx: Ctx) -> Reading | None:
     low = s.lower()
     year = year_of(s)
@@ -649,7 +672,7 @@ def r_holiday(s: str, ctx: Ctx) -> Reading | None:
 
 RULES: dict[str, Rule] = {
     "iso": r_iso, "numeric": r_numeric, "year_range": r_year_range, "mdy": r_mdy, "dmy": r_dmy,
-    "half": r_half, "quarter": r_quarter, "decade": r_decade, "century": r_century,
+    "half": r_half, "quarter": r_quarter, "q_short": r_q_short, "decade": r_decade, "century": r_century,
     "month_year": r_month_year, "month_rel_year": r_month_rel_year, "month_day": r_month_day,
     "day_month": r_day_month, "month_named": r_month_named, "holiday": r_holiday,
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,

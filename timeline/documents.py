@@ -412,9 +412,11 @@ def split_articles(doc: Document) -> list[Document]:
     """The document, or one Document per article when its segment holds several one after another.
 
     Strong boundaries: a headline line ('“Quoted title”' or 'Publisher: Title') that follows two
-    blank lines, a date line, or opens the file. When there are at least two, weak boundaries are
+    blank lines, a date line, or opens the file; a block after two blank lines that is a title line
+    followed by a date line (with perhaps a byline between). When there are at least two, weak boundaries are
     added too: a short label line ('Iran News') followed by two blank lines, then a paragraph.
-    A piece shorter than MIN_ARTICLE characters joins its neighbour (a leading one is dropped).
+    Pieces tile the segment; one shorter than MIN_ARTICLE characters (a page header such as 'Tag
+    Archives: ISIS') joins the next.
     """
     cuts = _boundaries(doc.text, doc.start, doc.stop)
     if len(cuts) < 2:
@@ -423,41 +425,76 @@ def split_articles(doc: Document) -> list[Document]:
     if len(pieces) < 2:
         return [_with_stated(doc, _segment_title(doc))]
     out = []
-    for n, (a, b) in enumerate(pieces, 1):
+    for n, (a, b, head) in enumerate(pieces, 1):
         part = replace(doc, id=f"{doc.id}-{n}", start=a, end=b, title=None)
-        out.append(_with_stated(part, _segment_title(part)))
+        heading = replace(part, start=head)
+        title = _first_line_title(heading) or _segment_title(heading)
+        publisher, title = _publisher_and_title(title)
+        part.publisher = part.publisher or publisher
+        out.append(_with_stated(part, title))
     return out
 
 
 def _boundaries(text: str, start: int, stop: int) -> list[int]:
     lines = _lines(text, start, stop)
+    gaps = [text[lines[i - 1][0] + len(lines[i - 1][1]) : offset].count("\n") if i else 99 for i, (offset, _) in enumerate(lines)]
+    dated = [date_line_value(line) is not None for _, line in lines]
     strong, weak = [], []
     for i, (offset, line) in enumerate(lines):
-        gap = text[lines[i - 1][0] + len(lines[i - 1][1]) : offset].count("\n") if i else 99
-        after_date = i > 0 and date_line_value(lines[i - 1][1]) is not None
-        if HEADLINE.match(line.strip()) and (gap >= 3 or after_date or i <= 2):
+        after_date = i > 0 and dated[i - 1]
+        if HEADLINE.match(line.strip()) and (gaps[i] >= 3 or after_date or i <= 2):
             strong.append(offset)
-        elif i and gap >= 3 and LABEL.match(lines[i - 1][1].strip()) and len(line) >= 200:
+        elif (gaps[i] >= 3 or i <= 2) and _dated_heading_block(lines, gaps, dated, i):
+            strong.append(offset)
+        elif i and gaps[i] >= 3 and LABEL.match(lines[i - 1][1].strip()) and len(line) >= 200:
             weak.append(offset)
-    return sorted(strong + weak) if len(strong) >= 2 else strong
+    return sorted(set(strong + weak)) if len(strong) >= 2 else strong
 
 
-def _merge_small(start: int, cuts: list[int], stop: int) -> list[tuple[int, int]]:
-    """Consecutive [a, b) pieces; a short leading piece (a page header) is dropped, others join the next."""
+def _dated_heading_block(lines: list[tuple[int, str]], gaps: list[int], dated: list[bool], i: int) -> bool:
+    """A short title line followed, in the same block, within two lines, by a date line ('Title / By X / March 3, 2019')."""
+    if gaps[i] == 1 or dated[i] or len(lines[i][1]) > 150 or lines[i][1].rstrip().endswith("."):
+        return False
+    return any(dated[j] for j in range(i + 1, min(i + 3, len(lines))) if all(gaps[k] == 1 for k in range(i + 1, j + 1)))
+
+
+def _merge_small(start: int, cuts: list[int], stop: int) -> list[tuple[int, int, int]]:
+    """(start, end, heading) pieces tiling [start, stop); a piece shorter than MIN_ARTICLE joins the next
+    (the last joins the previous). `heading` is where the piece's own boundary line is."""
     edges = [start] + [c for c in cuts if start < c < stop] + [stop]
-    pieces: list[tuple[int, int]] = []
-    pending = None
+    pieces: list[tuple[int, int, int]] = []
+    pending: int | None = None
     for a, b in zip(edges, edges[1:]):
-        a = pending if pending is not None else a
-        if b - a < MIN_ARTICLE and b != stop:
-            pending = a if pieces else None
+        first = pending if pending is not None else a
+        if b - first < MIN_ARTICLE and b != stop:
+            pending = first
             continue
         pending = None
-        pieces.append((a, b))
-    if pieces and pieces[-1][1] - pieces[-1][0] < MIN_ARTICLE and len(pieces) > 1:
+        pieces.append((first, b, a))
+    if len(pieces) > 1 and pieces[-1][1] - pieces[-1][0] < MIN_ARTICLE:
         last = pieces.pop()
-        pieces[-1] = (pieces[-1][0], last[1])
+        pieces[-1] = (pieces[-1][0], last[1], pieces[-1][2])
     return pieces
+
+
+def _publisher_and_title(heading: str | None) -> tuple[str | None, str | None]:
+    """'ODR: “Meet Tajikistan’s embattled Islamists”' -> ('ODR', 'Meet Tajikistan’s embattled Islamists')."""
+    if not heading:
+        return None, heading
+    m = re.match(r"^(?:(?P<pub>[A-Z][A-Za-z.]{1,24}):\s*)?[“\"](?P<title>[^“”\"]+)[”\"]$", heading.strip())
+    if m:
+        return m["pub"], m["title"]
+    m = re.match(r"^(?P<pub>[A-Z][A-Za-z.]{1,24}):\s*(?P<title>[^“”\"]+)$", heading.strip())
+    return (m["pub"], m["title"]) if m else (None, heading)
+
+
+def _first_line_title(doc: Document) -> str | None:
+    """An article's first line when it reads as a heading (short, no final period, not a date line)."""
+    first = _lines(doc.text, doc.start, doc.stop)[:1]
+    line = first[0][1].strip() if first else ""
+    if not line or len(line) > 150 or line.endswith((".", ",", ";")) or date_line_value(line) or len(line.split()) > 25:
+        return None
+    return line
 
 
 def _segment_title(doc: Document) -> str | None:
@@ -465,7 +502,7 @@ def _segment_title(doc: Document) -> str | None:
         return doc.title
     for _, line in _lines(doc.text, doc.start, doc.stop)[:8]:
         words = line.split()
-        if HEADLINE.match(line.strip()) or (3 <= len(words) <= 30 and _title_case(words) and not line.strip().startswith("©")):
+        if HEADLINE.match(line.strip()) or (3 <= len(words) <= 30 and _title_case(words) and not line.strip().startswith(("©", "By "))):
             return line.strip()
     return None
 

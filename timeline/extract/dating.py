@@ -117,6 +117,7 @@ def source_record(doc: Document) -> dict[str, Any]:
         "published_note": doc.published_note,
         "title": doc.title,
     }
+    record.update({k: v for k, v in (("publisher", doc.publisher), ("url", doc.url)) if v})
     if doc.start or doc.end is not None:
         record["segment"] = [doc.start, doc.stop]
     if doc.line is not None:

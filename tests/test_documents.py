@@ -90,6 +90,15 @@ def test_bad_jsonl_lines_are_reported_with_file_and_line(tmp_path: Path) -> None
     assert docs[1].published_basis == "inferred" and docs[1].line == 6
 
 
+def test_jsonl_with_a_byte_order_mark_and_duplicate_ids(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    line = json.dumps({"id": "a", "published": "2015", "text": "In 2014."})
+    path.write_bytes(("\ufeff" + line + "\n" + line + "\n").encode())
+    docs, problems = read([path])
+    assert [d.id for d in docs] == ["a", "a-2"]
+    assert [(p.line, p.warning) for p in problems] == [(2, True)] and "'a' is used twice" in problems[0].message
+
+
 def test_jsonl_fields_and_offsets_index_the_article_text(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     record = {"id": "x/1", "published": "2010-01-13T08:00:00Z", "text": "Haiti: on 12 January 2010 a quake.", "title": "T", "url": "u"}
@@ -285,3 +294,13 @@ def test_map_documents_in_two_processes_keeps_order_and_reference_dates(tmp_path
     two = [(d.id, d.published, r) for d, r in map_documents(count_chars, [corpus], jobs=2)]
     assert one == two and [x[0] for x in one] == [f"a{i}" for i in range(40)]
     assert one[3][1] == "1993"
+
+
+def test_progress_bar_on_stderr_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("In 2014 it rained.\n", encoding="utf-8")
+    list(map_documents(count_chars, [path], progress=True))
+    assert "1 docs" in capsys.readouterr().err
+    list(map_documents(count_chars, [path], progress=False))
+    list(map_documents(count_chars, [path]))  # stderr is not a terminal here
+    assert capsys.readouterr().err == ""

@@ -92,7 +92,9 @@ def read_documents(
     seen: set[str] = set()
     for path in paths:
         for doc in _read_path(Path(path), sink):
-            doc.id = _unique(doc.id, seen)
+            ident, doc.id = doc.id, _unique(doc.id, seen)
+            if doc.id != ident:
+                sink.append(Problem(f"id {ident!r} is used twice; this one is called {doc.id!r}", doc.path, doc.line, warning=True))
             if published is not None:
                 doc.published, doc.published_basis, doc.published_note = published, "stated", "given with --published"
             elif infer:
@@ -191,7 +193,7 @@ def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Document]:
 def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]) -> Document | None:
     where = (str(path), lineno)
     try:
-        record: Any = json.loads(raw.decode("utf-8"))
+        record: Any = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
         problems.append(Problem(f"not UTF-8 (byte offset {exc.start} in the line); article skipped", *where))
         return None
@@ -210,15 +212,18 @@ def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]
         problems.append(Problem(f"article {what}; skipped", *where))
         return None
     ident = str(record.get("id") or f"{path.stem}-{lineno}")
-    doc = Document(ident, str(path), text, line=lineno, **_metadata(record))
+    title, url, publisher = _metadata(record)
+    doc = Document(ident, str(path), text, title=title, url=url, publisher=publisher, line=lineno)
     doc.published = _valid_published(record.get("published"), where, problems)
     doc.published_basis = "stated" if doc.published else None
     doc.published_note = "the corpus's \"published\" field" if doc.published else None
     return doc
 
 
-def _metadata(record: dict[str, Any]) -> dict[str, str | None]:
-    return {k: (str(record[k]) if record.get(k) is not None else None) for k in ("title", "url", "publisher")}
+def _metadata(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(title, url, publisher) of a JSONL record, as text."""
+    title, url, publisher = (str(record[k]) if record.get(k) is not None else None for k in ("title", "url", "publisher"))
+    return title, url, publisher
 
 
 def _valid_published(value: Any, where: tuple[str, int | None], problems: list[Problem]) -> str | None:

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from timeline.documents import Document, read_documents
 from timeline.errors import Problem
@@ -30,7 +30,8 @@ R = TypeVar("R")
 WINDOW = 4  # batches in flight per worker process
 BATCH_CHARS = 100_000  # characters of text per batch sent to a worker
 BATCH_DOCS = 64
-Reference = tuple[str | None, str | None, str | None]
+Basis = Literal["stated", "inferred"] | None
+Reference = tuple[str | None, Basis, str | None]
 
 
 def map_documents(

@@ -195,3 +195,23 @@ def test_tool_fix_restores_wrong_offsets(tmp_path: Path) -> None:
     assert problems == [] and changes > 0
     check_store(tmp_path / "events.yaml")
     assert (tmp_path / "events.yaml").read_text(encoding="utf-8") == original
+
+
+def test_tool_fix_repairs_typography_on_one_line_and_refuses_multiline(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("Intro.\nThe party’s ban\u00a0came in 2015.\n", encoding="utf-8")
+    store = tmp_path / "events.yaml"
+    store.write_text(
+        "sources:\n  - id: a\n    file: sources/a.txt\n"
+        "events:\n"
+        "  - id: one\n    date: \"2015\"\n    title: Ban\n    citations:\n"
+        "      - source: a\n        quote: 'The party''s ban came in 2015.'\n        offset: 0\n"
+        "  - id: two\n    date: \"2015\"\n    title: Ban again\n    citations:\n"
+        "      - source: a\n        quote: >-\n          The party's ban\n          came in 2015.\n        offset: 0\n",
+        encoding="utf-8",
+    )
+    changes, problems = _tool().fix_store(store)
+    assert changes == 3 and len(problems) == 1 and "one line" in problems[0]
+    text = store.read_text(encoding="utf-8")
+    assert "quote: \"The party’s ban\\u00a0came in 2015.\"" in text and "offset: 7" in text
+    assert "          The party's ban\n" in text  # the folded quote is left for the editor

@@ -139,11 +139,26 @@ def fix_store(path: Path, dry_run: bool = False) -> tuple[int, list[str]]:
                 continue
             offset, exact = nearest(matches, citation.offset)
             changes += _rewrite(lines, doc.line((*loc, "offset")), "offset", str(offset), offset != citation.offset, problems, where)
-            changes += _rewrite(lines, doc.line((*loc, "quote")), "quote", yaml_scalar(exact), exact != citation.quote, problems, where)
+            quote_line = doc.line((*loc, "quote"))
+            if exact != citation.quote and not _holds_whole(lines, quote_line, "quote", citation.quote):
+                problems.append(f"{where}: the quote differs from the source only in typography, but it spans several lines; write it on one line")
+                continue
+            changes += _rewrite(lines, quote_line, "quote", yaml_scalar(exact), exact != citation.quote, problems, where)
     if changes and not dry_run:
         with locked(path):
             write_atomic(path, "\n".join(lines))
     return changes, problems
+
+
+def _holds_whole(lines: list[str], line_no: int | None, key: str, value: str) -> bool:
+    """True when the `key:` line alone holds the whole scalar value (so it can be replaced in place)."""
+    if not line_no:
+        return False
+    m = re.match(rf"^\s*(?:-\s+)?{key}:\s*(.*)$", lines[line_no - 1])
+    try:
+        return bool(m) and yaml.safe_load(f"v: {m.group(1)}") == {"v": value}  # type: ignore[union-attr]
+    except yaml.YAMLError:
+        return False
 
 
 def _rewrite(lines: list[str], line_no: int | None, key: str, value: str, needed: bool, problems: list[str], where: str) -> int:

@@ -1,0 +1,74 @@
+"""Markdown export: golden file, escaping of hostile strings, and the export command.
+
+Regenerate the golden file after an intended change with:
+    TIMELINE_REGEN_GOLDEN=1 pytest tests/test_export_markdown.py
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.builders import get_builder
+from timeline.builders.markdown import markdown, md
+from timeline.cli import COMMANDS, cli
+from timeline.store import load_store
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(autouse=True)
+def commands(monkeypatch):
+    monkeypatch.setitem(COMMANDS, "export", "timeline.cli.export:export")
+
+
+def test_markdown_matches_golden(copy_root):
+    root = copy_root("export-basic")
+    target = root / "handout.md"
+    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml"), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    golden = GOLDEN / "export-basic.md"
+    if os.environ.get("TIMELINE_REGEN_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_stdout_is_the_same_as_the_file(copy_root):
+    root = copy_root("export-basic")
+    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml")])
+    assert result.exit_code == 0
+    assert result.output == markdown(load_store(root / "events.yaml")[0])
+
+
+def test_hostile_strings_render_as_text(roots):
+    markdown_it = pytest.importorskip("markdown_it")
+    text = markdown(load_store(roots / "export-basic" / "events.yaml")[0])
+    rendered = markdown_it.MarkdownIt("commonmark").render(text)
+    assert "<script" not in rendered and "<img" not in rendered and "<em>test" not in rendered
+    assert "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &amp; &quot;title&quot;" in rendered
+    assert '<a href="https://example.org/war-and-return?a=1&amp;b=2">War and return</a>' in rendered
+
+
+@pytest.mark.parametrize("raw, escaped", [
+    ("*bold* _it_ [link](x) <b>", r"\*bold\* \_it\_ \[link\](x) \<b\>"),
+    ("1997. A year", r"1997\. A year"),
+    ("- not a list", r"\- not a list"),
+    ("# not a heading", r"\# not a heading"),
+    ("&amp; stays", r"\&amp; stays"),
+    ("two\nlines", "two lines"),
+])
+def test_md_escapes(raw, escaped):
+    assert md(raw) == escaped
+
+
+def test_builder_is_registered():
+    assert get_builder("markdown").suffix == ".md"
+
+
+def test_unknown_format_lists_the_known_ones(roots):
+    result = CliRunner().invoke(cli, ["export", "pdf", str(roots / "export-basic" / "events.yaml")])
+    assert result.exit_code == 1
+    assert "unknown format 'pdf'; choose one of: csv," in result.output and "markdown" in result.output

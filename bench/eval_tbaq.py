@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the date engine on TimeBank+AQUAINT (TempEval-3 training data), in-process.
 
-usage: python bench/eval_tbaq.py [--shared ../shared] [--cache DIR] [-v] [--speed]
+usage: python bench/eval_tbaq.py [--shared ../shared] [--cache DIR] [-v] [--speed] [--timeml-ranges]
 
 Converts ../shared/corpus/tbaq with ../shared/eval/tml_to_jsonl.py (once, cached under /tmp), tags each
 article with `tag(text, anchor=published)`, writes pred.json in the scorer's format and runs
@@ -37,11 +37,11 @@ def load_articles(path: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(articles: list[dict[str, str]]) -> dict[str, list[dict[str, object]]]:
+def predict(articles: list[dict[str, str]], ranges: bool = True) -> dict[str, list[dict[str, object]]]:
     """The scorer's {"dates": [...]} for every article, tagged with its DCT as anchor."""
     dates: list[dict[str, object]] = []
     for a in articles:
-        for t in tag(a["text"], anchor=a["published"]):
+        for t in tag(a["text"], anchor=a["published"], ranges=ranges):
             dates.append({"source": a["id"], "text": t.text, "offset": t.start, "value": t.value})
     return {"dates": dates}
 
@@ -71,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/timeline-eval-cache"))
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--timeml-ranges", action="store_true",
+                    help="keep the two ends of 'between 1992 and 1997' apart, as TimeML gold does")
     args = ap.parse_args(argv)
     out = convert(args.shared, args.cache)
     articles = load_articles(out / "articles.jsonl")
     pred = out / "pred.json"
-    pred.write_text(json.dumps(predict(articles)), encoding="utf-8")
+    pred.write_text(json.dumps(predict(articles, ranges=not args.timeml_ranges)), encoding="utf-8")
     print(score(out, pred, args.shared, args.verbose), end="")
     if args.speed:
         print(f"tag() throughput: {throughput(articles):.2f} MB/s over {sum(len(a['text']) for a in articles)} chars")

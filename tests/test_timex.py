@@ -58,9 +58,21 @@ def test_modifiers_stay_in_the_span_and_are_reported_not_folded_into_the_value()
     assert (t.value, t.mod) == ("1998-11", "MID")
 
 
-def test_interval_endpoints_are_separate_expressions_as_in_timeml() -> None:
-    assert values("between 1992 and 1997") == [("1992", "1992"), ("1997", "1997")]
-    assert values("from 1991 to 1997") == [("1991", "1991"), ("1997", "1997")]
+@pytest.mark.parametrize("text, expected", [
+    ("It grew between 1992 and 1997.", ("between 1992 and 1997", "1992/1997")),
+    ("It grew from 1991 to 1997.", ("1991 to 1997", "1991/1997")),
+    ("It ran December 2015 to November 2016.", ("December 2015 to November 2016", "2015-12/2016-11")),
+])
+def test_ranges_become_one_interval(text: str, expected: tuple[str, str]) -> None:
+    assert one(text) == expected
+    assert tag(text, DCT)[0].parts == tuple(expected[1].split("/"))
+
+
+def test_ranges_can_be_kept_apart_as_in_timeml() -> None:
+    found = tag("It grew between 1992 and 1997.", DCT, ranges=False)
+    assert [(t.text, t.value) for t in found] == [("1992", "1992"), ("1997", "1997")]
+    assert values("in 2010 and 2011") == [("2010", "2010"), ("2011", "2011")]  # coordination is no range
+    assert values("from 1997 to 1992") == [("1997", "1997"), ("1992", "1992")]  # backwards: no range
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,7 +3,9 @@
 INTERFACE (stable; other modules rely on it): `Timex` and `tag(text, anchor, start, end)`.
 
 Values follow the TimeML conventions of TimeBank/TempEval-3 gold, written in EDTF: "2015", "2015-05",
-"2015-05-09", "199X" (the 1990s), "19XX" (the 20th century), seasons "2018-21".."2018-24", quarters
+"2015-05-09", "199X" (the 1990s), "19XX" (the 20th century), ranges "1992/1997" ("1992-97", "between 1992
+and 1997", "1991 to 1997"; TimeML tags the two ends separately, `parts` keeps their values), seasons
+"2018-21".."2018-24", quarters
 "1989-33".."1989-36" and half-years "1989-40"/"1989-41" (EDTF level 2 sub-year groupings, as the
 scorer maps TimeML's 1989-Q3 and 1989-H1), weeks as Monday/Sunday intervals, compact year ranges
 "1992/1997", and "XXXX-11-09" for a day without a year when there is no reference date. A value is
@@ -20,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.timex_patterns import MASTER, TOKEN_RE, may_start
+from timeline.extract.timex_ranges import join_ranges
 from timeline.extract.timex_resolve import parse_anchor
 from timeline.extract.timex_rules import PRE_RULES, RULES, Ctx, Reading, remember
 
@@ -42,12 +45,14 @@ class Timex:
     resolved: bool = False  # True when the value was computed from the anchor (a relative expression)
     tense: str = ""  # 'past' / 'future' when the sentence's tense chose the value, else ''
     mod: str = ""  # TimeML modifier: START, MID, END, APPROX (value is the unmodified period)
+    parts: tuple[str, ...] = ()  # for a range ('between 1992 and 1997'): the values of its two ends
 
 
-def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None) -> list[Timex]:
+def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
+        ranges: bool = True) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
-    Offsets are indexes into `text`."""
+    Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does."""
     stop = len(text) if end is None else min(end, len(text))
     ref, precision = parse_anchor(anchor)
     ctx = Ctx(text, ref, precision)
@@ -63,7 +68,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             found.append(timex)
             remember(timex.value, ctx)
             pos = m.end()  # type: ignore[union-attr]
-    return found
+    return join_ranges(text, found) if ranges else found
 
 
 def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:

@@ -55,7 +55,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("decade", DECADE),
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
-    ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next)\s+year"),
+    ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next|that)\s+year(?![\w'\u2019-])"),
     ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
     ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
@@ -73,6 +73,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
+    ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|after\s+that)(?!\w)"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w-]|['\u2019](?!s\b))"

@@ -249,7 +249,7 @@ def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:
     month = month_of(s)
-    day = _day_from(_after_month(s))
+    day = _day_from(_after_month(s)) or _day_from(s)
     if not month or not day or ymd(2000, month, day) is None:
         return None
     if s.startswith(("May", "March")) and not re.match(r"\s*\d", s[len("March") if s.startswith("March") else 3:]):
@@ -316,8 +316,14 @@ def r_month_rel_year(s: str, ctx: Ctx) -> Reading | None:
     if not month or ctx.ref is None:
         return None
     low = s.lower()
+    if "that" in low:
+        focus = ctx.focus.get("year")
+        return Reading(f"{focus}-{month:02d}", True) if focus else None
     year = ctx.ref.year + (-1 if "last" in low else 1 if "next" in low else 0)
     return Reading(f"{year}-{month:02d}", True)
+
+
+GENERIC_BEFORE_RE = re.compile(r"(?i)\b(a|every|each|any|one)\s+$")
 
 
 def r_weekday(s: str, ctx: Ctx) -> Reading | None:
@@ -325,8 +331,9 @@ def r_weekday(s: str, ctx: Ctx) -> Reading | None:
         return None
     assert ctx.ref is not None
     wd = next((WEEKDAYS[w.lower()] for w in WORD_RE.findall(s) if w.lower() in WEEKDAYS), None)
-    if wd is None:
-        return None
+    generic = GENERIC_BEFORE_RE.search(ctx.before(12))
+    if wd is None or (generic and (generic.group(1).lower() != "a" or " " not in s.strip())):
+        return None  # every Friday, a Friday sermon (but: a Sunday night memorial)
     rel = relative_word(s)
     when = "" if rel else "past" if re.match(r"['\u2019]s\b", ctx.after(3)) else ctx.tense(strong=True)
     return Reading(rs.weekday_date(wd, ctx.ref, when, rel).isoformat(), True, when)
@@ -426,6 +433,28 @@ def r_ago(s: str, ctx: Ctx) -> Reading | None:
         unit, n = "year", n * 10
     value = _shift_unit(unit, sign * n, ctx)
     return Reading(value, True) if value else None
+
+
+def r_later(s: str, ctx: Ctx) -> Reading | None:
+    """'Four months later': counted from the date the text last spoke of."""
+    m = re.match(r"(.+?)[\s-]+(days?|weeks?|months?|years?|decades?)\b", s.lower())
+    n = number_value(m.group(1)) if m else None
+    if m is None or n is None:
+        return None
+    unit = UNITS[m.group(2)]
+    if unit == "decade":
+        unit, n = "year", n * 10
+    key = {"week": "day"}.get(unit, unit)
+    last = ctx.focus.get(key)
+    if last is None:
+        return None
+    if unit == "year":
+        return Reading(str(int(last) + n), True)
+    if unit == "month":
+        y, mth = rs.add_months(date(int(last[:4]), int(last[5:7]), 1), n)
+        return Reading(f"{y}-{mth:02d}", True)
+    d = date.fromisoformat(last) + timedelta(days=n * (7 if unit == "week" else 1))
+    return Reading(rs.week_interval(d) if unit == "week" else d.isoformat(), True)
 
 
 def _quarter_in_focus(ctx: Ctx) -> bool:
@@ -676,7 +705,7 @@ RULES: dict[str, Rule] = {
     "month_year": r_month_year, "month_rel_year": r_month_rel_year, "month_day": r_month_day,
     "day_month": r_day_month, "month_named": r_month_named, "holiday": r_holiday,
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
-    "year_end": r_year_end, "year_ago": r_year_ago, "anaphor": r_anaphor, "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,
+    "year_end": r_year_end, "year_ago": r_year_ago, "later": r_later, "anaphor": r_anaphor, "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,
 }
 PRE_RULES = {"month": r_month, "unit": r_unit, "season": r_season}  # rules that need to know the modifier
 

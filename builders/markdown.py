@@ -4,7 +4,8 @@
 
 Events are in chronological order under a heading per year; each shows its date as a reader writes
 it, title, summary, the editor's note, disputes, and every citation's quote with its source. Sources
-are listed at the end with their links. Every string from the store is escaped, so that a title can
+are listed at the end with their links. Like `timeline build`, only reviewed events are included
+unless the review option is set (candidates are then marked). Every string from the store is escaped, so that a title can
 never turn into a link, an image or raw HTML.
 """
 from __future__ import annotations
@@ -75,8 +76,8 @@ def event_lines(event: Event, store: Store, numbers: dict[str, int]) -> list[str
     return lines
 
 
-def markdown(store: Store) -> str:
-    """The whole handout."""
+def markdown(store: Store, review: bool = False) -> str:
+    """The whole handout: reviewed events, and candidates too (marked) when review is set."""
     numbers = {s.id: n for n, s in enumerate(store.sources, 1)}
     out = [f"# {md(store.title)}", ""]
     if store.description:
@@ -86,7 +87,8 @@ def markdown(store: Store) -> str:
         out += [f"- **{md(dates.display(e.date))}**: {md(e.title)}" + (f". {md(e.description)}" if e.description else "") for e in store.eras]
         out.append("")
     heading = None
-    for event in sorted(store.events, key=_order):
+    chosen = [e for e in store.events if review or e.status != "candidate"]
+    for event in sorted(chosen, key=_order):
         year = _year_heading(event)
         if year != heading:
             out += [f"## {year}", ""]
@@ -118,4 +120,4 @@ class MarkdownBuilder(Builder):
     epilog = "Markdown: a dated list with citations, for course pages and printable handouts."
 
     def render(self) -> str:
-        return markdown(self.store)
+        return markdown(self.store, review=bool(self.options.get("review")))

@@ -4,7 +4,8 @@
 
 Dates keep their precision: a year gives {year}, a month {year, month}, a day {year, month, day};
 a season, decade or interval gives start_date and end_date; `display_date` is the date as a reader
-writes it (timeline.dates.display). Every string from the store is HTML-escaped, since TimelineJS
+writes it (timeline.dates.display). Like `timeline build`, only reviewed events are exported unless
+the review option is set; candidates then say so in their headline. Every string from the store is HTML-escaped, since TimelineJS
 renders slide text as HTML. Events whose date has no known year (XXXX) cannot be placed and are left out.
 """
 from __future__ import annotations
@@ -97,11 +98,12 @@ def event_slide(event: Event, store: Store, lanes: dict[str, str]) -> dict[str, 
     if placed is None:
         return None
     start, end = placed
+    headline = _e(event.title) + (" <small>(candidate)</small>" if event.status == "candidate" else "")
     slide: dict[str, Any] = {
         "unique_id": event.id,
         "start_date": _date_object(start),
         "display_date": _e(dates.display(event.date)),
-        "text": {"headline": _e(event.title), "text": event_html(event, store)},
+        "text": {"headline": headline, "text": event_html(event, store)},
         "autolink": False,
     }
     if end is not None:
@@ -120,10 +122,11 @@ def era_object(era: Era) -> dict[str, Any] | None:
     return {"start_date": start, "end_date": end or start, "text": {"headline": _e(era.title), "text": _e(era.description)}}
 
 
-def timelinejs_data(store: Store) -> dict[str, Any]:
-    """The whole TimelineJS 3 data object."""
+def timelinejs_data(store: Store, review: bool = False) -> dict[str, Any]:
+    """The whole TimelineJS 3 data object: reviewed events, and candidates too when review is set."""
     lanes = {lane.id: lane.label for lane in store.lanes}
-    events = [s for s in (event_slide(e, store, lanes) for e in store.events) if s is not None]
+    chosen = [e for e in store.events if review or e.status != "candidate"]
+    events = [s for s in (event_slide(e, store, lanes) for e in chosen) if s is not None]
     eras = [e for e in (era_object(era) for era in store.eras) if e is not None]
     data: dict[str, Any] = {
         "title": {"text": {"headline": _e(store.title), "text": f"<p>{_e(store.description)}</p>" if store.description else ""}},
@@ -143,4 +146,4 @@ class TimelineJSBuilder(Builder):
     epilog = "TimelineJS 3 JSON: one slide per event with its citations; open it with TimelineJS (timeline.knightlab.com)."
 
     def render(self) -> str:
-        return json.dumps(timelinejs_data(self.store), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(timelinejs_data(self.store, review=bool(self.options.get("review"))), ensure_ascii=False, indent=1) + "\n"

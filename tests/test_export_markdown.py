@@ -27,7 +27,7 @@ def commands(monkeypatch):
 def test_markdown_matches_golden(copy_root):
     root = copy_root("export-basic")
     target = root / "handout.md"
-    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml"), "-o", str(target)])
+    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml"), "-o", str(target), "--review"])
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     golden = GOLDEN / "export-basic.md"
@@ -38,14 +38,14 @@ def test_markdown_matches_golden(copy_root):
 
 def test_stdout_is_the_same_as_the_file(copy_root):
     root = copy_root("export-basic")
-    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml")])
+    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml"), "--review", "-q"])
     assert result.exit_code == 0
-    assert result.output == markdown(load_store(root / "events.yaml")[0])
+    assert result.output == markdown(load_store(root / "events.yaml")[0], review=True)
 
 
 def test_hostile_strings_render_as_text(roots):
     markdown_it = pytest.importorskip("markdown_it")
-    text = markdown(load_store(roots / "export-basic" / "events.yaml")[0])
+    text = markdown(load_store(roots / "export-basic" / "events.yaml")[0], review=True)
     rendered = markdown_it.MarkdownIt("commonmark").render(text)
     assert "<script" not in rendered and "<img" not in rendered and "<em>test" not in rendered
     assert "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &amp; &quot;title&quot;" in rendered
@@ -62,6 +62,11 @@ def test_hostile_strings_render_as_text(roots):
 ])
 def test_md_escapes(raw, escaped):
     assert md(raw) == escaped
+
+
+def test_without_review_only_reviewed_events_are_listed(roots):
+    text = markdown(load_store(roots / "export-basic" / "events.yaml")[0])
+    assert "Peace accord signed" in text and "Amnesty offered" not in text and "candidate" not in text
 
 
 def test_builder_is_registered():

@@ -22,7 +22,7 @@ def commands(monkeypatch):
 
 def exported(root: Path) -> dict:
     target = root / "timeline.json"
-    result = CliRunner().invoke(cli, ["export", "timelinejs", str(root / "events.yaml"), "-o", str(target)])
+    result = CliRunner().invoke(cli, ["export", "timelinejs", str(root / "events.yaml"), "-o", str(target), "--review"])
     assert result.exit_code == 0, result.output
     return json.loads(target.read_text(encoding="utf-8"))
 
@@ -61,7 +61,8 @@ def test_slides_carry_display_date_group_and_escaped_text(copy_root):
     assert slides["amnesty"]["group"] == "Politics" and slides["returns-slow"]["group"] == "People &amp; places"
     assert "group" not in slides["repatriation"]
     hostile = slides["hostile"]
-    assert hostile["text"]["headline"] == "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &amp; &quot;title&quot;"
+    assert hostile["text"]["headline"] == "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &amp; &quot;title&quot; <small>(candidate)</small>"
+    assert slides["peace-accord"]["text"]["headline"] == "Peace accord signed"
     assert "<script" not in hostile["text"]["text"] and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile["text"]["text"]
     accord = slides["peace-accord"]["text"]["text"]
     assert accord.startswith("<p>The accord ends the civil war.</p><p class=\"tl-note\"><em>Note:</em> Ask students why it held.</p>")
@@ -70,6 +71,13 @@ def test_slides_carry_display_date_group_and_escaped_text(copy_root):
     assert "How many left? 1,100 (1 source); 2,000 (1 source)" in slides["departures"]["text"]["text"]
     assert data["eras"] == [{"start_date": {"year": 1992}, "end_date": {"year": 1997}, "text": {"headline": "Civil war", "text": ""}}]
     assert data["title"]["text"]["headline"] == "War and return &lt;em&gt;test&lt;/em&gt;"
+
+
+def test_without_review_only_reviewed_events_are_exported(roots):
+    from timeline.builders.timelinejs import timelinejs_data
+
+    store = load_store(roots / "export-basic" / "events.yaml")[0]
+    assert [e["unique_id"] for e in timelinejs_data(store)["events"]] == ["peace-accord"]
 
 
 def test_builder_is_registered():

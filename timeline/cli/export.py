@@ -11,8 +11,9 @@ import click
 @click.argument("store", default="events.yaml", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout).")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark, so that Excel reads accents right.")
+@click.option("--review", is_flag=True, help="Include candidate events (not yet reviewed), marked as such; csv always has every event.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
-def export(fmt: str, store: Path, output: Path | None, bom: bool, quiet: bool) -> None:
+def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, quiet: bool) -> None:
     """Write STORE (default events.yaml) as FORMAT: csv, timelinejs, markdown or any builder's name.
 
     \b
@@ -21,7 +22,8 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, quiet: bool) -
       timeline export timelinejs -o timeline.json  # TimelineJS 3 JSON
       timeline export markdown -o handout.md       # dated list with citations
     """
-    from timeline.builders import BuildContext, builder_names, get_builder
+    from timeline.api import EXPORT_BUILDERS, builder_for
+    from timeline.builders import BuildContext, builder_names
     from timeline.errors import TimelineError
     from timeline.fileio import write_atomic
     from timeline.sources import load_sources
@@ -36,17 +38,19 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, quiet: bool) -
             click.echo(f"{store}: warning: event {event_id!r} has a cell longer than a spreadsheet cell holds (32,767 characters)", err=True)
     else:
         try:
-            builder = get_builder(fmt)
+            builder = builder_for(fmt)
         except KeyError:
-            raise TimelineError(f"unknown format {fmt!r}; choose one of: {', '.join(['csv', *builder_names()])}") from None
+            known = sorted({"csv", *builder_names(), *EXPORT_BUILDERS})
+            raise TimelineError(f"unknown format {fmt!r}; choose one of: {', '.join(known)}") from None
         texts, problems = load_sources(data, store.parent, doc)
         for problem in problems if not quiet else []:
             click.echo(str(problem), err=True)
-        text = builder(BuildContext(data, texts, store, {})).render()
+        text = builder(BuildContext(data, texts, store, {"review": review})).render()
+        omitted = 0 if review else sum(1 for e in data.events if e.status == "candidate")
+        if omitted and not quiet:
+            click.echo(f"{store}: {omitted} candidate events not yet reviewed are left out; --review includes them", err=True)
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode("utf-8") if isinstance(text, str) else text)
-        stream.flush()
+        click.echo(text, nl=False)
         return
     write_atomic(output, text)
     if not quiet:

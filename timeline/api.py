@@ -1,0 +1,116 @@
+"""The Python API: what the `timeline` command does, as functions for scripts and notebooks.
+
+    from timeline import api
+
+    store = api.load_store("events.yaml")                 # validated Store (pydantic models)
+    found = api.extract(["new-articles/"])                # candidates, not yet in the store
+    report = api.merge_extraction("events.yaml", found)   # add them as candidates; report.lines()
+    api.build("events.yaml", "output/")                   # output/timeline.html
+    api.figure("events.yaml")                             # plotly Figure, shown inline in Jupyter
+
+Every function raises timeline.errors.TimelineError (with file:line problems) on bad input.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from timeline.curate import MergeReport
+from timeline.curate import merge_extraction as _merge
+from timeline.schema import Store
+
+__all__ = ["load_store", "check", "extract", "merge_extraction", "build", "export", "figure", "builder_for"]
+
+# Export builders of this package, by name (also listed in timeline.builders.BUILTIN once registered there).
+EXPORT_BUILDERS = {"timelinejs": "timeline.builders.timelinejs", "markdown": "timeline.builders.markdown"}
+
+
+def builder_for(name: str) -> Any:
+    """The builder class for a format name (KeyError when unknown)."""
+    import importlib
+
+    from timeline.builders import _REGISTRY, get_builder
+
+    if name not in _REGISTRY and name in EXPORT_BUILDERS:
+        importlib.import_module(EXPORT_BUILDERS[name])
+    return get_builder(name)
+
+
+def load_store(path: Path | str = "events.yaml") -> Store:
+    """Read and validate events.yaml (structure, ids, references); citations are not verified."""
+    from timeline.store import load_store as _load
+
+    return _load(path)[0]
+
+
+def check(path: Path | str = "events.yaml", strict: bool = False) -> Store:
+    """Validate the store and verify every citation against its source; return the store."""
+    from timeline.check import check_store
+
+    return check_store(path, strict=strict)[0]
+
+
+def extract(paths: list[str | Path] | str | Path, published: str | None = None, top: int | None = None,
+            jobs: int = 1, progress: bool | None = False) -> Any:
+    """Candidate events found in the texts at paths (files or folders): an Extraction(sources, events).
+
+    Unreadable inputs are skipped; their problems are in the returned object's `problems` attribute.
+    """
+    from timeline.extract.events import extract as _extract
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    problems: list[Any] = []
+    result = _extract(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress)
+    result.problems = problems
+    return result
+
+
+def merge_extraction(store_path: Path | str, extraction: Any) -> MergeReport:
+    """Add an extraction's candidates to the store; reviewed events and hand edits are never changed."""
+    return _merge(store_path, extraction)
+
+
+def _context(store_path: Path | str, options: dict[str, Any], strict: bool = False) -> Any:
+    from timeline.builders import BuildContext
+    from timeline.check import check_store
+
+    store, texts, _warnings = check_store(store_path, strict=strict)
+    return BuildContext(store, texts, Path(store_path), options)
+
+
+def build(store_path: Path | str = "events.yaml", outdir: Path | str = "output", format: str = "html",
+          **options: Any) -> list[Path]:
+    """Check the store and write it with a builder (html, timelinejs, markdown...); return the files written.
+
+    options are the builder's, e.g. review=True to include candidates, locale="fr" for the page.
+    """
+    builder = builder_for(format)
+    return builder(_context(store_path, options)).build(Path(outdir))
+
+
+def export(store_path: Path | str = "events.yaml", format: str = "markdown", **options: Any) -> str | bytes:
+    """The store rendered by a builder, as text (nothing written); format 'csv' gives the CSV text."""
+    if format == "csv":
+        from timeline.csvio import export_csv
+
+        return export_csv(load_store(store_path), bom=bool(options.get("bom")))
+    return builder_for(format)(_context(store_path, options)).render()
+
+
+def figure(store: Path | str | Store = "events.yaml", review: bool = False, locale: str = "en") -> Any:
+    """The timeline as a plotly Figure (the same figure as the page), for a notebook.
+
+    review=True includes candidate events. Citations are verified first when given a path.
+    """
+    import plotly.graph_objects as go
+
+    from timeline.builders.html_figure import build_figure
+    from timeline.builders.html_model import build_model
+
+    if isinstance(store, Store):
+        data, texts = store, {}
+    else:
+        context = _context(store, {})
+        data, texts = context.store, context.texts
+    return go.Figure(build_figure(build_model(data, texts, locale, review=review)))

@@ -79,7 +79,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         return []
     out = []
     for t in _main_expressions(dated):
-        if filters.is_statistic(sentence.text, t.value):
+        if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
@@ -92,20 +92,24 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
 
 
 def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
-    """The expressions that date distinct happenings: one per value; a coarser value that contains a
-    finer one in the same sentence ('in May ... on May 9') is dropped."""
-    by_value: dict[str, timex.Timex] = {}
-    for t in dated:
-        by_value.setdefault(t.value, t)
+    """The expressions that date distinct happenings: one per value; a coarser value next to a finer
+    one it contains ('in May, on May 9'; 'in 2015, on 9 May') says the same and is dropped."""
     kept = []
-    for value, t in by_value.items():
-        bounds = dates.parse(value)
-        covered = any(
-            other != value and _finer(dates.parse(other), bounds) for other in by_value
-        )
-        if not covered:
-            kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
+    seen: set[str] = set()
+    for t in dated:
+        if t.value in seen:
+            continue
+        outer = dates.parse(t.value)
+        if any(o is not t and _finer(dates.parse(o.value), outer) and _near(o, t) for o in dated):
+            continue
+        seen.add(t.value)
+        kept.append(t)
+    return kept
+
+
+def _near(a: timex.Timex, b: timex.Timex, gap: int = 12) -> bool:
+    """True when two expressions are within a few characters of each other."""
+    return a.start - b.end <= gap and b.start - a.end <= gap
 
 
 def _finer(inner: dates.Edtf, outer: dates.Edtf) -> bool:

@@ -60,25 +60,37 @@ def is_boilerplate(sentence: str) -> bool:
 
 
 def too_thin(sentence: str, timex_chars: int) -> bool:
-    """A date line or caption: few words besides the dates, or no verb at all."""
+    """A date line, caption or headline: too few words besides the dates, or a short line with no verb."""
     words = _WORD.findall(sentence)
     rest = len(sentence) - timex_chars
-    if len(words) < 6 or rest < 25:
+    if len(words) < 4 or rest < 15:
         return True
-    return not _VERBISH.search(sentence)
+    return len(words) < 12 and not _VERBISH.search(sentence)
+
+
+_NOW = re.compile(r"^(?:today|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|this\s+week)$", re.IGNORECASE)
+_PAST = re.compile(r"\b\w{3,}ed\b|\b(?:was|were|did|had|said|told|made|went|came|took|gave|began|left|met|won|lost|held|fled|sent|struck|became|died|announced|announces|says|said|signs|signed|arrives|opens|begins|starts|launches|calls|warns|confirms|reports)\b", re.IGNORECASE)
+
+
+def is_present_state(expression: str, sentence: str) -> bool:
+    """'Today, that opposition is all but obliterated': 'today' or 'now' describing a state, not a happening."""
+    if not _NOW.match(expression.strip()):
+        return False
+    return not any(not re.search(r"\b(?:is|are|be|been|being|remains?|seems?|looks?)\s+(?:\w+\s+){0,2}$", sentence[: m.start()], re.IGNORECASE)
+                   for m in _PAST.finditer(sentence))
 
 
 def is_statistic(sentence: str, value: str) -> bool:
     """A figure for a year or month ('unemployment was 5% in 2014') rather than a happening."""
     precision = dates.parse(value).precision
-    return precision in ("year", "month") and len(_STATISTIC.findall(sentence)) >= 1 and not _happening_verb(sentence)
+    return precision == "year" and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
 
 
 _ACTION = re.compile(
     r"\b(?:announc|arrest|attack|kill|sign|ban|elect|die|dead|death|return|sentenc|convict|charg|launch|"
     r"releas|report|publish|declar|approv|pass|adopt|introduc|open|clos|won|lost|fled|join|left|visit|met|"
     r"meet|order|rul|fin|jail|detain|captur|bomb|explod|struck|hit|invad|withdr|resign|appoint|nam|"
-    r"creat|found|establish|began|start|end|launch)\w*",
+    r"creat|found|establish|began|start|end|accord|agree|treaty|vote|elect|protest|riot|flood|earthquake|quake|strike)\w*",
     re.IGNORECASE,
 )
 

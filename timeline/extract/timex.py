@@ -78,10 +78,13 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
     ctx.start, ctx.end = m.start(kind), m.end()
     core = m.group(kind)
     reading: Reading | None
-    if kind in PRE_RULES:
-        reading = PRE_RULES[kind](core, ctx, pre)  # type: ignore[call-arg]
-    else:
-        reading = RULES[kind](core, ctx)
+    try:
+        if kind in PRE_RULES:
+            reading = PRE_RULES[kind](core, ctx, pre)  # type: ignore[call-arg]
+        else:
+            reading = RULES[kind](core, ctx)
+    except (ValueError, OverflowError):
+        return None  # calendar arithmetic beyond year 1..9999 (an absurd anchor): not a date we can give
     if reading is None:
         return None
     return Timex(m.start(), m.end(), m.group(), reading.value, kind, reading.resolved, reading.tense,

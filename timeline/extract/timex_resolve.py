@@ -39,6 +39,8 @@ def parse_anchor(anchor: str | None) -> tuple[date | None, str]:
     if not m:
         return None, "none"
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if not 100 <= year <= 9899:
+        return None, "none"
     try:
         if day:
             return date(year, int(month), int(day)), "day"

@@ -410,6 +410,8 @@ def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
         return None
     if rel in ("following", "same"):
         return _anaphor(unit, 1 if rel == "following" else 0, ctx)
+    if rel == "past" and unit in ("decade", "century"):
+        return None  # 'the past decade' is a stretch of time ending now, not a date
     value = _shift_unit(unit, REL_SHIFT[rel], ctx)
     return Reading(value, True) if value else None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import IO, Any
 
 import click
@@ -14,7 +15,9 @@ import click
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
-def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs: int, as_json: bool, quiet: bool) -> None:
+@click.option("--into", metavar="STORE", type=click.Path(dir_okay=False),
+              help="Add the candidates to STORE (e.g. events.yaml; created if missing) instead of printing them; reviewed events and hand edits are never changed.")
+def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs: int, as_json: bool, quiet: bool, into: str | None) -> None:
     """Find the dated happenings in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
 
     Each happening becomes one candidate event with every sentence that reports it (quote and
@@ -27,14 +30,24 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
       timeline extract sources/
       timeline extract sources/ --top 20 --json > candidates.json
       timeline extract corpus.jsonl --jobs 2 --json
+      timeline extract new-articles/ --into events.yaml
     """
     from timeline.errors import Problem
     from timeline.extract.events import extract as run
 
     problems: list[Problem] = []
+    if into is not None and os.path.exists(into):
+        from timeline.store import load_store
+
+        load_store(into)  # refuse an invalid store before the long work
     published = _checked_published(published, problems)
     result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None)
-    # (curation seam: an `--into events.yaml` option would hand `result` to timeline.curate here)
+    if into is not None:
+        from timeline.curate import merge_extraction
+
+        click.echo("\n".join(merge_extraction(into, result).lines()))
+        _finish(problems, quiet)
+        return
     out = click.get_text_stream("stdout")
     if as_json:
         json.dump(to_json(result), out, ensure_ascii=False, indent=1)

@@ -299,3 +299,40 @@ def test_extract_into_the_shipped_store(tmp_path):
     assert not [line for line in diff(before, store.read_text(encoding="utf-8")) if line.startswith("-")]
     assert not set(report.new_citations) & set(reviewed)
     check_store(store)
+
+
+def test_crlf_file_keeps_its_line_endings():
+    text = "events:\r\n  - id: a  # c\r\n    title: x\r\nrejected: []\r\n"
+    out = edit(text, lambda e: (e.append(("events",), [{"id": "b", "title": "y"}]), e.set(("events", 0), "title", "z")))
+    assert out == "events:\r\n  - id: a  # c\r\n    title: z\r\n  - id: b\r\n    title: y\r\nrejected: []\r\n"
+
+
+def test_extract_into_a_missing_store_creates_it(copy_root):
+    from timeline.extract.events import extract
+
+    root = copy_root("curate-basic")
+    store = root / "new" / "events.yaml"
+    store.parent.mkdir()
+    report = curate.merge_extraction(store, extract([root / "sources"]))
+    assert report.new_events and report.new_sources
+    result, _texts, _warnings = check_store(store)
+    assert result.sources[0].file.startswith("../sources/")
+
+
+def test_extract_into_command(copy_root, monkeypatch):
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    root = copy_root("curate-basic")
+    monkeypatch.chdir(root)
+    before = (root / "events.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "sources", "--into", "events.yaml", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("events.yaml: ") and " new events, " in result.output
+    assert not [line for line in diff(before, (root / "events.yaml").read_text(encoding="utf-8")) if line.startswith("-")]
+    again = CliRunner().invoke(cli, ["extract", "sources", "--into", "events.yaml", "-q"])
+    assert again.output.startswith("events.yaml: 0 new events, 0 new citations")
+    (root / "bad.yaml").write_text("events: [\n", encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["extract", "sources", "--into", "bad.yaml"])
+    assert bad.exit_code == 1 and "bad.yaml:" in bad.output and "YAML syntax error" in bad.output

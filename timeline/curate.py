@@ -90,15 +90,23 @@ def _read(path: Path) -> str:
         return handle.read().removeprefix("\ufeff")
 
 
-def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], Any]) -> Any:
+NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
+
+
+def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], Any], create: bool = False) -> Any:
     """Run plan(store, editor) under the lock, then validate and atomically write the edited text.
 
-    Returns what plan returned. The file is not rewritten when the plan made no edit.
+    Returns what plan returned. The file is not rewritten when the plan made no edit. With create, a
+    missing file starts as an empty store (and is written only if the plan adds something).
     """
     path = Path(path)
     with locked(path):
-        store, _doc = load_store(path)
-        text = _read(path)
+        if create and not path.exists():
+            text = NEW_STORE
+            store = _validate_text(text, path)
+        else:
+            store, _doc = load_store(path)
+            text = _read(path)
         editor = YamlEditor(text, str(path))
         result = plan(store, editor)
         new_text = editor.result()
@@ -273,7 +281,7 @@ def _unique(base: str, used: set[str]) -> str:
 
 def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Event, Event], bool] | None = None,
                      progress: Progress | None = None) -> MergeReport:
-    """Add an extraction's candidates to the store at store_path; return what changed.
+    """Add an extraction's candidates to the store at store_path (created if missing); return what changed.
 
     extraction has `sources` (timeline.documents.Document or schema.Source) and `events` (schema.Event).
     `same(a, b)` decides whether two events report the same happening (default: the extractor's
@@ -288,7 +296,7 @@ def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Ev
         _plan_merge(store, editor, path, extraction, same, progress, report)
         return report
 
-    return edit_store(path, plan)  # type: ignore[no-any-return]
+    return edit_store(path, plan, create=True)  # type: ignore[no-any-return]
 
 
 def _plan_merge(store: Store, editor: YamlEditor, path: Path, extraction: Any, same: Callable[[Event, Event], bool],

@@ -16,10 +16,25 @@ from typing import Any
 import yaml
 
 from timeline.errors import StoreError
-from timeline.store import _Loader
 
 Loc = tuple[Any, ...]
 WIDTH = 10**9
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes with their positions; refuses aliases; dates stay text (as in timeline.store)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in an event store", mark)
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,7 @@ class YamlEditor:
             raise StoreError.at("the top level must be a mapping", name, 1)
         self.edits: list[_Edit] = []
         self.style = _learn_style(self.root, text)
+        self.newline = "\r\n" if "\r\n" in text else "\n"
 
     # ----- navigation -----
     def node(self, loc: Loc) -> yaml.Node | None:
@@ -162,6 +178,8 @@ class YamlEditor:
         for other in self.edits:
             if start < other.end and other.start < end:
                 raise StoreError.at("internal error: two edits overlap; edit one thing at a time", self.name)
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
         self.edits.append(_Edit(start, end, text, len(self.edits)))
 
     def _after_content(self, node: yaml.Node) -> int:
@@ -171,7 +189,7 @@ class YamlEditor:
     def _insert_point(self, index: int) -> tuple[int, str]:
         """Where to insert whole lines at a line end; a prefix newline when the file does not end with one."""
         if index >= len(self.text) and self.text and not self.text.endswith("\n"):
-            return len(self.text), "\n"
+            return len(self.text), "\n"  # (made \r\n in a CRLF file by _add)
         return index, ""
 
     def _insert_items(self, seq: yaml.SequenceNode, position: int, items: list[Any]) -> None:

@@ -145,6 +145,10 @@ def test_anaphors_refer_to_the_date_last_mentioned() -> None:
     "Prices fall when the spring in the mattress breaks.",
     "He read the Sun every morning.",
     "Some 1,500 troops were sent.",
+    "The city was founded 2000 years ago.",
+    "Thousands attended Friday prayers.",
+    "He preached every Friday.",
+    "The Arab Spring changed the region.",
 ])
 def test_not_dates(text: str) -> None:
     assert values(text) == []
@@ -173,3 +177,24 @@ def test_empty_and_dateless_texts() -> None:
     assert tag("") == []
     assert tag("No dates here at all.", DCT) == []
     assert tag("1995", "not a date") == [Timex(0, 4, "1995", "1995", "year")]
+
+
+def test_week_weekend_and_quarters() -> None:
+    assert one("They met this week.") == ("this week", "1998-10-19/1998-10-25")
+    assert one("They met over the weekend.") == ("the weekend", "1998-10-17/1998-10-18")
+    assert one("Profit rose in Q3 1998.") == ("Q3 1998", "1998-35")
+    assert one("Profit rose in the fourth quarter.", "1990-01-20") == ("the fourth quarter", "1989-36")
+
+
+def test_never_raises_and_offsets_always_match() -> None:
+    import random
+    words = ("Feb. 29 February 29 April 31 the 1990s '80s last next this Monday Friday's year ago a year "
+             "earlier two weeks later that year the following day Q3 third-quarter the quarter 1999 2000 1500 - "
+             "/ to between and from since early late mid- the end of around Christmas Easter 2015-02-29 "
+             "2/30/2015 nineteen ninety-nine twentieth century the weekend spring fall of 2019 yesterday , .").split()
+    anchors = [None, "2016-02-29", "2019", "2019-03", "junk", "0001-01-01", "9999-12-31", "2015-13-45"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        for t in tag(text, rng.choice(anchors)):
+            assert text[t.start:t.end] == t.text and t.value

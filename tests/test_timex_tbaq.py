@@ -50,3 +50,9 @@ def test_tbaq_dates(tbaq: tuple[Path, ModuleType, list[dict[str, str]]], shared_
     figures = {k: float(v) for k, v in re.findall(r"(\w+_(?:F1|acc))=([\d.]+)", summary)}
     assert figures["value_F1"] >= MIN_VALUE_F1[ranges], summary
     assert figures["relaxed_F1"] >= MIN_RELAXED_F1[ranges], summary
+
+
+def test_tbaq_throughput(tbaq: tuple[Path, ModuleType, list[dict[str, str]]]) -> None:
+    """tag() stays a regex engine: measured 3-4 MB/s here; the floor leaves room for a loaded machine."""
+    _, bench, articles = tbaq
+    assert bench.throughput(articles) >= 0.8

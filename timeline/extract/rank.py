@@ -55,7 +55,7 @@ class Centrality:
         v = self.vectors[mention.key]
         glob = _dot(v, self.centroid)
         if self.date_counts.get(mention.date, 0) < 2:
-            return glob * 0.75
+            return glob * float(__import__("os").environ.get("SP", "0.75"))
         rest = {w: x - v.get(w, 0.0) for w, x in self.date_sums[mention.date].items()}
         local = _dot(v, _normalise(rest))
         a = float(__import__("os").environ.get("CA", "0.5"))

@@ -232,7 +232,11 @@ COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|
                            r"employees|members|cases|votes|units|cars|homes|tons|barrels|miles|feet|meters|yards|"
                            r"points|students|families|refugees|delegates|acres|pounds|dollars|marks|yen|francs|"
                            r"words|pages|copies|times|rooms|beds|vehicles|planes|ships|dead|deaths|residents|"
-                           r"signatures|visitors|seats|guns|rifles|missiles|rounds|officers|police|policemen)\b")
+                           r"signatures|visitors|seats|guns|rifles|missiles|rounds|officers|police|policemen|years|months|weeks|"
+                           r"days|hours|minutes|seconds|km|kilometers|kilometres|metres|kg|kilograms|tonnes|"
+                           r"calories|kilowatts|megawatts|euros|rupees|pesos|yuan|rubles|patients|victims|"
+                           r"prisoners|detainees|fighters|militants|civilians|voters|users|customers|companies|"
+                           r"firms|schools|villages|houses|buildings)\b")
 
 
 def _count_noun_follows(ctx: Ctx) -> bool:
@@ -323,6 +327,7 @@ def r_month_rel_year(s: str, ctx: Ctx) -> Reading | None:
     return Reading(f"{year}-{month:02d}", True)
 
 
+PRAYERS_RE = re.compile(r"(?i)\s+(?:prayers?|khutbas?|sermons?)\b")
 GENERIC_BEFORE_RE = re.compile(r"(?i)\b(a|every|each|any|one)\s+$")
 
 
@@ -331,6 +336,8 @@ def r_weekday(s: str, ctx: Ctx) -> Reading | None:
         return None
     assert ctx.ref is not None
     wd = next((WEEKDAYS[w.lower()] for w in WORD_RE.findall(s) if w.lower() in WEEKDAYS), None)
+    if PRAYERS_RE.match(ctx.after(12)):
+        return None  # Friday prayers: a weekly habit, not a date
     generic = GENERIC_BEFORE_RE.search(ctx.before(12))
     if wd is None or (generic and (generic.group(1).lower() != "a" or " " not in s.strip())):
         return None  # every Friday, a Friday sermon (but: a Sunday night memorial)

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 import click
 
-SPOOL_BYTES = 8 * 1024 * 1024
+SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 
 
 @click.command()
@@ -62,25 +62,37 @@ def _checked_published(published: str | None, problems: list[Any]) -> str | None
 
 
 def _write_json(results: Any, out: IO[str]) -> None:
-    """Stream the contract's JSON: sources are small and kept; dates are spooled (to disk when large)."""
+    """Stream the contract's JSON with flat memory: both lists are spooled (to disk beyond SPOOL_BYTES),
+    then printed sources first, dates second."""
     from timeline.extract.dating import date_record, source_record
 
-    sources: list[dict[str, Any]] = []
-    count = 0
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8") as spool:
+    with _spool() as sources, _spool() as dates:
+        counts = [0, 0]
         for doc, timexes in results:
-            sources.append(source_record(doc))
+            _append(sources, counts, 0, source_record(doc))
             for timex in timexes:
-                spool.write((",\n  " if count else "\n  ") + json.dumps(date_record(doc, timex), ensure_ascii=False))
-                count += 1
+                _append(dates, counts, 1, date_record(doc, timex))
         out.write('{"sources": [')
-        out.write(",".join("\n  " + json.dumps(s, ensure_ascii=False) for s in sources))
+        _copy(sources, out)
         out.write('\n],\n"dates": [')
-        spool.seek(0)
-        while chunk := spool.read(1 << 20):
-            out.write(chunk)
+        _copy(dates, out)
         out.write("\n]}\n")
     out.flush()
+
+
+def _spool() -> IO[str]:
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8")
+
+
+def _append(spool: IO[str], counts: list[int], which: int, record: dict[str, Any]) -> None:
+    spool.write((",\n  " if counts[which] else "\n  ") + json.dumps(record, ensure_ascii=False))
+    counts[which] += 1
+
+
+def _copy(spool: IO[str], out: IO[str]) -> None:
+    spool.seek(0)
+    while chunk := spool.read(1 << 20):
+        out.write(chunk)
 
 
 def _write_table(results: Any, out: IO[str]) -> None:

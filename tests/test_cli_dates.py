@@ -15,7 +15,7 @@ from timeline.cli import cli
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "sources"
 PAGE = """<html><head><title>Haiti</title></head><body>
-<h1>Quake</h1><p>The earthquake struck on 12 January 2010. In <b>2009</b> the island was calm; by 2011 it was rebuilding.</p>
+<h1>Quake</h1><p>The earthquake struck on 12 <b>January</b> 2010. In <b>2009</b> the island was calm; by 2011 it was rebuilding.</p>
 </body></html>
 """
 
@@ -56,6 +56,7 @@ def test_json_contract_and_exact_offsets_for_txt_html_and_jsonl(tmp_path: Path) 
     texts = {"vice-amnesty-for-repentance": txt.read_text(encoding="utf-8"), "page": page.read_text(encoding="utf-8")}
     texts.update({json.loads(line)["id"]: json.loads(line)["text"] for line in jsonl.read_text(encoding="utf-8").splitlines()})
     assert {d["source"] for d in data["dates"]} == set(ids)
+    assert {"source": "page", "text": "12 <b>January</b> 2010", "offset": PAGE.index("12 <b>"), "value": "2010-01-12"} in data["dates"]
     for date in data["dates"]:
         assert set(date) == {"source", "text", "offset", "value"}
         assert texts[date["source"]][date["offset"] : date["offset"] + len(date["text"])] == date["text"]

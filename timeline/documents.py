@@ -8,7 +8,9 @@
 - .html/.htm: `text` is the raw file with every piece of markup (tags, comments, script, style, the
   whole <head>) replaced by spaces of equal length (a block tag's first character becomes a newline)
   and each character entity replaced by its character padded with spaces. Positions therefore index
-  the raw file unchanged; the words between the tags are the raw file's own characters.
+  the raw file unchanged; the words between the tags are the raw file's own characters. `raw` keeps
+  the file as read, and `Document.quote(start, end)` gives its characters (a date spanning an inline
+  tag, "12 <b>January</b> 2010", is found in `text` and quoted from `raw`).
 - .jsonl: one article per line, {"id", "published", "text"} plus optional title, url, publisher; read
   line by line, so memory stays flat for any corpus size.
 
@@ -64,6 +66,11 @@ class Document:
     published_basis: Literal["stated", "inferred"] | None = None
     published_note: str | None = None
     line: int | None = None  # line of a JSONL corpus the article was read from
+    raw: str | None = None  # the file as read when `text` is derived from it (HTML: markup blanked); same length
+
+    def quote(self, start: int, end: int) -> str:
+        """The characters [start, end) of the file as read (what a citation at that offset must quote)."""
+        return (self.raw if self.raw is not None else self.text)[start:end]
 
     @property
     def stop(self) -> int:
@@ -259,7 +266,7 @@ def _plain_iso(text: str) -> bool:
 # ---------------------------------------------------------------- HTML
 
 _HTML_BLANK = re.compile(
-    r"<!--.*?-->|<(script|style|head|noscript|template|svg)\b.*?</\1\s*>|<!\[CDATA\[.*?\]\]>|<[!?/]?[a-zA-Z][^>]*>",
+    r"""<!--.*?-->|<(script|style|head|noscript|template|svg)\b.*?</\1\s*>|<!\[CDATA\[.*?\]\]>|<[!?/]?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""",
     re.S | re.I,
 )
 _BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|blockquote|title|hr|pre|figure|figcaption|main|aside|nav)\b", re.I)
@@ -303,7 +310,7 @@ def _html_documents(path: Path, ident: str, raw: str) -> Iterator[Document]:
         m = re.search(r"<title[^>]*>(.*?)</title", raw, re.S | re.I)
         title = " ".join(html.unescape(m.group(1)).split()) if m else None
     doc = Document(ident, str(path), html_text(raw), title=title or None, url=_meta(raw, "og:url"),
-                   publisher=_meta(raw, "og:site_name"))
+                   publisher=_meta(raw, "og:site_name"), raw=raw)
     when = _meta(raw, "article:published_time", "datePublished", "pubdate", "date", "dc.date", "DC.date.issued")
     if when is None:
         m = re.search(r"<time\b[^>]*datetime\s*=\s*[\"']([^\"']+)", raw, re.I)

@@ -127,4 +127,4 @@ def source_record(doc: Document) -> dict[str, Any]:
 
 def date_record(doc: Document, timex: Timex) -> dict[str, Any]:
     """The command's "dates" entry: offset indexes the file as read, or the JSONL article's text."""
-    return {"source": doc.id, "text": timex.text, "offset": timex.start, "value": timex.value}
+    return {"source": doc.id, "text": doc.quote(timex.start, timex.end), "offset": timex.start, "value": timex.value}

@@ -188,6 +188,20 @@ def test_stated_date_at_the_top_or_the_end_of_an_article() -> None:
     assert "10 Dec 2016" in (doc.published_note or "")
 
 
+@pytest.mark.parametrize(
+    ("opening", "value"),
+    [
+        ("LONDON, Feb. 27, 2019 (Reuters) - The bank said on Tuesday", "2019-02-27"),
+        ("PORT-AU-PRINCE, Haiti, 13 January 2010 — Rescuers dug", "2010-01-13"),
+        ("DUSHANBE -- With Islamic State (IS) fighters on the verge", None),
+        ("TEHRAN – The defeat of Daesh", None),
+    ],
+)
+def test_datelines_give_the_stated_date(opening: str, value: str | None) -> None:
+    [doc] = split_articles(Document("d", "d.txt", f"Headline\n\n{opening} and more happened in 2001.\n"))
+    assert doc.published == value if value else doc.published_basis is None
+
+
 def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> None:
     doc = ensure_reference(Document("i", "i.txt", "It began in 2011. The war ended in 2014; talks followed.\n"))
     assert (doc.published, doc.published_basis) == ("2014", "inferred")

@@ -401,14 +401,32 @@ def _lines(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     return out
 
 
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}\s*(?:\([A-Za-z .]+\)\s*)?[,—–-]+\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)\b"
+)
+
+
+def dateline_value(line: str) -> str | None:
+    """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...'."""
+    m = _DATELINE.match(line)
+    return date_line_value(m["date"]) if m else None
+
+
 def stated_date(doc: Document, head: int = 6, tail: int = 4) -> tuple[str, str] | None:
     """(EDTF, note) from a date line near the top (dateline, byline) or at the end of the article."""
     lines = _lines(doc.text, doc.start, doc.stop)
-    for where, chosen in (("near the top", lines[:head]), ("at the end", list(reversed(lines[-tail:])))):
-        for offset, line in chosen:
-            value = date_line_value(line)
-            if value:
-                return value, f"date line {line.strip()!r} {where} (offset {offset})"
+    for offset, line in lines[:head]:
+        value = date_line_value(line)
+        if value:
+            return value, f"date line {line.strip()!r} near the top (offset {offset})"
+        value = dateline_value(line)
+        if value:
+            return value, f"dateline {line.strip()[:60]!r} (offset {offset})"
+    for offset, line in reversed(lines[-tail:]):
+        value = date_line_value(line)
+        if value:
+            return value, f"date line {line.strip()!r} at the end (offset {offset})"
     return None
 
 

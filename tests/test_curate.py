@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import multiprocessing
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,3 +337,46 @@ def test_extract_into_command(copy_root, monkeypatch):
     (root / "bad.yaml").write_text("events: [\n", encoding="utf-8")
     bad = CliRunner().invoke(cli, ["extract", "sources", "--into", "bad.yaml"])
     assert bad.exit_code == 1 and "bad.yaml:" in bad.output and "YAML syntax error" in bad.output
+
+
+# ----- timeline check notices what changed under the citations ----------------------------------------
+
+
+def _check_output(store: Path) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", str(store)])
+    return result.exit_code, result.output
+
+
+def _line_of(store: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(store.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_check_reports_a_changed_source_and_moved_quotes(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    source = root / "sources" / "accord.txt"
+    source.write_text("UPDATED. " + source.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = _check_output(store)
+    assert code == 1
+    sha_line = _line_of(store, "sha256: da77")
+    assert re.search(rf"^{re.escape(str(store))}:{sha_line}: source 'accord': .*sources/accord.txt.* changed since it was registered "
+                     r"\(sha256 differs\)", out, re.MULTILINE), out
+    quote_line = _line_of(store, 'quote: "signed a peace accord')
+    assert f"{store}:{quote_line}: event 'peace-accord': quote is not at offset 93 in 'accord'; it is at offset 102: fix the offset" in out
+
+
+def test_check_reports_a_quote_that_no_longer_matches(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    source = root / "sources" / "accord.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("announced an amnesty", "announced a pardon"), encoding="utf-8")
+    code, out = _check_output(store)
+    assert code == 1
+    line = _line_of(store, "- {source: accord, quote: 'In May 2015")
+    assert (f"{store}:{line}: event 'amnesty-2015': quote 'In May 2015 the Interior Ministry announced an amnesty' "
+            "not found in source 'accord'; copy it exactly from the source text") in out
+    assert "changed since it was registered" in out

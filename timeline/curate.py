@@ -35,6 +35,7 @@ from timeline.store import load_store
 from timeline.yamlpatch import YamlEditor
 
 CitationKey = tuple[str, int, str]
+MAX_SHOWN = 10  # problems of one kind listed in a merge report
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
 
 
@@ -187,6 +188,7 @@ class MergeReport:
     evidence: dict[str, int] = field(default_factory=dict)  # reviewed event id -> passages not added
     rejected: list[str] = field(default_factory=list)  # titles of candidates the editor had rejected
     dropped: list[Problem] = field(default_factory=list)  # citations that did not verify, left out
+    unusable: dict[str, int] = field(default_factory=dict)  # why a document cannot be cited -> passages left out
 
     @property
     def changed(self) -> bool:
@@ -205,7 +207,12 @@ class MergeReport:
                 for i, n in self.evidence.items()]
         if self.rejected:
             out.append(f"  - {len(self.rejected)} candidate(s) skipped: rejected earlier")
-        out += [f"  ! left out: {p}" for p in self.dropped]
+        out += [f"  ! left out: {p}" for p in self.dropped[:MAX_SHOWN]]
+        if len(self.dropped) > MAX_SHOWN:
+            out.append(f"  ! ... and {len(self.dropped) - MAX_SHOWN} more citations left out")
+        out += [f"  ! {n} passage(s) left out: {why}" for why, n in list(self.unusable.items())[:MAX_SHOWN]]
+        if len(self.unusable) > MAX_SHOWN:
+            out.append(f"  ! ... and {len(self.unusable) - MAX_SHOWN} more documents that cannot be cited")
         return out
 
 
@@ -229,16 +236,20 @@ class _SourceMap:
         self.new: dict[str, Source] = {}
         self.candidates: dict[str, Source] = {}
         self.ids = {s.id for s in store.sources}
+        self.unusable: dict[str, str] = {}  # source id -> why its passages cannot be cited
         for item in extraction.sources:
             source = item if isinstance(item, Source) else _document_to_source(item, base)
             self.candidates[source.id] = source
             if not isinstance(item, Source):
                 self.candidates.setdefault(item.id, source)
+                why = _not_citable(item, source, base)
+                if why:
+                    self.unusable[source.id] = self.unusable[item.id] = why
 
     def resolve(self, citation: Citation) -> Citation | None:
         """The citation pointing at the store's source for its passage (registering one if needed)."""
         source = self.candidates.get(citation.source) or self.store.source(citation.source)
-        if source is None:
+        if source is None or citation.source in self.unusable:
             return None
         end = citation.offset + len(citation.quote)
         for existing in self.store.sources:
@@ -252,6 +263,19 @@ class _SourceMap:
         self.new[registered.id] = registered
         self.texts[registered.id] = SourceText(registered, self.base / registered.file, read_source_file(self.base / registered.file))
         return citation.model_copy(update={"source": registered.id})
+
+
+def _not_citable(doc: Any, source: Source, base: Path) -> str | None:
+    """Why a document's passages cannot be cited by offset into its file (None when they can)."""
+    try:
+        text = read_source_file(base / source.file)
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{doc.path}: cannot read the file ({exc})"
+    start, stop = doc.start, doc.stop
+    if text[start:stop] != doc.text[start:stop]:
+        return (f"{doc.path}: the text extraction read is not the file's own characters (HTML, or one article of a JSONL "
+                "corpus), so quotes cannot be cited by offset; save each article as a .txt file and extract from those")
+    return None
 
 
 def _document_to_source(doc: Any, base: Path) -> Source:
@@ -327,6 +351,10 @@ def _resolved(candidate: Event, sources: _SourceMap, report: MergeReport) -> Eve
     """The candidate with citations on store sources, verified; None when no citation survives."""
     kept: list[Citation] = []
     for citation in candidate.citations:
+        if citation.source in sources.unusable:
+            report.unusable.setdefault(sources.unusable[citation.source], 0)
+            report.unusable[sources.unusable[citation.source]] += 1
+            continue
         resolved = sources.resolve(citation)
         why = "unknown source" if resolved is None else verify_citation(resolved, sources.texts)
         if resolved is None or why:

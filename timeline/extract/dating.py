@@ -77,7 +77,11 @@ def _future_context(text: str, at: int, floor: int) -> bool:
 
 
 def _lower_key(value: str) -> tuple[date, int] | None:
-    """(first day, precision rank 0 year/1 month/2 day) of a plain YYYY, YYYY-MM, YYYY-MM-DD value."""
+    """(first day, precision rank 0 year/1 month/2 day) of a plain YYYY, YYYY-MM, YYYY-MM-DD value, or of
+    an interval's end ('2013/2018': the text reports up to 2018) or an open interval's start ('2014/..')."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        value = start if end in ("", "..") else end
     m = _EXPLICIT.match(value)
     if not m:
         return None

@@ -30,15 +30,16 @@ class Centrality:
     """TF-IDF vectors of mentions, compared with the corpus centroid and with their date's centroid."""
 
     def __init__(self, mentions: list[Mention], doc_words: Iterable[set[str]]) -> None:
+        doc_words = list(doc_words)
         df: Counter[str] = Counter()
-        n = 0
         for words in doc_words:
             df.update(words)
-            n += 1
+        n = len(doc_words)
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
         self.vectors = {m.key: self.vector(m.words) for m in mentions}
-        self.centroid = _normalise(_sum(self.vectors.values()))
+        # every document counts once, however long: long off-topic pages do not pull the centroid
+        self.centroid = _normalise(_sum(self.vector(words) for words in doc_words))
         by_date: dict[str, list[Vector]] = defaultdict(list)
         for m in mentions:
             by_date[m.date].append(self.vectors[m.key])

@@ -73,7 +73,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
-    ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|after\s+that)(?!\w)"),
+    ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w-]|['\u2019](?!s\b))"

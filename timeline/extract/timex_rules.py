@@ -174,8 +174,10 @@ def r_month_year(s: str, ctx: Ctx) -> Reading | None:
     return Reading(f"{year}-{month:02d}") if month and year else None
 
 
-def r_decade(s: str, ctx: Ctx) -> Reading | None:
+def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     low = s.lower()
+    if low[:1].isalpha() and not low.startswith("the") and not pre:
+        return None  # 'people in their sixties and seventies': ages
     m = re.search(r"(\d{3})0", low)
     if m:
         return Reading(f"{m.group(1)}X")
@@ -291,9 +293,8 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None
     prev = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.before(20))
     prev_word = prev.group(1).lower() if prev else ""
-    if not pre and prev_word not in PREP_BEFORE:
-        if s in ("May", "March") or _name_before(ctx) or re.match(r"\s+(?-i:[A-Z])[a-z]", ctx.after(3)):
-            return None
+    if not pre and prev_word not in PREP_BEFORE and prev_word not in ("the", "a", "an"):
+        return None  # 'June tells Kirsty ...', 'Theresa May': a month alone needs 'in', 'since', 'by', ...
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}")
     year, when = _year_for(month, None, ctx)
@@ -368,6 +369,8 @@ def r_weekend(s: str, ctx: Ctx) -> Reading | None:
         return None
     assert ctx.ref is not None
     ref = ctx.ref
+    if s[0] in "wW":
+        return None  # 'a weekend of talks', 'Weekend Wogan': no determiner, no date
     rel = relative_word(re.sub(r"(?i)^the\s+", "", s))
     on_weekend = ref.weekday() >= 5
     if rel in ("next", "coming", "this coming", "following"):
@@ -467,7 +470,7 @@ def r_later(s: str, ctx: Ctx) -> Reading | None:
 
 
 def _quarter_in_focus(ctx: Ctx) -> bool:
-    return ctx.quarter is not None and ctx.start - ctx.quarter_at < 600
+    return ctx.quarter is not None and ctx.start - ctx.quarter_at < 3000
 
 
 def r_year_ago(s: str, ctx: Ctx) -> Reading | None:
@@ -501,8 +504,15 @@ def r_anaphor(s: str, ctx: Ctx) -> Reading | None:
     return _anaphor(words[-1], shift, ctx)
 
 
+THE_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|during|throughout|through|over|into|within|(?:months|weeks|days|"
+                                r"quarters?|half|end|start|beginning|middle|rest|part|remainder|balance)\s+of)\s+$")
+
+
 def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
-    if ctx.ref is None:
+    """'for the year', 'in the month': the current period (not 'player of the year', 'the year 610')."""
+    if ctx.ref is None or not THE_UNIT_BEFORE_RE.search(ctx.before(12)) or re.match(r"\s+\d", ctx.after(3)):
+        return None
+    if any(w[0].isupper() for w in s.split()[1:]):
         return None
     unit = s.lower().split()[-1]
     value = _shift_unit(unit, 0, ctx)
@@ -576,10 +586,11 @@ def r_quarter(s: str, ctx: Ctx) -> Reading | None:
     if q is None:
         if "current" in low and ctx.ref and year is None:
             year, q = ctx.ref.year, rs.quarter_of(ctx.ref)
-        elif year is None and _quarter_in_focus(ctx):
+        elif _quarter_in_focus(ctx):
             fy, q = ctx.quarter  # type: ignore[misc]
-            year = fy - 1 if ago else fy
-        elif ctx.ref:
+            year = year or (fy - 1 if ago else fy)
+        elif ctx.ref and year is None and not QUARTER_OF_RE.match(ctx.after(8)) and (
+                "quarter" in low or re.search(r"latest|year-ago|year-earlier|comparable|corresponding", low)):
             y, mth = rs.add_months(ctx.ref, -3)
             q = (mth - 1) // 3 + 1
             year = (year or y) - (1 if ago and not year_of(s) else 0)
@@ -599,6 +610,9 @@ def r_quarter(s: str, ctx: Ctx) -> Reading | None:
     if not ago:
         ctx.quarter, ctx.quarter_at = (year, q), ctx.end
     return Reading(f"{year}-{32 + q}", resolved)
+
+
+QUARTER_OF_RE = re.compile(r"(?i)\s+of\s+(?:a|an|the|its|their|his|her|\d)\b")
 
 
 def _quarter_qualified(low: str) -> bool:
@@ -679,15 +693,21 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
+HOLIDAY_BEFORE_RE = re.compile(r"(?i)\b(?:on|at|for|over|since|until|till|before|after|by|around|during|through|"
+                               r"from|to|until|this|last|next|of)\s+$")
+
+
 def r_holiday(s: str, ctx: Ctx) -> Reading | None:
     low = re.sub(r"\s+", " ", s.lower().replace("\u2019", "'"))
     rel = relative_word(low)
     name = re.sub(r"^(?:this|last|next) |(?: day| sunday)? ?\d{4}$", "", low).strip()
     name = name if name in HOLIDAYS else name.replace(" day", "") if name.replace(" day", "") in HOLIDAYS else name
     fn = HOLIDAYS.get(name)
-    if fn is None:
-        return None
     year = year_of(s)
+    explicit = low.endswith((" day", " eve"))
+    if fn is None or not (year or rel or explicit or HOLIDAY_BEFORE_RE.search(ctx.before(16))):
+        return None  # 'Christmas trees', 'Operation Easter', 'the Boxing Day tsunami'
+
     if year:
         return Reading(fn(year).isoformat())
     if ctx.ref is None:
@@ -716,7 +736,7 @@ RULES: dict[str, Rule] = {
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
     "year_end": r_year_end, "year_ago": r_year_ago, "later": r_later, "anaphor": r_anaphor, "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,
 }
-PRE_RULES = {"month": r_month, "unit": r_unit, "season": r_season}  # rules that need to know the modifier
+PRE_RULES = {"month": r_month, "unit": r_unit, "season": r_season, "decade": r_decade}  # rules that need to know the modifier
 
 
 FOCUS_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -725,6 +745,7 @@ FOCUS_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 def remember(value: str, ctx: Ctx) -> None:
     """Make value the date later anaphors ('that day', 'the following year') refer to."""
     m = FOCUS_RE.match(value)
+    ctx.focus.clear()
     if not m:
         return
     ctx.focus["year"] = m.group(1)

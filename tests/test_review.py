@@ -124,3 +124,34 @@ def test_mistakes_are_one_line_and_exit_1(store, args, message):
 def test_missing_store_is_a_clear_error(tmp_path):
     code, out = run("review", "list", str(tmp_path / "nope.yaml"))
     assert code == 1 and "file not found" in out
+
+
+def test_refresh_moves_offsets_and_updates_the_hash(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    source = root / "sources" / "accord.txt"
+    source.write_text("UPDATED. " + source.read_text(encoding="utf-8"), encoding="utf-8")
+    before = store.read_text(encoding="utf-8")
+    code, out = run("review", "refresh", "-s", str(store))
+    assert code == 0, out
+    assert "2 citation offsets updated, 1 source hashes updated" in out
+    assert [line for line in changed_lines(before, store.read_text(encoding="utf-8")) if line.startswith("+")] == [
+        "+  sha256: ca1716b58d7103faf4d8b33e3f9598ad9d857f319b179b65b6be16dcf9ff6c5c",
+        "+        offset: 102",
+        "+      - {source: accord, quote: 'In May 2015 the Interior Ministry announced an amnesty', offset: 226}",
+    ]
+    check_store(store)
+
+
+def test_refresh_leaves_a_lost_quote_to_the_editor(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    source = root / "sources" / "accord.txt"
+    source.write_text("UPDATED. " + source.read_text(encoding="utf-8").replace("announced an amnesty", "announced a pardon"), encoding="utf-8")
+    code, out = run("review", "refresh", "-s", str(store))
+    assert code == 1
+    line = next(n for n, text in enumerate(store.read_text(encoding="utf-8").splitlines(), 1) if "quote: 'In May 2015" in text)
+    assert f"{store}:{line}: event 'amnesty-2015': quote 'In May 2015 the Interior Ministry announced an amnesty' is no longer in the source" in out
+    text = store.read_text(encoding="utf-8")
+    assert "sha256: da7764" in text and "offset: 102" in text  # the found quote moved; the hash stays stale
+    assert run("check", str(store))[0] == 1

@@ -102,8 +102,13 @@ class YamlEditor:
 
         A new key goes before the first of `before` present, else after the mapping's last key.
         """
+        node = self.node(loc)
+        pair = _pair(node, key) if isinstance(node, yaml.MappingNode) else None
+        if pair and isinstance(pair[1], yaml.ScalarNode) and pair[1].style not in ("|", ">") and _is_scalar(value):
+            old = pair[1]  # a scalar is replaced in place, in block and flow mappings alike
+            self._add(old.start_mark.index, old.end_mark.index, self._scalar(value, key, old.style, flow=bool(node.flow_style)))
+            return
         mapping = self._mapping(loc)
-        pair = _pair(mapping, key)
         if pair is None:
             self._insert_key(mapping, key, value, before)
             return
@@ -279,10 +284,10 @@ class YamlEditor:
                 lines.append(lead + _flow(item))
         return lines
 
-    def _scalar(self, value: Any, key: str, old_style: str | None = None) -> str:
+    def _scalar(self, value: Any, key: str, old_style: str | None = None, flow: bool = False) -> str:
         if key == "date" and self.style.plain_dates and isinstance(value, str) and _plain_date_ok(value):
             return value
-        return render_scalar(value, old_style)
+        return render_scalar(value, old_style, flow=flow)
 
 
 def render_scalar(value: Any, style: str | None = None, flow: bool = False) -> str:

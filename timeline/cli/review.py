@@ -27,6 +27,7 @@ def review() -> None:
       timeline review reject 2015-05-interior-ministry --reason "not an event"
       timeline review merge peace-accord 1997-06-28-dushanbe
       timeline review split 2019-repatriation --citation 2 --citation 3
+      timeline review refresh            # after editing a source file
     """
 
 
@@ -105,3 +106,21 @@ def split(event_id: str, numbers: tuple[int, ...], new_id: str | None, title: st
 
     event = split_event(store, event_id, list(numbers), new_id=new_id, title=title, date=date)
     click.echo(f"{store}: split {len(event.citations)} citation(s) of {event_id} into {event.id}")
+
+
+@review.command()
+@click.argument("source_ids", metavar="[SOURCE]...", nargs=-1)
+@_store_option
+def refresh(source_ids: tuple[str, ...], store: Path) -> None:
+    """After source files changed: move citations to their quotes' new offsets and update the hashes.
+
+    Without SOURCE, every source whose file changed. Quotes that are gone or ambiguous are listed as
+    file:line, their source keeps its old hash (so `timeline check` still flags it), and the exit code is 1.
+    """
+    from timeline.curate import refresh_sources
+
+    report = refresh_sources(store, list(source_ids) or None)
+    for line in report.lines(store):
+        click.echo(line)
+    if report.stale:
+        raise SystemExit(1)

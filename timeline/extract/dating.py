@@ -59,12 +59,48 @@ def infer_reference(doc: Document) -> tuple[str | None, str]:
         return None, "no date line and no explicit date in the text; relative dates are left unresolved"
     (first_day, precision), best = max(explicit, key=lambda item: item[0])
     note = f"latest explicit date in the text: {best.text!r} (offset {best.start})"
+    relative = _year_from_relatives(doc, first_day.year)
+    if relative is not None and relative[0] > first_day.year:
+        return f"{relative[0]:04d}", f"{note}; {relative[1]}"
     after = [(month, t) for month, t in yearless if precision == 0 or month > first_day.month]
     if after:
         month, timex = min(after, key=lambda item: item[0])
         return f"{first_day.year:04d}-{month:02d}", (
             f"{note}, and {timex.text!r} (offset {timex.start}) without a year, read as of {first_day.year}; published then or later")
-    return best.value[:7], f"{note}; published then or later"
+    value = f"{first_day.year:04d}" if precision == 0 else f"{first_day.year:04d}-{first_day.month:02d}"
+    return value, f"{note}; published then or later"
+
+
+_RELATIVE_CUE = re.compile(r"\b(?:ago|last|this|previous|past)\b", re.I)
+_YEAR_OF = re.compile(r"^(\d{4})")
+
+
+def _year_from_relatives(doc: Document, earliest: int, span: int = 3) -> tuple[int, str] | None:
+    """(year, note) of writing from relative expressions next to explicit dates ('Two years ago, on
+    September 29, 2015' is only true if written in 2017): of the years earliest..earliest+span-1, the one
+    that makes strictly the most such pairs agree; None when none does."""
+    if not _RELATIVE_CUE.search(doc.text, doc.start, doc.stop):
+        return None
+    agreeing = {year: _agreeing_pairs(doc, year) for year in range(earliest, earliest + span)}
+    ranked = sorted(agreeing.items(), key=lambda item: -len(item[1]))
+    if not ranked[0][1] or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return None
+    year, pairs = ranked[0]
+    rel, exp = pairs[0]
+    return year, f"{rel.text!r} (offset {rel.start}) next to {exp.text!r} is true if written in {year}"
+
+
+def _agreeing_pairs(doc: Document, year: int) -> list[tuple[Timex, Timex]]:
+    """(relative, explicit) pairs in one sentence, within 40 characters, whose years agree for this anchor."""
+    found = tag(doc.text, anchor=f"{year:04d}", start=doc.start, end=doc.stop)
+    explicit = [t for t in found if not t.resolved and _YEAR_OF.match(t.value)]
+    pairs = []
+    for rel in (t for t in found if t.resolved and _YEAR_OF.match(t.value)):
+        for exp in explicit:
+            lo, hi = sorted((rel.end, exp.start)) if rel.end <= exp.start else sorted((exp.end, rel.start))
+            if hi - lo <= 40 and not re.search(r"[.!?]", doc.text[lo:hi]) and exp.value[:4] == rel.value[:4]:
+                pairs.append((rel, exp))
+    return pairs
 
 
 _YEARLESS = re.compile(r"^XXXX-(?P<m>0[1-9]|1[0-2])(?:-\d\d)?$")

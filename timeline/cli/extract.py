@@ -45,7 +45,7 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
     if into is not None:
         from timeline.curate import merge_extraction
 
-        click.echo("\n".join(merge_extraction(into, result).lines()))
+        click.echo("\n".join(merge_extraction(into, result, progress=False if quiet else None).lines()))
         _finish(problems, quiet)
         return
     out = click.get_text_stream("stdout")

@@ -380,3 +380,20 @@ def test_check_reports_a_quote_that_no_longer_matches(copy_root):
     assert (f"{store}:{line}: event 'amnesty-2015': quote 'In May 2015 the Interior Ministry announced an amnesty' "
             "not found in source 'accord'; copy it exactly from the source text") in out
     assert "changed since it was registered" in out
+
+
+def test_progress_wrapper_sees_every_candidate_and_bars_stay_off_a_pipe(copy_root, capsys):
+    root = copy_root("curate-basic")
+    seen: list[Event] = []
+
+    def progress(items):  # type: ignore[no-untyped-def]
+        for item in items:
+            seen.append(item)
+            yield item
+
+    curate.merge_extraction(root / "events.yaml", extraction(root), same=same, progress=progress)
+    assert len(seen) == 3
+    bar = curate._terminal_bar(10_000)
+    assert bar is not None and list(bar(range(3))) == [0, 1, 2]
+    assert "merging" not in capsys.readouterr().err  # stderr is not a terminal here: tqdm stays silent
+    assert curate._terminal_bar(3) is None

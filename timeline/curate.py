@@ -36,6 +36,7 @@ from timeline.yamlpatch import YamlEditor
 
 CitationKey = tuple[str, int, str]
 MAX_SHOWN = 10  # problems of one kind listed in a merge report
+PROGRESS_FROM = 500  # candidates from which a merge shows a progress bar on a terminal
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
 
 
@@ -304,14 +305,19 @@ def _unique(base: str, used: set[str]) -> str:
 
 
 def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Event, Event], bool] | None = None,
-                     progress: Progress | None = None) -> MergeReport:
+                     progress: Progress | bool | None = None) -> MergeReport:
     """Add an extraction's candidates to the store at store_path (created if missing); return what changed.
 
     extraction has `sources` (timeline.documents.Document or schema.Source) and `events` (schema.Event).
     `same(a, b)` decides whether two events report the same happening (default: the extractor's
-    same_happening). See the module docstring for what is never changed.
+    same_happening). See the module docstring for what is never changed. progress: a wrapper for the
+    candidates (e.g. tqdm), False for none, None for a bar on a terminal's stderr when there are many.
     """
     path = Path(store_path)
+    if progress is None or progress is True:
+        progress = _terminal_bar(len(extraction.events), force=progress is True)
+    elif progress is False:
+        progress = None
     if same is None:
         from timeline.extract.events import same_happening as same
     report = MergeReport(path)
@@ -321,6 +327,18 @@ def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Ev
         return report
 
     return edit_store(path, plan, create=True)  # type: ignore[no-any-return]
+
+
+def _terminal_bar(count: int, force: bool = False) -> Progress | None:
+    """A tqdm bar on stderr for long merges, shown only on a terminal (tqdm's disable=None)."""
+    if count < PROGRESS_FROM and not force:
+        return None
+    from tqdm import tqdm
+
+    def bar(items: Iterable[Any]) -> Iterable[Any]:
+        return tqdm(items, total=count, desc="merging", unit="candidate", leave=False, disable=None)  # type: ignore[no-any-return]
+
+    return bar
 
 
 def _plan_merge(store: Store, editor: YamlEditor, path: Path, extraction: Any, same: Callable[[Event, Event], bool],

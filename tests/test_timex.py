@@ -53,7 +53,9 @@ def test_modifiers_stay_in_the_span_and_are_reported_not_folded_into_the_value()
     t = tag("The plant closes at the end of 1990.", DCT)[0]
     assert (t.text, t.value, t.mod) == ("the end of 1990", "1990", "END")
     t = tag("He left around Nov. 1, 1989.", DCT)[0]
-    assert (t.text, t.value, t.mod) == ("around Nov. 1, 1989", "1989-11-01", "APPROX")
+    assert (t.text, t.value, t.mod, t.edtf) == ("around Nov. 1, 1989", "1989-11-01", "APPROX", "1989-11-01~")
+    t = tag("It was built circa 1997.", DCT)[0]
+    assert (t.text, t.value, t.edtf) == ("circa 1997", "1997", "1997~")
     t = tag("She arrived in mid-November 1998.", DCT)[0]
     assert (t.value, t.mod) == ("1998-11", "MID")
 
@@ -149,6 +151,12 @@ def test_anaphors_refer_to_the_date_last_mentioned() -> None:
     "Thousands attended Friday prayers.",
     "He preached every Friday.",
     "The Arab Spring changed the region.",
+    "June tells Kirsty Young about her life.",
+    "She won Young Musician of the Year.",
+    "They sold Christmas trees.",
+    "Sex toys for people in their sixties and seventies.",
+    "Listen to Weekend Wogan.",
+    "Surveying the quarter of a billion users.",
 ])
 def test_not_dates(text: str) -> None:
     assert values(text) == []
@@ -198,3 +206,8 @@ def test_never_raises_and_offsets_always_match() -> None:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
         for t in tag(text, rng.choice(anchors)):
             assert text[t.start:t.end] == t.text and t.value
+
+
+def test_month_names_after_a_determiner_are_dates() -> None:
+    assert one("in the October slaying of the doctor", "1999-04-19") == ("October", "1998-10")
+    assert one("under a June agreement with shareholders", "1989-10-27") == ("June", "1989-06")

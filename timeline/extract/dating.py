@@ -140,11 +140,13 @@ def find_dates(
     jobs: int = 1,
     problems: list[Problem] | None = None,
     progress: bool | None = None,
+    skip_errors: bool = False,
 ) -> Iterator[tuple[Document, list[Timex]]]:
     """(Document, its date expressions) for every article in PATHs, in order, using `jobs` processes."""
     from timeline.extract.pipeline import map_documents
 
-    yield from map_documents(document_dates, paths, published=published, jobs=jobs, problems=problems, progress=progress)
+    yield from map_documents(document_dates, paths, published=published, jobs=jobs, problems=problems, progress=progress,
+                             skip_errors=skip_errors)
 
 
 def source_record(doc: Document) -> dict[str, Any]:

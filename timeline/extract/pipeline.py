@@ -20,6 +20,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -41,19 +42,27 @@ def map_documents(
     jobs: int = 1,
     problems: list[Problem] | None = None,
     progress: bool | None = None,
+    skip_errors: bool = False,
 ) -> Iterator[tuple[Document, R]]:
     """(document, func(document)) for every article in PATHs, in order.
 
     `func` must be a picklable top-level function when jobs > 1. Reading problems go to `problems`.
-    `progress`: a tqdm bar on stderr; None means "when stderr is a terminal".
+    `progress`: a tqdm bar on stderr; None means "when stderr is a terminal". `skip_errors`: an
+    exception raised by func for one document becomes a Problem naming it (file and line) and that
+    document is left out, instead of stopping the run.
     """
-    docs = read_documents(paths, published=published, problems=problems, infer=False)
+    sink: list[Problem] = [] if problems is None else problems
+    docs = read_documents(paths, published=published, problems=sink, infer=False)
     bar = _progress_bar(progress)
     try:
-        results = _serial(func, docs) if jobs <= 1 else _parallel(func, docs, jobs)
+        results = _serial(func, docs, skip_errors) if jobs <= 1 else _parallel(func, docs, jobs, skip_errors)
         for doc, result in results:
             if bar is not None:
                 bar.update(1)
+            if isinstance(result, Failed):
+                sink.append(Problem(f"article {doc.id!r} could not be processed ({result.error}); skipped. "
+                                    "This is a bug in timeline: please report it with this file.", doc.path, doc.line))
+                continue
             yield doc, result
     finally:
         if bar is not None:
@@ -70,26 +79,38 @@ def _progress_bar(progress: bool | None) -> Any:
     return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
 
 
-def _serial(func: Callable[[Document], R], docs: Iterator[Document]) -> Iterator[tuple[Document, R]]:
+@dataclass(frozen=True)
+class Failed:
+    """What a worker returns instead of a result when func raised and errors are skipped."""
+
+    error: str
+
+
+def _serial(func: Callable[[Document], R], docs: Iterator[Document], skip: bool) -> Iterator[tuple[Document, Any]]:
     for doc in docs:
-        yield doc, _apply(func, doc)[1]
+        yield doc, _apply(func, doc, skip)[1]
 
 
-def _apply(func: Callable[[Document], R], doc: Document) -> tuple[Reference, R]:
+def _apply(func: Callable[[Document], R], doc: Document, skip: bool) -> tuple[Reference, R | Failed]:
     """Runs in the worker: reference date first, then func; returns the reference so the parent's copy agrees."""
     from timeline.extract.dating import ensure_reference
 
-    ensure_reference(doc)
-    result = func(doc)
+    try:
+        ensure_reference(doc)
+        result: R | Failed = func(doc)
+    except Exception as exc:  # noqa: BLE001 - reported per document when skip is on
+        if not skip:
+            raise
+        result = Failed(f"{type(exc).__name__}: {exc}")
     return (doc.published, doc.published_basis, doc.published_note), result
 
 
-def _parallel(func: Callable[[Document], R], docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, R]]:
+def _parallel(func: Callable[[Document], R], docs: Iterator[Document], jobs: int, skip: bool) -> Iterator[tuple[Document, Any]]:
     """Batches of documents go to the workers; at most jobs * WINDOW batches are in flight."""
-    pending: deque[tuple[list[Document], Future[list[tuple[Reference, R]]]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[tuple[Reference, Any]]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for batch in _batches(docs):
-            pending.append((batch, pool.submit(_apply_batch, func, batch)))
+            pending.append((batch, pool.submit(_apply_batch, func, batch, skip)))
             if len(pending) >= jobs * WINDOW:
                 yield from _collect(*pending.popleft())
         while pending:
@@ -110,11 +131,11 @@ def _batches(docs: Iterator[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
-def _apply_batch(func: Callable[[Document], R], batch: list[Document]) -> list[tuple[Reference, R]]:
-    return [_apply(func, doc) for doc in batch]
+def _apply_batch(func: Callable[[Document], R], batch: list[Document], skip: bool) -> list[tuple[Reference, R | Failed]]:
+    return [_apply(func, doc, skip) for doc in batch]
 
 
-def _collect(batch: list[Document], future: Future[list[tuple[Reference, R]]]) -> Iterator[tuple[Document, R]]:
+def _collect(batch: list[Document], future: Future[list[tuple[Reference, Any]]]) -> Iterator[tuple[Document, Any]]:
     for doc, ((published, basis, note), result) in zip(batch, future.result()):
         doc.published, doc.published_basis, doc.published_note = published, basis, note
         yield doc, result

@@ -47,6 +47,13 @@ class Timex:
     mod: str = ""  # TimeML modifier: START, MID, END, APPROX (value is the unmodified period)
     parts: tuple[str, ...] = ()  # for a range ('between 1992 and 1997'): the values of its two ends
 
+    @property
+    def edtf(self) -> str:
+        """The value with EDTF's approximate qualifier when the text hedges it ('around 1997' -> '1997~')."""
+        if self.mod == "APPROX" and "/" not in self.value and not self.value.endswith("~"):
+            return self.value + "~"
+        return self.value
+
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
         ranges: bool = True) -> list[Timex]:
@@ -80,7 +87,7 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
     reading: Reading | None
     try:
         if kind in PRE_RULES:
-            reading = PRE_RULES[kind](core, ctx, pre)  # type: ignore[call-arg]
+            reading = PRE_RULES[kind](core, ctx, pre)
         else:
             reading = RULES[kind](core, ctx)
     except (ValueError, OverflowError):

@@ -105,9 +105,9 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     if best is not None:
         return best[1]
     for rx, label in ((future_rx, "future"), (PAST_RE, "past")):
-        m = rx.search(text, end, right)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), label)
+        after = rx.search(text, end, right)
+        if after and (best is None or after.start() < best[0]):
+            best = (after.start(), label)
     return best[1] if best else ""
 
 

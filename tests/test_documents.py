@@ -322,3 +322,22 @@ def test_progress_bar_on_stderr_only_when_asked(tmp_path: Path, capsys: pytest.C
     list(map_documents(count_chars, [path], progress=False))
     list(map_documents(count_chars, [path]))  # stderr is not a terminal here
     assert capsys.readouterr().err == ""
+
+
+def fail_on_b(doc: Document) -> int:
+    """Top-level; raises for article 'b' only."""
+    if doc.id == "b":
+        raise ValueError("boom")
+    return len(doc.body)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_skip_errors_turns_one_failing_article_into_a_problem(tmp_path: Path, jobs: int) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "published": "2015", "text": f"Text {i}."}) + "\n" for i in "abc"), encoding="utf-8")
+    problems: list[Problem] = []
+    out = [d.id for d, _ in map_documents(fail_on_b, [corpus], jobs=jobs, problems=problems, skip_errors=True)]
+    assert out == ["a", "c"]
+    assert [(p.file, p.line) for p in problems] == [(str(corpus), 2)] and "ValueError: boom" in problems[0].message
+    with pytest.raises(ValueError):
+        list(map_documents(fail_on_b, [corpus], jobs=jobs))

@@ -36,7 +36,8 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
 
     problems: list[Problem] = []
     published = _checked_published(published, problems)
-    results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None)
+    results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
+                         skip_errors=True)
     out = sys.stdout
     if as_json:
         _write_json(results, out)

@@ -149,6 +149,28 @@ def test_html_time_element_gives_the_published_date(tmp_path: Path) -> None:
     assert doc.published == "2019-02-27"
 
 
+def test_html_page_with_article_elements_gives_one_document_each(tmp_path: Path) -> None:
+    body = "<p>" + "The council met and talked about the budget. " * 8 + "</p>"
+    raw = ("<html><head><meta property='article:published_time' content='2020-01-01'></head><body><h1>Blog</h1>"
+           f"<article><h2>Budget <i>approved</i></h2><time datetime='2019-03-03'>3 March</time>{body}</article>"
+           f"<article><h2>Bridge</h2><p>April 5, 2019</p>{body}</article>"
+           f"<article><h2>Quiet</h2>{body}<h3>“Quoted heading”</h3>{body}</article></body></html>")
+    path = tmp_path / "blog.html"
+    path.write_text(raw, encoding="utf-8")
+    docs, _ = read([path])
+    assert [(d.id, d.title, d.published, d.published_basis) for d in docs] == [
+        ("blog-1", "Budget approved", "2019-03-03", "stated"), ("blog-2", "Bridge", "2019-04-05", "stated"),
+        ("blog-3", "Quiet", None, "inferred")]
+    assert docs[0].start == 0 and docs[-1].stop == len(raw) and raw[docs[1].start :].startswith("<article>")
+
+
+def test_html_page_with_quoted_subheadings_is_not_split(tmp_path: Path) -> None:
+    body = "<p>" + "The council met and talked about the budget. " * 8 + "</p>"
+    path = tmp_path / "one.html"
+    path.write_text(f"<html><body><h2>“First”</h2>{body}<h2>Update: second</h2>{body}<h2>“Third”</h2>{body}</body></html>", encoding="utf-8")
+    assert len(read([path])[0]) == 1
+
+
 def test_markdown_front_matter_is_metadata_and_outside_the_segment(tmp_path: Path) -> None:
     path = tmp_path / "post.md"
     path.write_text("---\ntitle: A post\ndate: 2019-03-01\nurl: https://example.org/p\n---\n# Heading\n\nIn 2018 it began.\n", encoding="utf-8")

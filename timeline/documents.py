@@ -15,7 +15,8 @@
   line by line, so memory stays flat for any corpus size.
 
 A file holding several articles one after another (a blog archive page) is split into one Document
-per article (`<stem>-1`, `<stem>-2`, ...), each with its own [start, end) segment of the whole file.
+per article (`<stem>-1`, `<stem>-2`, ...), each with its own [start, end) segment of the whole file:
+text files by headline and date-line patterns (see split_articles), HTML pages by <article> elements.
 
 Reference date (`published`, an EDTF date) per document, first that applies: the `published`
 argument; the JSONL field or HTML/front-matter metadata; a date line in the article (a dateline or
@@ -315,10 +316,30 @@ def _html_documents(path: Path, ident: str, raw: str) -> Iterator[Document]:
     if when is None:
         m = re.search(r"<time\b[^>]*datetime\s*=\s*[\"']([^\"']+)", raw, re.I)
         when = m.group(1) if m else None
+    articles = [m.start() for m in re.finditer(r"<article\b", raw, re.I)]
+    if len(articles) >= 2:
+        yield from _html_articles(doc, raw, articles)
+        return
     doc.published = _valid_published(when, (str(path), None), []) if when else None
     if doc.published:
         doc.published_basis, doc.published_note = "stated", "the page's metadata"
-    yield from split_articles(doc)
+    yield _with_stated(doc, doc.title)
+
+
+def _html_articles(doc: Document, raw: str, starts: list[int]) -> Iterator[Document]:
+    """One Document per <article> element of a page (the page's header joins the first); each takes its
+    date from a <time datetime> inside it, else from its date lines, and its title from its first heading."""
+    edges = [0] + starts[1:] + [len(raw)]
+    for n, (a, b) in enumerate(zip(edges, edges[1:]), 1):
+        part = replace(doc, id=f"{doc.id}-{n}", start=a, end=b, title=None, published=None)
+        own = raw[starts[n - 1] : b]
+        heading = re.search(r"<h[1-3][^>]*>(.*?)</h[1-3]", own, re.S | re.I)
+        title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).split()) if heading else None
+        when = re.search(r"<time\b[^>]*datetime\s*=\s*[\"']([^\"']+)", own, re.I)
+        part.published = _valid_published(when.group(1), (doc.path, None), []) if when else None
+        if part.published:
+            part.published_basis, part.published_note = "stated", "the article's <time datetime>"
+        yield _with_stated(part, title or None)
 
 
 # ---------------------------------------------------------------- Markdown

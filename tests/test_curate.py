@@ -397,3 +397,28 @@ def test_progress_wrapper_sees_every_candidate_and_bars_stay_off_a_pipe(copy_roo
     assert bar is not None and list(bar(range(3))) == [0, 1, 2]
     assert "merging" not in capsys.readouterr().err  # stderr is not a terminal here: tqdm stays silent
     assert curate._terminal_bar(3) is None
+
+
+def test_any_text_written_by_the_editor_reads_back_the_same():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from timeline.yamlpatch import _Loader
+
+    import yaml
+
+    text_values = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+    @settings(max_examples=300, deadline=None)
+    @given(value=text_values, style=st.sampled_from(["plain", "'x'", '"x"']), listed=st.lists(text_values, max_size=3))
+    def check(value: str, style: str, listed: list[str]) -> None:
+        source = f"a: {'x' if style == 'plain' else style}  # keep\nb: []\nc: 1\n"
+        editor = YamlEditor(source)
+        editor.set((), "a", value)
+        editor.append(("b",), listed)
+        out = editor.result()
+        data = yaml.load(out, Loader=_Loader)
+        assert data == {"a": value, "b": listed, "c": 1}
+        assert out.endswith("\nc: 1\n") and "# keep" in out
+
+    check()

@@ -155,3 +155,14 @@ def test_refresh_leaves_a_lost_quote_to_the_editor(copy_root):
     text = store.read_text(encoding="utf-8")
     assert "sha256: da7764" in text and "offset: 102" in text  # the found quote moved; the hash stays stale
     assert run("check", str(store))[0] == 1
+
+
+def test_list_never_prints_terminal_control_characters(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    text = store.read_text(encoding="utf-8").replace("title: Amnesty offered to returning fighters", 'title: "Amnesty\\e[2J \\u202eevil\\a"')
+    store.write_text(text, encoding="utf-8")
+    code, out = run("review", "list", str(store))
+    assert code == 0, out
+    assert "Amnesty\\x1b[2J \\u202eevil\\x07" in out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out

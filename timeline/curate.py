@@ -201,9 +201,9 @@ class MergeReport:
         out = [f"{self.store}: {len(self.new_events)} new events, {sum(self.new_citations.values())} new citations "
                f"on {len(self.new_citations)} events, {len(self.new_disputes)} new disputes, {len(self.new_sources)} new sources"]
         out += [f"  + source {s}" for s in self.new_sources]
-        out += [f"  + event {i} ({d}): {t}" for i, d, t in self.new_events]
+        out += [f"  + event {i} ({d}): {short(t)}" for i, d, t in self.new_events]
         out += [f"  + {n} citation(s) on {i}" for i, n in self.new_citations.items()]
-        out += [f"  + dispute on {i}: {d}" for i, d in self.new_disputes]
+        out += [f"  + dispute on {i}: {short(d)}" for i, d in self.new_disputes]
         out += [f"  = new evidence for reviewed event {i}: {n} passage(s) not added (reviewed events are never changed)"
                 for i, n in self.evidence.items()]
         if self.rejected:
@@ -632,7 +632,11 @@ def _relocate(editor: YamlEditor, loc: tuple[Any, ...], citation: Citation, item
     return True
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def short(text: str, limit: int = 160) -> str:
     """One line of at most limit characters."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}", text)  # no terminal escape sequences from a source
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -303,10 +303,15 @@ def render_scalar(value: Any, style: str | None = None, flow: bool = False) -> s
     value = str(value)
     if style in ("'", '"'):
         text = _dump(value, style, flow)
-        if "\n" not in text:
+        if _one_line(text):
             return text
     text = _dump(value, None, flow)
-    return text if "\n" not in text else _dump(value, '"', flow)
+    return text if _one_line(text) else _dump(value, '"', flow)
+
+
+def _one_line(text: str) -> bool:
+    """True when no YAML line break (\\n, \\r, NEL, LS, PS) is written raw."""
+    return not any(c in text for c in "\n\r\x85\u2028\u2029")
 
 
 def _dump(value: str, style: str | None, flow: bool) -> str:

@@ -1,0 +1,152 @@
+"""Rules for dates the text states in full: ISO and numeric dates, month-day-year, month-year, years,
+year ranges, decades and centuries."""
+from __future__ import annotations
+
+import re
+
+from timeline.extract.timex_context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
+from timeline.extract.timex_lexicon import DECADE_WORDS, ORDINALS, spoken_year
+
+
+def r_iso(s: str, ctx: Ctx) -> Reading | None:
+    v = ymd(int(s[:4]), int(s[5:7]), int(s[8:10]))
+    return Reading(v) if v else None
+
+
+def r_numeric(s: str, ctx: Ctx) -> Reading | None:
+    m, d, y = (int(x) for x in s.split("/"))
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    v = ymd(y, m, d)
+    return Reading(v) if v else None
+
+
+def r_year_range(s: str, ctx: Ctx) -> Reading | None:
+    a, b = re.split(r"\s*(?:-to-|[-\u2013\u2014/])\s*", s, maxsplit=1)
+    y1 = int(a)
+    y2 = int(b) if len(b) == 4 else (y1 // 100) * 100 + int(b)
+    if len(b) == 2 and y2 < y1:
+        y2 += 100
+    if not y1 < y2 <= y1 + 100 or _money_or_count(ctx):
+        return None
+    return Reading(f"{y1}/{y2}")
+
+
+def day_from(s: str) -> int | None:
+    m = DAY_RE.search(s)
+    if m:
+        return int(m.group(1))
+    for w in re.findall(r"[a-z-]+", s.lower()):
+        if w in ORDINALS and w not in ("final", "last"):
+            return ORDINALS[w]
+        if w.startswith(("twenty-", "thirty-")):
+            tens, _, unit = w.partition("-")
+            return (20 if tens == "twenty" else 30) + ORDINALS.get(unit, 0)
+    return None
+
+
+def r_mdy(s: str, ctx: Ctx) -> Reading | None:
+    month, day = month_of(s), day_from(after_month(s))
+    year = year_of(after_month(s)[2:]) or spoken_tail(s)
+    v = ymd(year, month, day) if month and day and year else None
+    return Reading(v) if v else None
+
+
+MONTH_TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+
+
+def after_month(s: str) -> str:
+    """The text after the (first capitalised) month name."""
+    m = MONTH_TOKEN_RE.search(s)
+    return s[m.end():] if m else s
+
+
+def spoken_tail(s: str) -> int | None:
+    m = re.search(r"(?:nineteen|eighteen|two\s+thousand)[\w\s-]*$", s, re.I)
+    return spoken_year(m.group()) if m else None
+
+
+def r_dmy(s: str, ctx: Ctx) -> Reading | None:
+    month, year = month_of(s), year_of(s[-6:])
+    core = re.sub(r"^(?:\w+,?\s+)?(?:the\s+)?(?=\d)", "", s) if re.match(r"(?i)[a-z]+day", s) else s
+    day = day_from(core)
+    v = ymd(year, month, day) if month and day and year else None
+    return Reading(v) if v else None
+
+
+def r_month_year(s: str, ctx: Ctx) -> Reading | None:
+    month = month_of(s)
+    year = year_of(s) or spoken_tail(s)
+    return Reading(f"{year}-{month:02d}") if month and year else None
+
+
+def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    low = s.lower()
+    if low[:1].isalpha() and not low.startswith("the") and not pre:
+        return None  # 'people in their sixties and seventies': ages
+    m = re.search(r"(\d{3})0", low)
+    if m:
+        return Reading(f"{m.group(1)}X")
+    m = re.search(r"['\u2019](\d)0", low)
+    if m:
+        return Reading(f"19{m.group(1)}X")  # '80s: the twentieth century unless the text says otherwise
+    for w, d in DECADE_WORDS.items():
+        if w in low:
+            return Reading(f"19{d}X")
+    return None
+
+
+def r_century(s: str, ctx: Ctx) -> Reading | None:
+    low = s.lower()
+    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    if m:
+        n: int | None = int(m.group(1))
+    else:
+        word = re.sub(r"^the\s+", "", low).split("century")[0].strip(" -")
+        n = 21 if word == "twenty-first" else ORDINALS.get(word)
+    if not n or n > 21:
+        return None
+    return Reading(f"{n - 1:02d}XX")
+
+
+def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
+    y = spoken_year(s)
+    return Reading(str(y)) if y else None
+
+
+def _money_or_count(ctx: Ctx) -> bool:
+    """True when the number at the match is money, a measure or part of a larger number."""
+    b, a = ctx.before(2), ctx.after(12).lower()
+    if (b and b[-1] in "$£€#") or re.search(r"[\d.,]$", b) or re.match(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b", a):
+        return True
+    if re.match(r"\s*(?:gmt|utc|est|edt|pst|pdt|hours|hrs|local\s+time)\b", a):
+        return True
+    return False
+
+
+def r_year(s: str, ctx: Ctx) -> Reading | None:
+    y = year_of(s)
+    if y is None or _money_or_count(ctx):
+        return None
+    bare = s.isdigit()
+    if bare and not 1900 <= y <= 2099 and not re.search(r"(?i)\b(?:in|since|of|by|until|from|to)\s+$", ctx.before(10)):
+        return None
+    if bare and _count_noun_follows(ctx):
+        return None
+    return Reading(str(y))
+
+
+COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|children|jobs|shares|workers|"
+                           r"employees|members|cases|votes|units|cars|homes|tons|barrels|miles|feet|meters|yards|"
+                           r"points|students|families|refugees|delegates|acres|pounds|dollars|marks|yen|francs|"
+                           r"words|pages|copies|times|rooms|beds|vehicles|planes|ships|dead|deaths|residents|"
+                           r"signatures|visitors|seats|guns|rifles|missiles|rounds|officers|police|policemen|years|months|weeks|"
+                           r"days|hours|minutes|seconds|km|kilometers|kilometres|metres|kg|kilograms|tonnes|"
+                           r"calories|kilowatts|megawatts|euros|rupees|pesos|yuan|rubles|patients|victims|"
+                           r"prisoners|detainees|fighters|militants|civilians|voters|users|customers|companies|"
+                           r"firms|schools|villages|houses|buildings)\b")
+
+
+def _count_noun_follows(ctx: Ctx) -> bool:
+    return bool(COUNT_NOUN_RE.match(ctx.after(24)))

@@ -1,0 +1,115 @@
+"""What every date rule works with: the Reading it returns, the Ctx it reads, and small shared helpers."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.extract import timex_resolve as rs
+from timeline.extract.timex_lexicon import MONTHS
+
+
+@dataclass
+class Reading:
+    """The value of one expression and how it was found."""
+
+    value: str
+    resolved: bool = False  # computed from the reference date
+    tense: str = ""
+
+
+@dataclass
+class Ctx:
+    """What a rule may look at: the whole text, the reference date, and the document's focus so far."""
+
+    text: str
+    ref: date | None
+    ref_precision: str
+    start: int = 0  # span of the current match (its core, after any modifier)
+    end: int = 0
+    focus: dict[str, str] = field(default_factory=dict)  # last day / month / year value mentioned
+    quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
+    quarter_at: int = -10_000
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def tense(self, strong: bool = False) -> str:
+        """Tense of the sentence around the current match (strong: only modal future cues)."""
+        return rs.tense(self.text, self.start, self.end, strong)
+
+    @property
+    def has_day(self) -> bool:
+        """True when the reference date is known to the day."""
+        return self.ref is not None and self.ref_precision == "day"
+
+    def before(self, n: int = 30) -> str:
+        """Up to n characters before the current match."""
+        return self.text[max(0, self.start - n):self.start]
+
+    def after(self, n: int = 30) -> str:
+        """Up to n characters after the current match."""
+        return self.text[self.end:self.end + n]
+
+
+Rule = Callable[[str, Ctx], "Reading | None"]
+WORD_RE = re.compile(r"[A-Za-z]+|\d+")
+YEAR_RE = re.compile(r"(?<![\d'])(1\d{3}|20\d\d)(?!\d)")
+DAY_RE = re.compile(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?![\d])")
+PREP_BEFORE = {"in", "since", "until", "till", "by", "through", "last", "next", "this", "of", "early", "late",
+               "mid", "during", "before", "after", "from", "to", "between", "and", "or", "on", "for", "that",
+               "each", "every", "throughout", "as", "at", "around", "about", "into", "within", "over", "past",
+               "coming", "following", "previous", "begins", "beginning", "end", "start", "middle", "like"}
+PRE_REL = re.compile(r"^(this\s+coming|this\s+past|this|last|next|coming|past|previous|current|following|same|"
+                     r"present|prior|the\s+previous|the\s+following)\s+", re.I)
+
+
+def month_of(text: str) -> int | None:
+    """Month number of the first month name in text."""
+    for w in WORD_RE.findall(text):
+        m = MONTHS.get(w.lower())
+        if m and (w[0].isupper()):
+            return m
+    return None
+
+
+def year_of(text: str) -> int | None:
+    """The first four-digit (or spoken) year in text."""
+    m = YEAR_RE.search(text)
+    if m:
+        return int(m.group(1))
+    return None
+
+
+def ymd(y: int, m: int, d: int) -> str | None:
+    """YYYY-MM-DD when it is a real day."""
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def relative_word(text: str) -> str:
+    """'last', 'next', 'this', ... leading the expression, lower-cased, or ''."""
+    m = PRE_REL.match(text)
+    return " ".join(m.group(1).lower().split()).replace("the ", "") if m else ""
+
+
+def quarter_in_focus(ctx: Ctx) -> bool:
+    """True when the text spoke of a quarter not long before the current match."""
+    return ctx.quarter is not None and ctx.start - ctx.quarter_at < 3000
+
+
+FOCUS_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def remember(value: str, ctx: Ctx) -> None:
+    """Make value the date later anaphors ('that day', 'the following year') refer to."""
+    m = FOCUS_RE.match(value)
+    ctx.focus.clear()
+    if not m:
+        return
+    ctx.focus["year"] = m.group(1)
+    if m.group(2) and int(m.group(2)) <= 12:
+        ctx.focus["month"] = value[:7]
+        if m.group(3):
+            ctx.focus["day"] = value[:10]

@@ -1,0 +1,110 @@
+"""Rules for a month, a day of a month or a weekday named without a year: the year (or week) comes from
+the reference date and the tense of the sentence."""
+from __future__ import annotations
+
+import re
+
+from timeline.extract import timex_resolve as rs
+from timeline.extract.timex_absolute import after_month, day_from
+from timeline.extract.timex_context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
+from timeline.extract.timex_lexicon import WEEKDAYS
+
+
+def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
+    assert ctx.ref is not None
+    when = ctx.tense()
+    return rs.pick_year_for(month, day, ctx.ref, when), when
+
+
+def r_month_day(s: str, ctx: Ctx) -> Reading | None:
+    month = month_of(s)
+    day = day_from(after_month(s)) or day_from(s)
+    if not month or not day or ymd(2000, month, day) is None:
+        return None
+    if s.startswith(("May", "March")) and not re.match(r"\s*\d", s[len("March") if s.startswith("March") else 3:]):
+        return None
+    if month == 9 and day == 11 and SEPT11_RE.match(ctx.after(20)):
+        return Reading("2001-09-11")
+    if ctx.ref is None:
+        return Reading(f"XXXX-{month:02d}-{day:02d}")
+    rel = relative_word(s)
+    when = "past" if rel == "last" else "future" if rel == "next" else ""
+    year = rs.pick_year_for(month, day, ctx.ref, when, strict=bool(when)) if when else None
+    if year is None:
+        year, when = _year_for(month, day, ctx)
+    return Reading(ymd(year, month, day) or f"XXXX-{month:02d}-{day:02d}", True, when)
+
+
+r_day_month = r_month_day
+SEPT11_RE = re.compile(r"(?i),?\s*(?:terror|attack|hijack|commission|-style|era\b|strikes)")
+
+
+def _name_before(ctx: Ctx) -> bool:
+    """True when the word before the match is a capitalised name word (Theresa May, the Long March)."""
+    m = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.before(20))
+    if not m:
+        return False
+    w = m.group(1)
+    if w.lower() in PREP_BEFORE:
+        return False
+    return w[0].isupper() and not re.search(r"[.!?\n]\W*$", ctx.before(20)[: m.start()] or ".")
+
+
+def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    month = month_of(s)
+    if not month:
+        return None
+    prev = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.before(20))
+    prev_word = prev.group(1).lower() if prev else ""
+    if not pre and prev_word not in PREP_BEFORE and prev_word not in ("the", "a", "an"):
+        return None  # 'June tells Kirsty ...', 'Theresa May': a month alone needs 'in', 'since', 'by', ...
+    if ctx.ref is None:
+        return Reading(f"XXXX-{month:02d}")
+    year, when = _year_for(month, None, ctx)
+    return Reading(f"{year}-{month:02d}", True, when)
+
+
+def r_month_named(s: str, ctx: Ctx) -> Reading | None:
+    month = month_of(s)
+    if not month or ctx.ref is None:
+        return None
+    rel = relative_word(s)
+    ref = ctx.ref
+    if rel in ("last", "past", "previous", "this past", "prior"):
+        year = ref.year if month < ref.month else ref.year - 1
+    elif rel in ("next", "coming", "this coming", "following"):
+        year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = ref.year
+    return Reading(f"{year}-{month:02d}", True)
+
+
+def r_month_rel_year(s: str, ctx: Ctx) -> Reading | None:
+    month = month_of(s)
+    if not month or ctx.ref is None:
+        return None
+    low = s.lower()
+    if "that" in low:
+        focus = ctx.focus.get("year")
+        return Reading(f"{focus}-{month:02d}", True) if focus else None
+    year = ctx.ref.year + (-1 if "last" in low else 1 if "next" in low else 0)
+    return Reading(f"{year}-{month:02d}", True)
+
+
+PRAYERS_RE = re.compile(r"(?i)\s+(?:prayers?|khutbas?|sermons?)\b")
+GENERIC_BEFORE_RE = re.compile(r"(?i)\b(a|every|each|any|one)\s+$")
+
+
+def r_weekday(s: str, ctx: Ctx) -> Reading | None:
+    if not ctx.has_day:
+        return None
+    assert ctx.ref is not None
+    wd = next((WEEKDAYS[w.lower()] for w in WORD_RE.findall(s) if w.lower() in WEEKDAYS), None)
+    if PRAYERS_RE.match(ctx.after(12)):
+        return None  # Friday prayers: a weekly habit, not a date
+    generic = GENERIC_BEFORE_RE.search(ctx.before(12))
+    if wd is None or (generic and (generic.group(1).lower() != "a" or " " not in s.strip())):
+        return None  # every Friday, a Friday sermon (but: a Sunday night memorial)
+    rel = relative_word(s)
+    when = "" if rel else "past" if re.match(r"['\u2019]s\b", ctx.after(3)) else ctx.tense(strong=True)
+    return Reading(rs.weekday_date(wd, ctx.ref, when, rel).isoformat(), True, when)

@@ -1,0 +1,207 @@
+"""Rules for periods inside a year: seasons, quarters, half-years, and holidays."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from timeline.extract import timex_resolve as rs
+from timeline.extract.timex_absolute import spoken_tail
+from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relative_word, year_of
+from timeline.extract.timex_lexicon import ORDINALS, SEASONS
+
+
+SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    low = s.lower()
+    words = low.split()
+    season = next((SEASONS[w] for w in words if w in SEASONS), None)
+    if season is None:
+        return None
+    year = year_of(s) or spoken_tail(s)
+    if year:
+        return Reading(f"{year}-{season}")
+    if len(words) <= 2 and not pre and (words[0] == "the" or words[0] in SEASONS) and not re.search(
+            r"(?i)\b(?:in|during|since|until|by|through|throughout|over|for|after|before|early|late|this|last|next)"
+            r"\s+$", ctx.before(12)):
+        return None
+    if words[-1] == "fall" and re.match(r"\s+of\b", ctx.after(5)):
+        return None
+    if ctx.ref is None:
+        return None
+    return Reading(f"{_season_year(season, relative_word(low), ctx.ref)}-{season}", True)
+
+
+def _season_year(season: int, rel: str, ref: date) -> int:
+    """Year of a season named without one: last = the latest that started before the current season,
+    next = the first that starts after it, else the one around ref."""
+    def start(y: int) -> date:
+        return date(y, SEASON_START[season], 1)
+    cur_month = max((m for m in (3, 6, 9, 12) if m <= ref.month), default=12)
+    current = date(ref.year if cur_month <= ref.month else ref.year - 1, cur_month, 1)
+    years = (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
+    if rel in ("last", "past", "previous", "this past"):
+        return max(y for y in years if start(y) < current)
+    if rel in ("next", "coming", "this coming"):
+        return min(y for y in years if start(y) > current)
+    return ref.year - 1 if season == 24 and ref.month <= 2 else ref.year
+
+
+QUARTER_ORD_RE = re.compile(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?(?:quarter|period)")
+
+
+def r_quarter(s: str, ctx: Ctx) -> Reading | None:
+    low = s.lower()
+    m = QUARTER_ORD_RE.search(s)
+    q = ORDINALS[m.group(1).lower()] if m else None
+    year = year_of(s)
+    ago = bool(re.search(r"year-ago|year-earlier|year\s+(?:ago|earlier)|last\s+year", low))
+    if q is None and not _quarter_qualified(low):
+        return None
+    if ctx.ref is None and year is None:
+        return None
+    if q is None:
+        if "current" in low and ctx.ref and year is None:
+            year, q = ctx.ref.year, rs.quarter_of(ctx.ref)
+        elif quarter_in_focus(ctx):
+            fy, q = ctx.quarter  # type: ignore[misc]
+            year = year or (fy - 1 if ago else fy)
+        elif ctx.ref and year is None and not QUARTER_OF_RE.match(ctx.after(8)) and (
+                "quarter" in low or re.search(r"latest|year-ago|year-earlier|comparable|corresponding", low)):
+            y, mth = rs.add_months(ctx.ref, -3)
+            q = (mth - 1) // 3 + 1
+            year = (year or y) - (1 if ago and not year_of(s) else 0)
+        if year is None or q is None:
+            return None
+        return Reading(f"{year}-{32 + q}", True)
+    resolved = year is None
+    if year is None:
+        assert ctx.ref is not None
+        year = ctx.ref.year
+        if "next year" in low:
+            year += 1
+        elif ago or "last year" in low:
+            year -= 1
+        elif q > rs.quarter_of(ctx.ref) and ctx.tense() != "future":
+            year -= 1
+    if not ago:
+        ctx.quarter, ctx.quarter_at = (year, q), ctx.end
+    return Reading(f"{year}-{32 + q}", resolved)
+
+
+QUARTER_OF_RE = re.compile(r"(?i)\s+of\s+(?:a|an|the|its|their|his|her|\d)\b")
+
+
+def _quarter_qualified(low: str) -> bool:
+    """'the quarter' and 'the period' are dates only with a qualifier or in a quarter context."""
+    if low.endswith("quarter") and re.match(r"(?:the|this|its|their)\s+quarter$|quarter$", low):
+        return low != "quarter"
+    return bool(re.search(r"latest|year-ago|year-earlier|year\s+(?:ago|earlier)|current|comparable|"
+                          r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|year['\u2019]s", low))
+
+
+def r_q_short(s: str, ctx: Ctx) -> Reading | None:
+    q = int(s[1])
+    year = year_of(s)
+    m = re.search(r"['\u2019](\d\d)", s)
+    if m:
+        year = 2000 + int(m.group(1)) if int(m.group(1)) < 50 else 1900 + int(m.group(1))
+    if year is None:
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year - (1 if q > rs.quarter_of(ctx.ref) and ctx.tense() != "future" else 0)
+    ctx.quarter, ctx.quarter_at = (year, q), ctx.end
+    return Reading(f"{year}-{32 + q}", not year_of(s))
+
+
+def r_half(s: str, ctx: Ctx) -> Reading | None:
+    low = s.lower()
+    year = year_of(s)
+    if year is None:
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+    second = bool(re.search(r"second|last|latter", low.split("half")[0] if "half" in low else low))
+    if "two quarters" in low:
+        second = low.lstrip("the ").startswith("last")
+    return Reading(f"{year}-{41 if second else 40}", year_of(s) is None)
+
+
+def _thanksgiving(y: int) -> date:
+    d = date(y, 11, 1)
+    return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _election_day(y: int) -> date:
+    d = date(y, 11, 2)
+    return d + timedelta(days=(1 - d.weekday()) % 7)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    d = date(y, month, 1)
+    first = d + timedelta(days=(wd - d.weekday()) % 7)
+    if n > 0:
+        return first + timedelta(weeks=n - 1)
+    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24), "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31), "new year's day": lambda y: date(y, 1, 1),
+    "thanksgiving": _thanksgiving, "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+    "easter": _easter, "election day": _election_day, "veterans day": lambda y: date(y, 11, 11),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "boxing day": lambda y: date(y, 12, 26), "bastille day": lambda y: date(y, 7, 14),
+}
+
+
+HOLIDAY_BEFORE_RE = re.compile(r"(?i)\b(?:on|at|for|over|since|until|till|before|after|by|around|during|through|"
+                               r"from|to|until|this|last|next|of)\s+$")
+
+
+def r_holiday(s: str, ctx: Ctx) -> Reading | None:
+    low = re.sub(r"\s+", " ", s.lower().replace("\u2019", "'"))
+    rel = relative_word(low)
+    name = re.sub(r"^(?:this|last|next) |(?: day| sunday)? ?\d{4}$", "", low).strip()
+    name = name if name in HOLIDAYS else name.replace(" day", "") if name.replace(" day", "") in HOLIDAYS else name
+    fn = HOLIDAYS.get(name)
+    year = year_of(s)
+    explicit = low.endswith((" day", " eve"))
+    if fn is None or not (year or rel or explicit or HOLIDAY_BEFORE_RE.search(ctx.before(16))):
+        return None  # 'Christmas trees', 'Operation Easter', 'the Boxing Day tsunami'
+
+    if year:
+        return Reading(fn(year).isoformat())
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    this = fn(ref.year)
+    if rel == "last":
+        d = this if this < ref else fn(ref.year - 1)
+    elif rel == "next":
+        d = this if this > ref else fn(ref.year + 1)
+    else:
+        when = ctx.tense()
+        d = this
+        if when == "past" and this > ref + timedelta(days=1):
+            d = fn(ref.year - 1)
+        elif when == "future" and this < ref:
+            d = fn(ref.year + 1)
+    return Reading(d.isoformat(), True)

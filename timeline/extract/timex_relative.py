@@ -1,0 +1,187 @@
+"""Rules for expressions relative to the reference date or to the date the text last spoke of: today,
+the weekend, last year, two years ago, four months later, that year, the end of the month."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.extract import timex_resolve as rs
+from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relative_word
+from timeline.extract.timex_lexicon import UNITS, number_value
+
+
+def r_rel_day(s: str, ctx: Ctx) -> Reading | None:
+    if not ctx.has_day:
+        return None
+    assert ctx.ref is not None
+    low = s.lower()
+    shift = -1 if "yesterday" in low or low.startswith("last night") else 1 if "tomorrow" in low else 0
+    if "day before" in low:
+        shift -= 1
+    elif "day after" in low:
+        shift += 1
+    return Reading((ctx.ref + timedelta(days=shift)).isoformat(), True)
+
+
+def r_weekend(s: str, ctx: Ctx) -> Reading | None:
+    """The Saturday/Sunday of a weekend: in the week of the anchor when it falls on one, else the last one
+    (the coming one for 'next', 'coming', or a future sentence)."""
+    if not ctx.has_day:
+        return None
+    assert ctx.ref is not None
+    ref = ctx.ref
+    if s[0] in "wW":
+        return None  # 'a weekend of talks', 'Weekend Wogan': no determiner, no date
+    rel = relative_word(re.sub(r"(?i)^the\s+", "", s))
+    on_weekend = ref.weekday() >= 5
+    if rel in ("next", "coming", "this coming", "following"):
+        d = ref + timedelta(days=7) if on_weekend else ref
+    elif rel in ("last", "past", "previous", "this past", "prior"):
+        d = ref - timedelta(days=7)
+    elif on_weekend:
+        d = ref
+    else:
+        d = ref if ctx.tense(strong=True) == "future" else ref - timedelta(days=7)
+    return Reading(rs.weekend_interval(d), True)
+
+
+def _shift_unit(unit: str, n: int, ctx: Ctx) -> str | None:
+    """The unit-sized period n units from the reference date, at that unit's precision."""
+    ref = ctx.ref
+    assert ref is not None
+    if unit == "day":
+        return (ref + timedelta(days=n)).isoformat() if ctx.has_day else None
+    if unit == "week":
+        return rs.week_interval(ref + timedelta(weeks=n)) if ctx.has_day else None
+    if unit == "month":
+        if ctx.ref_precision == "year":
+            return None
+        y, m = rs.add_months(ref, n)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return f"{(ref.year + 10 * n) // 10}X"
+    if unit == "century":
+        return f"{(ref.year + 100 * n) // 100:02d}XX"
+    return None
+
+
+REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
+             "prior": -1, "next": 1, "coming": 1, "following": 1, "this coming": 1, "this past": -1}
+
+
+def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
+    if ctx.ref is None:
+        return None
+    low = re.sub(r"^the\s+", "", s.lower())
+    rel = relative_word(low)
+    unit = UNITS.get(low.split()[-1])
+    if unit is None or rel not in REL_SHIFT:
+        return None
+    if rel in ("following", "same"):
+        return _anaphor(unit, 1 if rel == "following" else 0, ctx)
+    if rel == "past" and unit in ("decade", "century"):
+        return None  # 'the past decade' is a stretch of time ending now, not a date
+    value = _shift_unit(unit, REL_SHIFT[rel], ctx)
+    return Reading(value, True) if value else None
+
+
+def r_ago(s: str, ctx: Ctx) -> Reading | None:
+    if ctx.ref is None:
+        return None
+    low = s.lower()
+    m = re.search(r"(\d+|[a-z]+(?:\s+couple\s+of)?|a\s+half)[\s-]+(days?|weeks?|months?|years?|decades?|centuries)\b", low)
+    if not m:
+        return None
+    n = number_value(m.group(1))
+    unit = UNITS[m.group(2)]
+    if n is None:
+        return None
+    sign = 1 if ("from now" in low or "hence" in low) else -1
+    if unit == "year" and n == 1 and sign < 0 and quarter_in_focus(ctx):
+        y, q = ctx.quarter  # type: ignore[misc]
+        return Reading(f"{y - 1}-{32 + q}", True)
+    if unit == "decade":
+        unit, n = "year", n * 10
+    value = _shift_unit(unit, sign * n, ctx)
+    return Reading(value, True) if value else None
+
+
+def r_later(s: str, ctx: Ctx) -> Reading | None:
+    """'Four months later': counted from the date the text last spoke of."""
+    m = re.match(r"(.+?)[\s-]+(days?|weeks?|months?|years?|decades?)\b", s.lower())
+    n = number_value(m.group(1)) if m else None
+    if m is None or n is None:
+        return None
+    unit = UNITS[m.group(2)]
+    if unit == "decade":
+        unit, n = "year", n * 10
+    key = {"week": "day"}.get(unit, unit)
+    last = ctx.focus.get(key)
+    if last is None:
+        return None
+    if unit == "year":
+        return Reading(str(int(last) + n), True)
+    if unit == "month":
+        y, mth = rs.add_months(date(int(last[:4]), int(last[5:7]), 1), n)
+        return Reading(f"{y}-{mth:02d}", True)
+    d = date.fromisoformat(last) + timedelta(days=n * (7 if unit == "week" else 1))
+    return Reading(rs.week_interval(d) if unit == "week" else d.isoformat(), True)
+
+
+def r_year_ago(s: str, ctx: Ctx) -> Reading | None:
+    if ctx.ref is None:
+        return None
+    if quarter_in_focus(ctx):
+        y, q = ctx.quarter  # type: ignore[misc]
+        return Reading(f"{y - 1}-{32 + q}", True)
+    return Reading(str(ctx.ref.year - 1), True)
+
+
+def _anaphor(unit: str, shift: int, ctx: Ctx) -> Reading | None:
+    """A period named relative to the date the text last spoke of ('that year', 'the following day')."""
+    key = "day" if unit in ("day", "morning", "afternoon", "evening", "night") else unit
+    last = ctx.focus.get(key)
+    if last is None:
+        return None
+    if key == "year":
+        return Reading(str(int(last) + shift), True)
+    if key == "month":
+        y, m = rs.add_months(date(int(last[:4]), int(last[5:7]), 1), shift)
+        return Reading(f"{y}-{m:02d}", True)
+    if key == "day":
+        return Reading((date.fromisoformat(last) + timedelta(days=shift)).isoformat(), True)
+    return None
+
+
+def r_anaphor(s: str, ctx: Ctx) -> Reading | None:
+    words = s.lower().split()
+    shift = 1 if words[1] in ("following", "next") else -1 if words[1] in ("previous", "prior") else 0
+    return _anaphor(words[-1], shift, ctx)
+
+
+THE_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:for|in|during|throughout|through|over|into|within|(?:months|weeks|days|"
+                                r"quarters?|half|end|start|beginning|middle|rest|part|remainder|balance)\s+of)\s+$")
+
+
+def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
+    """'for the year', 'in the month': the current period (not 'player of the year', 'the year 610')."""
+    if ctx.ref is None or not THE_UNIT_BEFORE_RE.search(ctx.before(12)) or re.match(r"\s+\d", ctx.after(3)):
+        return None
+    if any(w[0].isupper() for w in s.split()[1:]):
+        return None
+    unit = s.lower().split()[-1]
+    value = _shift_unit(unit, 0, ctx)
+    return Reading(value, True) if value else None
+
+
+def r_year_end(s: str, ctx: Ctx) -> Reading | None:
+    return Reading(str(ctx.ref.year), True) if ctx.ref else None
+
+
+def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    if not pre or ctx.ref is None or not re.search(r"(?i)\bthe\s*$|\bin\s+the\s*$", pre):
+        return None
+    value = _shift_unit(UNITS.get(s.lower(), ""), 0, ctx)
+    return Reading(value, True) if value else None

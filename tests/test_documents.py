@@ -35,7 +35,8 @@ def test_txt_text_is_the_file_as_read_and_the_whole_file_is_the_segment(tmp_path
 
 def test_directories_are_read_recursively_in_sorted_order_with_unique_ids(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/z.txt", "a.txt", "b/a.md", "skip.png"):
+    (tmp_path / ".git").mkdir()
+    for name in ("b/z.txt", "a.txt", "b/a.md", "skip.png", ".git/note.txt", ".hidden.txt"):
         (tmp_path / name).write_text("In 2014 it rained.\n", encoding="utf-8")
     docs, problems = read([tmp_path])
     assert [d.id for d in docs] == ["a", "b/a", "b/z"]

@@ -122,13 +122,19 @@ def _unique(ident: str, seen: set[str]) -> str:
 
 def _read_path(path: Path, problems: list[Problem]) -> Iterator[Document]:
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+        for child in sorted(p for p in path.rglob("*") if _wanted(p, path)):
             ident = child.relative_to(path).with_suffix("").as_posix()
             yield from _read_one(child, ident, problems)
     elif path.is_file():
         yield from _read_one(path, path.stem, problems)
     else:
         problems.append(Problem("no such file or directory; skipped", str(path)))
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    """A readable file inside a directory argument: known suffix, not hidden, not under a hidden folder."""
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and path.suffix.lower() in TEXT_SUFFIXES and path.is_file()
 
 
 def _read_one(path: Path, ident: str, problems: list[Problem]) -> Iterator[Document]:

@@ -364,3 +364,12 @@ def test_skip_errors_turns_one_failing_article_into_a_problem(tmp_path: Path, jo
     assert [(p.file, p.line) for p in problems] == [(str(corpus), 2)] and "ValueError: boom" in problems[0].message
     with pytest.raises(ValueError):
         list(map_documents(fail_on_b, [corpus], jobs=jobs))
+
+
+def test_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "published": "2015", "text": "In 2014."}) + "\n" + "broken\n", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = read_documents([corpus], problems=problems)
+    assert next(docs).id == "a" and problems == []  # the second line is not read yet
+    assert list(docs) == [] and problems[0].line == 2

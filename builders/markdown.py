@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from timeline import dates
-from timeline.builders import Builder, register_builder
+from . import Builder, register_builder
 from timeline.schema import Citation, Event, Store
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

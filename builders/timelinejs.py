@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from timeline import dates
-from timeline.builders import Builder, register_builder
+from . import Builder, register_builder
 from timeline.schema import Citation, Era, Event, Store
 
 Parts = dict[str, int]

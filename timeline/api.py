@@ -62,7 +62,7 @@ def extract(paths: list[str | Path] | str | Path, published: str | None = None, 
         paths = [paths]
     problems: list[Any] = []
     result = _extract(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress)
-    result.problems = problems
+    setattr(result, "problems", problems)
     return result
 
 
@@ -86,7 +86,8 @@ def build(store_path: Path | str = "events.yaml", outdir: Path | str = "output",
     options are the builder's, e.g. review=True to include candidates, locale="fr" for the page.
     """
     builder = builder_for(format)
-    return builder(_context(store_path, options)).build(Path(outdir))
+    written: list[Path] = builder(_context(store_path, options)).build(Path(outdir))
+    return written
 
 
 def export(store_path: Path | str = "events.yaml", format: str = "markdown", **options: Any) -> str | bytes:
@@ -95,7 +96,8 @@ def export(store_path: Path | str = "events.yaml", format: str = "markdown", **o
         from timeline.csvio import export_csv
 
         return export_csv(load_store(store_path), bom=bool(options.get("bom")))
-    return builder_for(format)(_context(store_path, options)).render()
+    rendered: str | bytes = builder_for(format)(_context(store_path, options)).render()
+    return rendered
 
 
 def figure(store: Path | str | Store = "events.yaml", review: bool = False, locale: str = "en") -> Any:

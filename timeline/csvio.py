@@ -190,7 +190,7 @@ def import_csv(csv_path: Path | str, store_path: Path | str, delete_missing: boo
         return report
 
     try:
-        return edit_store(store_path, plan)  # type: ignore[no-any-return]
+        return edit_store(store_path, plan)
     except StoreError as exc:
         lines = {r.cells.get("id", ""): r.line for r in rows}
         raise CsvError([_relocated(p, csv_path, lines) for p in exc.problems]) from None

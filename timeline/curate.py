@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from timeline import dates
 from timeline.errors import Problem, StoreError, TimelineError
@@ -34,6 +34,7 @@ from timeline.sources import SourceText, load_sources, read_source_file, verify_
 from timeline.store import load_store
 from timeline.yamlpatch import YamlEditor
 
+T = TypeVar("T")
 CitationKey = tuple[str, int, str]
 MAX_SHOWN = 10  # problems of one kind listed in a merge report
 PROGRESS_FROM = 500  # candidates from which a merge shows a progress bar on a terminal
@@ -95,7 +96,7 @@ def _read(path: Path) -> str:
 NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
 
 
-def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], Any], create: bool = False) -> Any:
+def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create: bool = False) -> T:
     """Run plan(store, editor) under the lock, then validate and atomically write the edited text.
 
     Returns what plan returned. The file is not rewritten when the plan made no edit. With create, a
@@ -314,19 +315,23 @@ def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Ev
     candidates (e.g. tqdm), False for none, None for a bar on a terminal's stderr when there are many.
     """
     path = Path(store_path)
+    wrap: Progress | None = None
     if progress is None or progress is True:
-        progress = _terminal_bar(len(extraction.events), force=progress is True)
-    elif progress is False:
-        progress = None
+        wrap = _terminal_bar(len(extraction.events), force=progress is True)
+    elif progress is not False:
+        wrap = progress
     if same is None:
-        from timeline.extract.events import same_happening as same
+        from timeline.extract.events import same_happening
+
+        same = same_happening
+    judge: Callable[[Event, Event], bool] = same
     report = MergeReport(path)
 
     def plan(store: Store, editor: YamlEditor) -> MergeReport:
-        _plan_merge(store, editor, path, extraction, same, progress, report)
+        _plan_merge(store, editor, path, extraction, judge, wrap, report)
         return report
 
-    return edit_store(path, plan, create=True)  # type: ignore[no-any-return]
+    return edit_store(path, plan, create=True)
 
 
 def _terminal_bar(count: int, force: bool = False) -> Progress | None:
@@ -610,7 +615,7 @@ def refresh_sources(path: Path | str, source_ids: list[str] | None = None) -> Re
                 report.rehashed.append(source.id)
         return report
 
-    return edit_store(path, plan)  # type: ignore[no-any-return]
+    return edit_store(path, plan)
 
 
 def _relocate(editor: YamlEditor, loc: tuple[Any, ...], citation: Citation, item: SourceText, owner: str, path: Path,

@@ -24,9 +24,9 @@ WIDTH = 10**9
 class _Loader(yaml.SafeLoader):
     """Composes nodes with their positions; refuses aliases; dates stay text (as in timeline.store)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in an event store", mark)
         return super().compose_node(parent, index)
 
@@ -105,17 +105,15 @@ class YamlEditor:
         node = self.node(loc)
         pair = _pair(node, key) if isinstance(node, yaml.MappingNode) else None
         if pair and isinstance(pair[1], yaml.ScalarNode) and pair[1].style not in ("|", ">") and _is_scalar(value):
-            old = pair[1]  # a scalar is replaced in place, in block and flow mappings alike
-            self._add(old.start_mark.index, old.end_mark.index, self._scalar(value, key, old.style, flow=bool(node.flow_style)))
+            scalar = pair[1]  # a scalar is replaced in place, in block and flow mappings alike
+            flow = isinstance(node, yaml.MappingNode) and bool(node.flow_style)
+            self._add(scalar.start_mark.index, scalar.end_mark.index, self._scalar(value, key, scalar.style, flow=flow))
             return
         mapping = self._mapping(loc)
         if pair is None:
             self._insert_key(mapping, key, value, before)
             return
         key_node, old = pair
-        if isinstance(old, yaml.ScalarNode) and old.style not in ("|", ">") and _is_scalar(value):
-            self._add(old.start_mark.index, old.end_mark.index, self._scalar(value, key, old.style))
-            return
         self._replace_value(key_node, old, key, value)
 
     def delete_key(self, loc: Loc, key: str) -> None:
@@ -359,13 +357,14 @@ def _pair(mapping: yaml.MappingNode, key: Any) -> tuple[yaml.Node, yaml.Node] | 
 
 def _content_end(text: str, node: yaml.Node) -> int:
     if isinstance(node, yaml.ScalarNode):
-        end = node.end_mark.index
+        end: int = node.end_mark.index
         if node.style in ("|", ">"):
             while end > node.start_mark.index and text[end - 1] in " \t\r\n":
                 end -= 1
         return end
+    assert isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
     if node.flow_style or not node.value:
-        return node.end_mark.index  # type: ignore[no-any-return]
+        return int(node.end_mark.index)
     if isinstance(node, yaml.MappingNode):
         return max(_content_end(text, v) for pair in node.value for v in pair)
     return max(_content_end(text, v) for v in node.value)

@@ -1,14 +1,17 @@
 """`timeline review`: list candidates with their quotes, then accept, reject, merge or split them."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 STORE = click.Path(path_type=Path, dir_okay=False)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _store_option(func):  # type: ignore[no-untyped-def]
+def _store_option(func: F) -> F:
     return click.option("-s", "--store", "store", default="events.yaml", show_default=True, type=STORE,
                         help="The events file to edit.")(func)
 

@@ -77,3 +77,13 @@ def test_unknown_format_lists_the_known_ones(roots):
     result = CliRunner().invoke(cli, ["export", "pdf", str(roots / "export-basic" / "events.yaml")])
     assert result.exit_code == 1
     assert "unknown format 'pdf'; choose one of: csv," in result.output and "markdown" in result.output
+
+
+def test_publishing_formats_refuse_a_stale_citation_but_csv_does_not(copy_root):
+    root = copy_root("export-basic")
+    source = root / "sources" / "article.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("amnesty", "pardon"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", "markdown", str(root / "events.yaml"), "-o", str(root / "x.md")])
+    assert result.exit_code == 1 and "not found in source 'article'" in result.output
+    assert not (root / "x.md").exists()
+    assert CliRunner().invoke(cli, ["export", "csv", str(root / "events.yaml"), "-o", str(root / "x.csv")]).exit_code == 0

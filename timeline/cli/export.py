@@ -16,6 +16,9 @@ import click
 def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, quiet: bool) -> None:
     """Write STORE (default events.yaml) as FORMAT: csv, timelinejs, markdown or any builder's name.
 
+    Publishing formats are refused, writing nothing, when a citation does not verify (as for
+    `timeline build`); csv, being for editing, is always written.
+
     \b
     Examples:
       timeline export csv -o events.csv --bom      # edit in a spreadsheet, then: timeline import csv events.csv
@@ -25,14 +28,14 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
     from timeline.api import EXPORT_BUILDERS, builder_for
     from timeline.builders import BuildContext, builder_names
     from timeline.errors import TimelineError
+    from timeline.check import check_store
     from timeline.fileio import write_atomic
-    from timeline.sources import load_sources
     from timeline.store import load_store
 
-    data, doc = load_store(store)
-    if fmt == "csv":
+    if fmt == "csv":  # for editing: works on a store whose citations need fixing
         from timeline.csvio import export_csv, long_cells
 
+        data, _doc = load_store(store)
         text: str | bytes = export_csv(data, bom=bom)
         for event_id in long_cells(data) if not quiet else []:
             click.echo(f"{store}: warning: event {event_id!r} has a cell longer than a spreadsheet cell holds (32,767 characters)", err=True)
@@ -42,9 +45,9 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
         except KeyError:
             known = sorted({"csv", *builder_names(), *EXPORT_BUILDERS})
             raise TimelineError(f"unknown format {fmt!r}; choose one of: {', '.join(known)}") from None
-        texts, problems = load_sources(data, store.parent, doc)
-        for problem in problems if not quiet else []:
-            click.echo(str(problem), err=True)
+        data, texts, warnings = check_store(store)  # for publishing: every citation verified, as for build
+        for warning in warnings if not quiet else []:
+            click.echo(str(warning), err=True)
         text = builder(BuildContext(data, texts, store, {"review": review})).render()
         omitted = 0 if review else sum(1 for e in data.events if e.status == "candidate")
         if omitted and not quiet:

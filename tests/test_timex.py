@@ -157,6 +157,10 @@ def test_anaphors_refer_to_the_date_last_mentioned() -> None:
     "Sex toys for people in their sixties and seventies.",
     "Listen to Weekend Wogan.",
     "Surveying the quarter of a billion users.",
+    "It matters in today's world.",
+    "He chose the people of tomorrow.",
+    "Baker said on ABC's \"This Week\" that it mattered.",
+    "This is VOA Today.",
 ])
 def test_not_dates(text: str) -> None:
     assert values(text) == []
@@ -211,3 +215,7 @@ def test_never_raises_and_offsets_always_match() -> None:
 def test_month_names_after_a_determiner_are_dates() -> None:
     assert one("in the October slaying of the doctor", "1999-04-19") == ("October", "1998-10")
     assert one("under a June agreement with shareholders", "1989-10-27") == ("June", "1989-06")
+
+
+def test_today_is_the_anchor_unless_generic() -> None:
+    assert one("The offer, advertised in today's editions, expires.") == ("today", DCT)

@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from timeline.extract.candidates import Mention
 from timeline.extract.merge import Group
 
-REFS_WEIGHT = 1.0
-CENTRAL_FLOOR = 0.2
+import os
+REFS_WEIGHT = float(os.environ.get("RW", "1.0"))
+CENTRAL_FLOOR = float(os.environ.get("CF", "0.2"))
+DOCS_WEIGHT = float(os.environ.get("DW", "1.0"))
 
 Vector = dict[str, float]
 
@@ -40,11 +42,6 @@ class Centrality:
         self.vectors = {m.key: self.vector(m.words) for m in mentions}
         # every document counts once, however long: long off-topic pages do not pull the centroid
         self.centroid = _normalise(_sum(self.vector(words) for words in doc_words))
-        by_date: dict[str, list[Vector]] = defaultdict(list)
-        for m in mentions:
-            by_date[m.date].append(self.vectors[m.key])
-        self.date_sums = {d: _sum(vs) for d, vs in by_date.items()}
-        self.date_counts = {d: len(vs) for d, vs in by_date.items()}
 
     def vector(self, words: Iterable[str]) -> Vector:
         """Unit TF-IDF vector of a word list."""
@@ -52,15 +49,8 @@ class Centrality:
         return _normalise({w: c * self.idf.get(w, self.default_idf) for w, c in tf.items()})
 
     def score(self, mention: Mention) -> float:
-        """0..1: similarity to the corpus centroid and to the other sentences about the same date."""
-        v = self.vectors[mention.key]
-        glob = _dot(v, self.centroid)
-        if self.date_counts.get(mention.date, 0) < 2:
-            return glob * float(__import__("os").environ.get("SP", "0.75"))
-        rest = {w: x - v.get(w, 0.0) for w, x in self.date_sums[mention.date].items()}
-        local = _dot(v, _normalise(rest))
-        a = float(__import__("os").environ.get("CA", "0.5"))
-        return a * glob + (1 - a) * local
+        """0..1: cosine similarity of the mention to the corpus centroid."""
+        return _dot(self.vectors[mention.key], self.centroid)
 
 
 def date_references(mentions: list[Mention]) -> Counter[str]:
@@ -72,7 +62,7 @@ def importance(group: Group, refs: Counter[str], centrality: float) -> float:
     """The documented formula (module docstring), rounded to 3 decimals."""
     documents = len(group.sources)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
-    support = 1.0 + math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs[group.date])
+    support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs[group.date])
     value = support * (CENTRAL_FLOOR + centrality)
     return round(value, 3)
 

@@ -10,11 +10,25 @@ from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relat
 from timeline.extract.timex_lexicon import UNITS, number_value
 
 
+GENERIC_TODAY_RE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:world|youth|society|generation|young|kids|children|people|"
+                              r"standards|terms|economy|market|environment|climate|technology|computers|age|culture|"
+                              r"politics|media|students|families|consumers|dollars)\b")
+OF_RE = re.compile(r"\bof\s+$")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"'`\u201c\u2018(\n]|--)\s*$")
+
+
+def title_word(s: str, ctx: Ctx) -> bool:
+    """True when a capitalised word stands inside a sentence: a name or a title ('USA Today', 'This Week')."""
+    return s[:1].isupper() and not SENTENCE_START_RE.search(ctx.before(4))
+
+
 def r_rel_day(s: str, ctx: Ctx) -> Reading | None:
-    if not ctx.has_day:
+    if not ctx.has_day or title_word(s, ctx):
         return None
     assert ctx.ref is not None
     low = s.lower()
+    if (low == "tomorrow" and OF_RE.search(ctx.before(4))) or (low == "today" and GENERIC_TODAY_RE.match(ctx.after(30))):
+        return None  # 'in today's world', 'the people of tomorrow': the present or future in general
     shift = -1 if "yesterday" in low or low.startswith("last night") else 1 if "tomorrow" in low else 0
     if "day before" in low:
         shift -= 1
@@ -72,8 +86,8 @@ REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past
 
 
 def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
-    if ctx.ref is None:
-        return None
+    if ctx.ref is None or s.split()[-1][:1].isupper():
+        return None  # ABC's "This Week"
     low = re.sub(r"^the\s+", "", s.lower())
     rel = relative_word(low)
     unit = UNITS.get(low.split()[-1])

@@ -24,7 +24,7 @@ PRE = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:-|\
 REL = r"(?:this\s+coming|this\s+past|this|last|next|coming|past|previous|current|following|same|present|prior)"
 Q_QUAL = (r"(?:the|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
           r"year-earlier|year\s+earlier|year\s+ago|fiscal|current|comparable|latest|same|corresponding|flat|"
-          r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|" + YEAR4 + r")")
+          r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|that|" + YEAR4 + r")")
 Q_YEAR = r"(?:of\s+)?(?:fiscal\s+)?(?:" + YEAR4 + r"|this\s+year|last\s+year|next\s+year)"
 QUARTER = (rf"(?:{Q_QUAL}[\s-]+)*(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?)?(?:quarter|period)(?!s|ly)"
            rf"(?:\s+{Q_YEAR}|\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?")
@@ -114,14 +114,14 @@ very early earlier late later mid middle end beginning start turn close this las
 following same present prior year comparable latest corresponding flat calendar recent just fiscal latter
 {_QUARTERISH} fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
 seventeenth eighteenth nineteenth twentieth twenty twenties thirties forties fifties sixties seventies eighties
-nineties spring summer fall autumn winter weekend day
+nineties spring summer fall autumn winter weekend day full
 """
 _UNITS = "day days week weeks month months year years decade decades century centuries"
 # Frequent words that start a date expression only when followed by one of these words (or a digit).
 FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
-    "that": frozenset("spring summer fall autumn winter".split()),
+    "that": frozenset("spring summer fall autumn winter quarter".split()),
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
     **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "

@@ -24,7 +24,8 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     if year:
         return Reading(f"{year}-{season}")
     if len(words) <= 2 and not pre and (words[0] == "the" or words[0] in SEASONS) and not re.search(
-            r"(?i)\b(?:in|during|since|until|by|through|throughout|over|for|after|before|early|late|this|last|next)"
+            r"(?i)\b(?:in|into|during|since|until|till|by|through|throughout|over|for|after|before|early|late|this|"
+            r"last|next)"
             r"\s+$", ctx.before(12)):
         return None
     if words[-1] == "fall" and re.match(r"\s+of\b", ctx.after(5)):
@@ -96,7 +97,7 @@ QUARTER_OF_RE = re.compile(r"(?i)\s+of\s+(?:a|an|the|its|their|his|her|\d)\b")
 
 def _quarter_qualified(low: str) -> bool:
     """'the quarter' and 'the period' are dates only with a qualifier or in a quarter context."""
-    if low.endswith("quarter") and re.match(r"(?:the|this|its|their)\s+quarter$|quarter$", low):
+    if low.endswith("quarter") and re.match(r"(?:the|this|that|its|their)\s+quarter$|quarter$", low):
         return low != "quarter"
     return bool(re.search(r"latest|year-ago|year-earlier|year\s+(?:ago|earlier)|current|comparable|"
                           r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|year['\u2019]s", low))

@@ -219,3 +219,8 @@ def test_month_names_after_a_determiner_are_dates() -> None:
 
 def test_today_is_the_anchor_unless_generic() -> None:
     assert one("The offer, advertised in today's editions, expires.") == ("today", DCT)
+
+
+def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
+    found = values("the third-quarter loss and the third quarter", "1989-10-20")
+    assert found == [("third-quarter", "1989-35"), ("the third quarter", "1989-35")]

@@ -22,7 +22,9 @@ PRE = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:-|\
        r"|c\.\s?)")
 
 REL = r"(?:this\s+coming|this\s+past|this|last|next|coming|past|previous|current|following|same|present|prior)"
-Q_QUAL = (r"(?:the|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
+Q_ADJ = r"(?:fiscal[\s-]+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)-(?:fiscal-)?quarter"
+# 'the third quarter' is one expression; in 'the third-quarter loss' the article belongs to 'loss'.
+Q_QUAL = (rf"(?:the(?!\s+{Q_ADJ})|a|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s|year-ago|"
           r"year-earlier|year\s+earlier|year\s+ago|fiscal|current|comparable|latest|same|corresponding|flat|"
           r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|that|" + YEAR4 + r")")
 Q_YEAR = r"(?:of\s+)?(?:fiscal\s+)?(?:" + YEAR4 + r"|this\s+year|last\s+year|next\s+year)"

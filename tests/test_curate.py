@@ -71,6 +71,7 @@ EXPECTED_ADDITIONS = """\
 +  title: Party banned
 +  sha256: {sha}
 +      - {{source: ban, quote: Officials recalled the amnesty of May 2015 for fighters who came home., offset: 249}}
++
 +  - id: 2015-09-court-ban
 +    date: 2015-09
 +    title: Supreme Court bans the IRPT
@@ -78,7 +79,7 @@ EXPECTED_ADDITIONS = """\
 +    status: candidate
 +    citations:
 +      - source: ban
-+        quote: In September 2015 the Supreme Court banned the Islamic Renaissance Party of Tajikistan
++        quote: "In September 2015 the Supreme Court banned the Islamic Renaissance Party of Tajikistan"
 +        offset: 14
 """
 
@@ -422,3 +423,9 @@ def test_any_text_written_by_the_editor_reads_back_the_same():
         assert out.endswith("\nc: 1\n") and "# keep" in out
 
     check()
+
+
+def test_new_items_follow_the_files_spacing_and_quoting():
+    text = 'events:\n  - id: a\n    date: "1972"\n    title: "A"\n\n  - id: b\n    date: "1980"\n    title: "B"\nrest: 1\n'
+    out = edit(text, lambda e: e.append(("events",), [{"id": "c", "date": "1990", "title": "C", "tags": ["x"]}]))
+    assert out == text.replace("rest: 1\n", '\n  - id: c\n    date: "1990"\n    title: "C"\n    tags: [x]\nrest: 1\n')

@@ -10,7 +10,7 @@ and the quoting of the value it replaces.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -53,6 +53,7 @@ class Style:
     item_offset: int = 2  # columns from a dash to the item's content
     flow_scalar_lists: bool = True  # tags: [a, b] rather than a block list
     plain_dates: bool = True  # date: 2015-05-09 rather than date: '2015-05-09'
+    quotes: dict[str, str | None] = field(default_factory=dict)  # key -> how the file mostly writes its values
 
 
 class YamlEditor:
@@ -201,13 +202,11 @@ class YamlEditor:
         dash_col = dash - _line_start(self.text, dash)
         offset = first.start_mark.column - dash_col if first.start_mark.line == _line_of(self.text, dash) else self.style.item_offset
         flow = isinstance(seq.value[-1], (yaml.MappingNode, yaml.SequenceNode)) and bool(seq.value[-1].flow_style)
-        lines = self._seq_lines(items, dash_col, offset, flow_items=flow)
-        if position < len(seq.value):
-            at = _line_start(self.text, _dash_index(self.text, seq.value[position]))
-            at = _before_comments(self.text, at)
-        else:
-            at = self._after_content(seq.value[-1])
-        at, prefix = self._insert_point(at)
+        spaced = _blank_between(self.text, seq)
+        lines: list[str] = []
+        for item in items:
+            lines += ([""] if spaced else []) + self._seq_lines([item], dash_col, offset, flow_items=flow)
+        at, prefix = self._insert_point(self._after_content(seq.value[position - 1]))
         self._add(at, at, prefix + "".join(line + "\n" for line in lines))
 
     def _delete_item(self, seq: yaml.SequenceNode, i: int) -> None:
@@ -282,8 +281,13 @@ class YamlEditor:
                 lines.append(lead + _flow(item))
         return lines
 
-    def _scalar(self, value: Any, key: str, old_style: str | None = None, flow: bool = False) -> str:
-        if key == "date" and self.style.plain_dates and isinstance(value, str) and _plain_date_ok(value):
+    def _scalar(self, value: Any, key: str, old_style: str | None = "new", flow: bool = False) -> str:
+        """A scalar styled as the value it replaces, or (for a new value) as the file writes this key."""
+        if old_style == "new":
+            old_style = self.style.quotes.get(key)
+            if key in ("date", "published") and old_style is None and not self.style.plain_dates:
+                old_style = "'"
+        if key in ("date", "published") and old_style is None and isinstance(value, str) and _plain_date_ok(value):
             return value
         return render_scalar(value, old_style, flow=flow)
 
@@ -393,17 +397,6 @@ def _dash_index(text: str, item: yaml.Node) -> int:
     return i
 
 
-def _before_comments(text: str, at: int) -> int:
-    """Move a line start up over the comment lines directly above it (they belong to the next item)."""
-    while at > 0:
-        prev = _line_start(text, at - 1)
-        if text[prev:at].lstrip().startswith("#"):
-            at = prev
-        else:
-            break
-    return at
-
-
 def _where(loc: Loc) -> str:
     return ".".join(str(p) for p in loc) or "the top level"
 
@@ -413,7 +406,10 @@ def _learn_style(root: yaml.MappingNode, text: str) -> Style:
     items: Counter[int] = Counter()
     flows: Counter[bool] = Counter()
     dates: Counter[bool] = Counter()
+    quotes: dict[str, Counter[str | None]] = {}
     for key, value in _walk_pairs(root):
+        if isinstance(value, yaml.ScalarNode) and isinstance(key, yaml.ScalarNode):
+            quotes.setdefault(key.value, Counter())[value.style if value.style in ("'", '"') else None] += 1
         if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
             first = value.value[0]
             dash = _dash_index(text, first)
@@ -432,7 +428,15 @@ def _learn_style(root: yaml.MappingNode, text: str) -> Style:
         item_offset=max(2, _most(items, 2)),
         flow_scalar_lists=_most(flows, True),
         plain_dates=_most(dates, True),
+        quotes={k: _most(c, None) for k, c in quotes.items()},
     )
+
+
+def _blank_between(text: str, seq: yaml.SequenceNode) -> bool:
+    """True when most items of the block sequence are separated by a blank line."""
+    gaps = [text[_content_end(text, a):_line_start(text, _dash_index(text, b))] for a, b in zip(seq.value, seq.value[1:])]
+    spaced = sum(1 for gap in gaps if "\n\n" in gap.replace("\r", "") or any(not line.strip() for line in gap.split("\n")[1:-1]))
+    return bool(gaps) and spaced * 2 > len(gaps)
 
 
 def _most(counter: Counter[Any], default: Any) -> Any:

@@ -224,3 +224,10 @@ def test_today_is_the_anchor_unless_generic() -> None:
 def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
     found = values("the third-quarter loss and the third quarter", "1989-10-20")
     assert found == [("third-quarter", "1989-35"), ("the third quarter", "1989-35")]
+
+
+def test_signals_stay_outside_the_span_and_make_open_intervals() -> None:
+    since, until = tag("in power since 1992 and until 2016", DCT)
+    assert (since.text, since.value, since.signal, since.open_interval) == ("1992", "1992", "since", "1992/..")
+    assert (until.text, until.signal, until.open_interval) == ("2016", "until", "../2016")
+    assert tag("between 1992 and 1997", DCT)[0].signal == ""

@@ -30,6 +30,7 @@ MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), (
              ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
              ("middle", "MID"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
              ("c.", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("turn", "APPROX"))
+SIGNAL_RE = re.compile(r"(?i)\b(since|until|till|before|after|by|from|through|during|between|on|in|at)\s+$")
 APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
@@ -46,12 +47,25 @@ class Timex:
     tense: str = ""  # 'past' / 'future' when the sentence's tense chose the value, else ''
     mod: str = ""  # TimeML modifier: START, MID, END, APPROX (value is the unmodified period)
     parts: tuple[str, ...] = ()  # for a range ('between 1992 and 1997'): the values of its two ends
+    signal: str = ""  # the preposition governing it, outside the span as in TimeML: since, until, by, ...
 
     @property
     def edtf(self) -> str:
         """The value with EDTF's approximate qualifier when the text hedges it ('around 1997' -> '1997~')."""
         if self.mod == "APPROX" and "/" not in self.value and not self.value.endswith("~"):
             return self.value + "~"
+        return self.value
+
+    @property
+    def open_interval(self) -> str:
+        """An open EDTF interval when a signal makes one: 'since 2014' -> '2014/..', 'until 2016' -> '../2016';
+        otherwise the value."""
+        if "/" in self.value:
+            return self.value
+        if self.signal == "since":
+            return f"{self.value}/.."
+        if self.signal in ("until", "till"):
+            return f"../{self.value}"
         return self.value
 
 
@@ -94,8 +108,9 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
         return None  # calendar arithmetic beyond year 1..9999 (an absurd anchor): not a date we can give
     if reading is None:
         return None
+    signal = SIGNAL_RE.search(ctx.text, max(0, m.start() - 12), m.start())
     return Timex(m.start(), m.end(), m.group(), reading.value, kind, reading.resolved, reading.tense,
-                 _mod(pre, core))
+                 _mod(pre, core), signal=signal.group(1).lower() if signal else "")
 
 
 def _mod(pre: str, core: str) -> str:

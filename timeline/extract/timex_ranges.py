@@ -47,4 +47,5 @@ def _join(text: str, a: Timex, b: Timex) -> Timex | None:
     elif not TO_GAP_RE.fullmatch(gap):
         return None
     return replace(a, start=start, end=b.end, text=text[start:b.end], value=f"{a.value}/{b.value}",
-                   kind="range", resolved=a.resolved or b.resolved, mod="", parts=(a.value, b.value))
+                   kind="range", resolved=a.resolved or b.resolved, mod="", parts=(a.value, b.value),
+                   signal="" if between else a.signal)

@@ -429,3 +429,10 @@ def test_new_items_follow_the_files_spacing_and_quoting():
     text = 'events:\n  - id: a\n    date: "1972"\n    title: "A"\n\n  - id: b\n    date: "1980"\n    title: "B"\nrest: 1\n'
     out = edit(text, lambda e: e.append(("events",), [{"id": "c", "date": "1990", "title": "C", "tags": ["x"]}]))
     assert out == text.replace("rest: 1\n", '\n  - id: c\n    date: "1990"\n    title: "C"\n    tags: [x]\nrest: 1\n')
+
+
+def test_a_new_top_level_key_is_spaced_like_the_others():
+    text = "title: T\n\nevents:\n  - id: a\n\nlanes: []\n"
+    out = edit(text, lambda e: e.append(("rejected",), [{"key": "k"}]))
+    assert out == text + "\nrejected:\n  - key: k\n"
+    assert edit("a: 1\nb: 2\n", lambda e: e.set((), "c", 3)) == "a: 1\nb: 2\nc: 3\n"

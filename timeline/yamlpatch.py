@@ -229,6 +229,8 @@ class YamlEditor:
                 at, prefix = _line_start(self.text, anchor[0].start_mark.index), ""
             else:
                 at, prefix = self._insert_point(self._after_content(mapping.value[-1][1]))
+            if mapping is self.root and _spaced(self.text, [(v, k2) for (_k, v), (k2, _v) in zip(mapping.value, mapping.value[1:])]):
+                prefix += "\n"  # top-level keys separated by blank lines: so is the new one
         lines = self._pair_lines(key, value, column)
         self._add(at, at, prefix + "".join(line + "\n" for line in lines))
 
@@ -434,8 +436,16 @@ def _learn_style(root: yaml.MappingNode, text: str) -> Style:
 
 def _blank_between(text: str, seq: yaml.SequenceNode) -> bool:
     """True when most items of the block sequence are separated by a blank line."""
-    gaps = [text[_content_end(text, a):_line_start(text, _dash_index(text, b))] for a, b in zip(seq.value, seq.value[1:])]
-    spaced = sum(1 for gap in gaps if "\n\n" in gap.replace("\r", "") or any(not line.strip() for line in gap.split("\n")[1:-1]))
+    return _spaced(text, list(zip(seq.value, seq.value[1:])), dashes=True)
+
+
+def _spaced(text: str, neighbours: list[tuple[yaml.Node, yaml.Node]], dashes: bool = False) -> bool:
+    """True when a blank line separates most (end of one node, start of the next) pairs."""
+    gaps = []
+    for a, b in neighbours:
+        start = _dash_index(text, b) if dashes else b.start_mark.index
+        gaps.append(text[_content_end(text, a):_line_start(text, start)].replace("\r", ""))
+    spaced = sum(1 for gap in gaps if any(not line.strip() for line in gap.split("\n")[1:-1]))
     return bool(gaps) and spaced * 2 > len(gaps)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.errors import Problem, StoreError
+from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
 from timeline.sources import SourceText, load_sources, verify_citations
 from timeline.store import Document, load_store
@@ -28,7 +28,7 @@ def _warnings(store: Store, doc: Document) -> list[Problem]:
     found = []
     for i, source in enumerate(store.sources):
         if source.published_basis == "inferred":
-            found.append(Problem(f"source {source.id!r}: publication date {source.published} is inferred ({source.published_note})",
+            found.append(Problem(f"source {source.id!r}: publication date {source.published} is inferred ({shown(source.published_note, 120)})",
                                  str(doc.path), doc.line(("sources", i, "published")), warning=True))
         if not source.sha256:
             found.append(Problem(f"source {source.id!r} has no sha256; changes to its file will go unnoticed",

@@ -10,6 +10,8 @@ from functools import lru_cache
 from edtf import parse_edtf  # type: ignore[import-untyped]
 from edtf.parser.edtf_exceptions import EDTFParseException  # type: ignore[import-untyped]
 
+from timeline.errors import shown
+
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # Northern-hemisphere meteorological seasons: (first month, last month, year offset of last month).
 SEASON_MONTHS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
@@ -72,10 +74,10 @@ def _validate(text: str) -> None:
 
 def _hint(text: str) -> str:
     if re.match(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$", text):
-        return f"{text!r} is not EDTF; write year-month-day, e.g. 2015-05-09"
+        return f"{shown(text)} is not EDTF; write year-month-day, e.g. 2015-05-09"
     if re.search(r"[A-Za-z]{3,}", text):
-        return f"{text!r} is not EDTF; write 2015-05 for May 2015, 2018-23 for autumn 2018"
-    return f"{text!r} is not a valid EDTF date (e.g. 1997, 1997-06, 1997-06-27, 199X, 1992/1997, ~1997)"
+        return f"{shown(text)} is not EDTF; write 2015-05 for May 2015, 2018-23 for autumn 2018"
+    return f"{shown(text)} is not a valid EDTF date (e.g. 1997, 1997-06, 1997-06-27, 199X, 1992/1997, ~1997)"
 
 
 def _parse_single(text: str) -> Edtf:
@@ -121,13 +123,13 @@ def _bounds(year: int, month: str | None, day: str | None) -> tuple[date, date, 
 def _parse_interval(text: str) -> Edtf:
     start, _, end = text.partition("/")
     if "/" in end:
-        raise EdtfError(f"{text!r} has more than one '/'; an interval is START/END, e.g. 1992/1997")
+        raise EdtfError(f"{shown(text)} has more than one '/'; an interval is START/END, e.g. 1992/1997")
     lo = None if start in ("", "..") else _parse_single(_checked(start, text))
     hi = None if end in ("", "..") else _parse_single(_checked(end, text))
     if lo is None and hi is None:
-        raise EdtfError(f"{text!r} is open at both ends; give at least one date, e.g. 2019-01/..")
+        raise EdtfError(f"{shown(text)} is open at both ends; give at least one date, e.g. 2019-01/..")
     if lo and hi and lo.lower and hi.upper and lo.lower > hi.upper:
-        raise EdtfError(f"{text!r} ends before it starts; write the earlier date first")
+        raise EdtfError(f"{shown(text)} ends before it starts; write the earlier date first")
     approx = any(p.approximate for p in (lo, hi) if p)
     uncertain = any(p.uncertain for p in (lo, hi) if p)
     return Edtf(text, lo.lower if lo else None, hi.upper if hi else None, "interval", approx, uncertain)

@@ -5,6 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A user's value quoted for a message: repr (so control characters show as escapes), cut to limit."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a user's file, located as precisely as we can."""

@@ -137,7 +137,7 @@ class Event(Model):
     """People and organisations involved."""
     places: list[str] = []
     """Places involved."""
-    importance: Annotated[float, Field(ge=0)] = 1.0
+    importance: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 1.0
     """Higher is more worth showing (1 routine .. 5 turning point)."""
     status: Literal["candidate", "reviewed"] = "candidate"
     """candidate: found by extraction, not yet checked; reviewed: checked by an editor."""

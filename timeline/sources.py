@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.errors import Problem
+from timeline.errors import Problem, shown
 from timeline.schema import Citation, Source, Store
 from timeline.store import Document, citations_of
 
@@ -51,10 +51,10 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
         try:
             text = read_source_file(path)
         except FileNotFoundError:
-            problems.append(Problem(f"source {source.id!r}: file {source.file!r} not found (paths are relative to the events file)", *where))
+            problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} not found (paths are relative to the events file)", *where))
             continue
         except (UnicodeDecodeError, OSError) as exc:
-            problems.append(Problem(f"source {source.id!r}: cannot read {source.file!r} as UTF-8 text: {exc}", *where))
+            problems.append(Problem(f"source {source.id!r}: cannot read {shown(source.file)} as UTF-8 text: {shown(str(exc), 200)}", *where))
             continue
         item = SourceText(source, path, text)
         problems += _check_source(item, doc, i)
@@ -71,7 +71,7 @@ def _check_source(item: SourceText, doc: Document | None, i: int) -> list[Proble
     elif source.sha256 and text_hash(item.body) != source.sha256:
         line = doc.line(("sources", i, "sha256")) if doc else None
         problems.append(Problem(
-            f"source {source.id!r}: {source.file} changed since it was registered (sha256 differs); "
+            f"source {source.id!r}: {shown(source.file)} changed since it was registered (sha256 differs); "
             "its citations may be stale: re-check them, then update sha256", file, line))
     return problems
 

@@ -1,7 +1,8 @@
 """Read events.yaml safely, with line numbers for every problem, and validate it into a Store."""
 from __future__ import annotations
 
-from collections import Counter
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,28 +10,32 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from timeline.errors import Problem, StoreError
+from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64  # an event store nests about 9 levels; deeper is a mistake or an attack
+MAX_PROBLEMS = 100  # report the first ones; a million wrong items must not print a million lines
 Loc = tuple[Any, ...]
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and refuses aliases (no 'billion laughs')."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in an event store; write the value out", mark)
-        return super().compose_node(parent, index)
+    """Scalar resolution for an event store: dates stay text, and only true/false are booleans
+    (YAML 1.1 reads yes/no/on/off as booleans, so `title: no` would lose the title)."""
 
 
-# Dates stay text ("2015-05-09", not a datetime.date); EDTF validation decides what they mean.
 _Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    key: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+# libyaml's event parser is ~20x faster than PyYAML's; both are iterative, and so is our composer.
+_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -52,31 +57,43 @@ class Document:
 
 
 def read_yaml(path: Path | str) -> Document:
-    """Parse a YAML file with safe_load semantics; raise StoreError with file:line on any problem."""
+    """Parse a YAML file with safe_load semantics; raise StoreError with file:line on any problem.
+
+    Only plain text, numbers, booleans, null, lists and mappings are constructed; tags, aliases,
+    merge keys, duplicate keys, nesting deeper than MAX_DEPTH and lone surrogates are refused.
+    """
     path = Path(path)
     text = _read_text(path)
+    composer = _Composer(path, text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        composer.run()
     except yaml.MarkedYAMLError as exc:
-        raise StoreError(_syntax_problem(path, exc)) from None
+        raise StoreError(composer.problems[:MAX_PROBLEMS] + [_syntax_problem(path, exc, text)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        message = f"{what} is not allowed in YAML (a control character); remove it or write it as an escape in double quotes"
+        raise StoreError(composer.problems + [Problem(message, str(path), line)]) from None
     except yaml.YAMLError as exc:
-        raise StoreError(Problem(f"not valid YAML: {exc}", str(path))) from None
-    doc = Document(path, None)
-    if node is None:
-        return doc
-    problems: list[Problem] = []
-    doc.data = _construct(node, (), doc, problems)
-    if problems:
-        raise StoreError(problems)
-    return doc
+        raise StoreError(composer.problems + [Problem(f"not valid YAML: {exc}", str(path))]) from None
+    if composer.problems:
+        raise StoreError(_capped(composer.problems, len(composer.problems), path))
+    return composer.doc
 
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise StoreError.at(f"is {size // 2**20} MiB; an event store is limited to 64 MiB", path)
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError.at("is not a regular file (a device, pipe or socket); pass the path of an events.yaml file", path)
+        if info.st_size > MAX_BYTES:
+            raise StoreError.at(f"is {info.st_size // 2**20} MiB; an event store is limited to 64 MiB", path)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the file may grow after stat
+        if len(raw) > MAX_BYTES:
+            raise StoreError.at("is over 64 MiB; an event store is limited to 64 MiB", path)
     except FileNotFoundError:
         raise StoreError.at("file not found; create it or pass the path of your events.yaml", path) from None
     except IsADirectoryError:
@@ -95,46 +112,166 @@ def _raise_encoding(path: Path, line: int, byte: int) -> str:
     raise StoreError.at(f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8", path, line)
 
 
-def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     what = exc.problem or str(exc)
-    if "\\t" in what or "tab" in what:
+    lines = text.split("\n")
+    if "\\t" in what or "tab" in what or (line and line <= len(lines) and "\t" in lines[line - 1]):
         what += " (indent with spaces, not tabs)"
     context = f" {exc.context}" if exc.context else ""
     return Problem(f"YAML syntax error:{context} {what}".replace("  ", " "), str(path), line)
 
 
-def _construct(node: yaml.Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
-    doc.lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        return _construct_mapping(node, loc, doc, problems)
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(child, (*loc, i), doc, problems) for i, child in enumerate(node.value)]
-    return _Loader(" ").construct_object(node)  # a scalar: resolved type, dates kept as text
+class _Fatal(Exception):
+    """A problem after which the rest of the file cannot be read sensibly."""
 
 
-def _construct_mapping(node: yaml.MappingNode, loc: Loc, doc: Document, problems: list[Problem]) -> dict[Any, Any]:
-    result: dict[Any, Any] = {}
-    seen: dict[Any, int] = {}
-    for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            problems.append(Problem("merge keys (<<) are not allowed; write the keys out", str(doc.path), key_node.start_mark.line + 1))
-            continue
-        key = _construct(key_node, (*loc, "__key__"), doc, problems)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            problems.append(Problem("a mapping key must be plain text", str(doc.path), line))
-            continue
-        if key in seen:
-            problems.append(Problem(f"duplicate key {key!r} (first at line {seen[key]}); keep one", str(doc.path), line))
-            continue
-        seen[key] = line
-        result[key] = _construct(value_node, (*loc, key), doc, problems)
-        doc.lines[(*loc, key)] = line
-    return result
+@dataclass
+class _Frame:
+    """A list or mapping being filled while its events stream past."""
+
+    value: Any
+    loc: Loc | None  # None: read only to be thrown away (the value of a refused key)
+    line: int
+    key: Any = None
+    has_key: bool = False
+    seen: dict[Any, int] = field(default_factory=dict)
 
 
+_SKIP = object()  # stands for a refused key
+
+
+class _Composer:
+    """Builds plain data, and the line of every value, from the parser's event stream without recursion."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+        self.doc = Document(path, None)
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.scalars = _Loader("")
+
+    def problem(self, message: str, line: int | None) -> None:
+        self.problems.append(Problem(message, str(self.path), line))
+
+    @staticmethod
+    def line(event: Any) -> int:
+        """1-based line where an event starts."""
+        return int(event.start_mark.line) + 1
+
+    def fatal(self, message: str, event: Any) -> None:
+        self.problem(message, event.start_mark.line + 1)
+        raise _Fatal
+
+    def run(self) -> None:
+        """Read every event; stops at the first fatal problem."""
+        try:
+            for event in yaml.parse(self.text, Loader=_PARSER):
+                self.feed(event)
+        except _Fatal:
+            return
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fatal("YAML syntax error: a second document (---) in the file; an event store is one document", event)
+        elif isinstance(event, yaml.AliasEvent):
+            self.fatal("aliases (*name) are not allowed in an event store; write the value out", event)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.add(self.scalar(event), self.line(event), event)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            frame = self.stack.pop()
+            self.add(frame.value, frame.line, None)
+
+    def open(self, event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.fatal(f"nested more than {MAX_DEPTH} levels deep; an event store needs about 9", event)
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        self.check_tag(event, "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq")
+        self.stack.append(_Frame({} if is_map else [], self.child_loc(), event.start_mark.line + 1))
+
+    def check_tag(self, event: Any, *allowed: str) -> bool:
+        if event.tag in (None, "!", *allowed):
+            return True
+        shown = event.tag.replace("tag:yaml.org,2002:", "!!")[:80]
+        self.problem(f"the tag {shown} is not allowed; an event store holds only text, numbers, lists and mappings",
+                     event.start_mark.line + 1)
+        return False
+
+    def child_loc(self) -> Loc | None:
+        """Where the next value goes: () for the root, the open list's next index, or the mapping's key."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.loc is None:
+            return None
+        if isinstance(frame.value, list):
+            return (*frame.loc, len(frame.value))
+        if not frame.has_key or frame.key is _SKIP:
+            return None
+        return (*frame.loc, frame.key)
+
+    def scalar(self, event: Any) -> Any:
+        if not self.check_tag(event, *_PLAIN_TAGS):
+            return None
+        tag = event.tag
+        if tag is None:
+            tag = self.scalars.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        elif tag == "!":
+            tag = _STR
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        construct = self.scalars.yaml_constructors.get(tag)
+        if construct is None:  # the merge key '<<' (refused as a key)
+            return event.value
+        try:
+            value = construct(self.scalars, node)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return event.value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != event.value:
+            return event.value  # 0x1F, 1_000, 007, 1:30, 1e3, .inf: keep what the editor wrote, as text
+        if isinstance(value, str) and _SURROGATE.search(value):
+            self.problem("contains a lone surrogate (\\ud800-\\udfff), which is not a character; remove it",
+                         event.start_mark.line + 1)
+        return value
+
+    def add(self, value: Any, line: int, event: Any) -> None:
+        """Put a finished value (a scalar's event, or a closed collection when event is None) in its place."""
+        if not self.stack:
+            self.doc.data = value
+            self.doc.lines[()] = line
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            if frame.loc is not None:
+                self.doc.lines.setdefault((*frame.loc, len(frame.value)), line)
+            frame.value.append(value)
+        elif not frame.has_key:
+            self.take_key(frame, value, line, event)
+        else:
+            if frame.key is not _SKIP:
+                frame.value[frame.key] = value
+            frame.has_key, frame.key = False, None
+
+    def take_key(self, frame: _Frame, key: Any, line: int, event: Any) -> None:
+        frame.has_key, frame.key = True, _SKIP
+        if event is not None and event.tag is None and event.value == "<<" and event.style is None:
+            self.fatal("merge keys (<<) and aliases are not allowed; write the keys out", event)
+        if event is None or not isinstance(key, str):
+            what = "a list or mapping" if event is None else _kind(key)
+            self.problem(f"a mapping key must be text, not {what}; keys are names such as title or date", line)
+            return
+        if key in frame.seen:
+            self.problem(f"duplicate key {shown(key)} (first at line {frame.seen[key]}); keep one", line)
+            return
+        frame.seen[key] = line
+        frame.key = key
+        if frame.loc is not None:
+            self.doc.lines[(*frame.loc, key)] = line
 
 
 def load_store(path: Path | str) -> tuple[Store, Document]:
@@ -145,23 +282,59 @@ def load_store(path: Path | str) -> tuple[Store, Document]:
     if not isinstance(doc.data, dict):
         raise StoreError.at("the top level must be a mapping with title, sources, lanes, eras and events", doc.path, 1)
     problems = cross_check(doc)
+    total = len(problems)
     try:
         store = Store.model_validate(doc.data)
     except ValidationError as exc:
-        problems = [_validation_problem(doc, err) for err in exc.errors()] + problems
+        errors = exc.errors(include_url=False)
+        total += len(errors)
+        problems = [_validation_problem(doc, err) for err in errors[: 2 * MAX_PROBLEMS]] + problems
     if problems:
-        raise StoreError(sorted(problems, key=lambda p: p.line or 0))
+        raise StoreError(_capped(sorted(problems, key=lambda p: p.line or 0), total, doc.path))
     return store, doc
+
+
+def _capped(problems: list[Problem], total: int, path: Path) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and how many more there are."""
+    if total <= MAX_PROBLEMS:
+        return problems
+    return problems[:MAX_PROBLEMS] + [Problem(f"... and {total - MAX_PROBLEMS} more problems; fix these first", str(path))]
 
 
 def _validation_problem(doc: Document, err: Any) -> Problem:
     loc = tuple(err["loc"])
     message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r}; check its spelling (see the events.yaml format in README.md)"
+        message = f"unknown key {shown(loc[-1])}; check its spelling (see the events.yaml format in README.md)"
     elif err["type"] == "missing":
-        message = f"missing required key {loc[-1]!r}"
+        message = f"missing required key {shown(loc[-1])}"
+    elif err["type"] in _WANTED:
+        message = f"expected {_WANTED[err['type']]}, found {_kind(err.get('input'))}"
+        if err["type"] == "string_type" and not isinstance(err.get("input"), (list, dict)):
+            message += "; put the value in quotes"
     return Problem(f"{_describe(doc, loc)}: {message}", str(doc.path), doc.line(loc))
+
+
+_WANTED = {
+    "string_type": "text", "list_type": "a list (lines starting with '- ')", "int_type": "a whole number",
+    "float_type": "a number", "model_type": "a mapping (key: value lines)", "dict_type": "a mapping (key: value lines)",
+    "tuple_type": "a list", "bool_type": "true or false",
+}
+
+
+def _kind(value: Any) -> str:
+    """How YAML read a value, in the editor's words."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the text {shown(value, 40)}"
 
 
 def _describe(doc: Document, loc: Loc) -> str:
@@ -169,6 +342,7 @@ def _describe(doc: Document, loc: Loc) -> str:
     if len(loc) >= 2 and loc[0] in ("events", "sources", "lanes", "eras") and isinstance(loc[1], int):
         item = doc.data[loc[0]][loc[1]] if isinstance(doc.data.get(loc[0]), list) else None
         name = item.get("id") if isinstance(item, dict) else None
+        name = name if isinstance(name, str) and len(name) <= 120 else None
         label = f"{loc[0][:-1]} {name!r}" if name else f"{loc[0][:-1]} #{loc[1] + 1}"
         rest = ".".join(str(part) for part in loc[2:])
         return f"{label} {rest}".strip()
@@ -178,7 +352,8 @@ def _describe(doc: Document, loc: Loc) -> str:
 def _event_id(doc: Document, loc: Loc) -> str | None:
     if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int):
         event = doc.data["events"][loc[1]]
-        return event.get("id") if isinstance(event, dict) else None
+        ident = event.get("id") if isinstance(event, dict) else None
+        return ident if isinstance(ident, str) else None
     return None
 
 
@@ -194,20 +369,20 @@ def cross_check(doc: Document) -> list[Problem]:
             if not isinstance(ident, str):
                 continue
             if ident in first:
-                message = f"duplicate {kind[:-1]} id {ident!r} (first at line {doc.line((kind, first[ident], 'id'))}); ids must be unique"
+                message = f"duplicate {kind[:-1]} id {shown(ident)} (first at line {doc.line((kind, first[ident], 'id'))}); ids must be unique"
                 problems.append(_at(doc, (kind, i, "id"), message))
             first.setdefault(ident, i)
-    sources = {s.get("id") for s in _items(data, "sources")}
-    lanes = {lane.get("id") for lane in _items(data, "lanes")} - {None}
+    sources = {s.get("id") for s in _items(data, "sources") if isinstance(s.get("id"), str)}
+    lanes = {lane.get("id") for lane in _items(data, "lanes") if isinstance(lane.get("id"), str)}
     for kind in ("events", "eras"):
         for i, item in enumerate(_items(data, kind)):
             lane = item.get("lane")
-            if kind == "events" and lane and lanes and lane not in lanes:
-                problems.append(_at(doc, (kind, i, "lane"), f"unknown lane {lane!r}; add it under lanes or use one of: {', '.join(sorted(map(str, lanes)))}"))
+            if kind == "events" and isinstance(lane, str) and lanes and lane not in lanes:
+                problems.append(_at(doc, (kind, i, "lane"), f"unknown lane {shown(lane)}; add it under lanes or use one of: {', '.join(sorted(map(str, lanes)))}"))
             for loc, citation in _raw_citations(item, (kind, i)):
                 source = citation.get("source")
                 if isinstance(source, str) and source not in sources:
-                    problems.append(_at(doc, (*loc, "source"), f"unknown source {source!r}; register it under sources"))
+                    problems.append(_at(doc, (*loc, "source"), f"unknown source {shown(source)}; register it under sources"))
     return problems
 
 

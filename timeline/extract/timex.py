@@ -115,8 +115,9 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
 
 def _mod(pre: str, core: str) -> str:
     """The TimeML modifier named by the prefix (or by 'about' inside an 'ago' expression)."""
-    low = pre.lower()
-    for word, mod in MOD_WORDS:
-        if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
-            return mod
+    if pre:
+        low = pre.lower()
+        for word, mod in MOD_WORDS:
+            if word in low and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+                return mod
     return "APPROX" if APPROX_CORE.match(core) else ""

@@ -53,7 +53,8 @@ def r_mdy(s: str, ctx: Ctx) -> Reading | None:
 
 
 MONTH_TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?",
+                            re.IGNORECASE)
 
 
 def after_month(s: str) -> str:

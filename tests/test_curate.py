@@ -436,3 +436,13 @@ def test_a_new_top_level_key_is_spaced_like_the_others():
     out = edit(text, lambda e: e.append(("rejected",), [{"key": "k"}]))
     assert out == text + "\nrejected:\n  - key: k\n"
     assert edit("a: 1\nb: 2\n", lambda e: e.set((), "c", 3)) == "a: 1\nb: 2\nc: 3\n"
+
+
+def test_a_byte_order_mark_survives_an_edit(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    store.write_bytes(b"\xef\xbb\xbf" + store.read_bytes())
+    curate.accept(store, "amnesty-2015")
+    data = store.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# yaml-language-server") and data.count(b"\xef\xbb\xbf") == 1
+    assert check_store(store)[0].event("amnesty-2015").status == "reviewed"

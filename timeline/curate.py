@@ -89,8 +89,9 @@ def _validate_text(text: str, path: Path) -> Store:
 
 
 def _read(path: Path) -> str:
+    """The file's text exactly (line endings and a byte order mark included)."""
     with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read().removeprefix("\ufeff")
+        return handle.read()
 
 
 NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
@@ -110,10 +111,13 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
         else:
             store, _doc = load_store(path)
             text = _read(path)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        text = text.removeprefix(bom)
         editor = YamlEditor(text, str(path))
         result = plan(store, editor)
         new_text = editor.result()
         if new_text != text:
+            new_text = bom + new_text
             _validate_text(new_text, path)
             write_atomic(path, new_text)
     return result

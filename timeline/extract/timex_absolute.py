@@ -9,11 +9,13 @@ from timeline.extract.timex_lexicon import DECADE_WORDS, ORDINALS, spoken_year
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:
+    """2015-05-09."""
     v = ymd(int(s[:4]), int(s[5:7]), int(s[8:10]))
     return Reading(v) if v else None
 
 
 def r_numeric(s: str, ctx: Ctx) -> Reading | None:
+    """5/9/2015 (US order, month first)."""
     m, d, y = (int(x) for x in s.split("/"))
     if y < 100:
         y += 1900 if y > 30 else 2000
@@ -22,6 +24,7 @@ def r_numeric(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_year_range(s: str, ctx: Ctx) -> Reading | None:
+    """1992-97, 1992-1997, 2010/11: an interval of years."""
     a, b = re.split(r"\s*(?:-to-|[-\u2013\u2014/])\s*", s, maxsplit=1)
     y1 = int(a)
     y2 = int(b) if len(b) == 4 else (y1 // 100) * 100 + int(b)
@@ -33,6 +36,7 @@ def r_year_range(s: str, ctx: Ctx) -> Reading | None:
 
 
 def day_from(s: str) -> int | None:
+    """The day of the month in s: digits (9, 9th) or an ordinal word (ninth, twenty-first)."""
     m = DAY_RE.search(s)
     if m:
         return int(m.group(1))
@@ -46,6 +50,7 @@ def day_from(s: str) -> int | None:
 
 
 def r_mdy(s: str, ctx: Ctx) -> Reading | None:
+    """May 9, 2015 (with an optional weekday before it)."""
     month, day = month_of(s), day_from(after_month(s))
     year = year_of(after_month(s)[2:]) or spoken_tail(s)
     v = ymd(year, month, day) if month and day and year else None
@@ -64,11 +69,13 @@ def after_month(s: str) -> str:
 
 
 def spoken_tail(s: str) -> int | None:
+    """A spoken year at the end of s ('... nineteen ninety-seven')."""
     m = re.search(r"(?:nineteen|eighteen|two\s+thousand)[\w\s-]*$", s, re.I)
     return spoken_year(m.group()) if m else None
 
 
 def r_dmy(s: str, ctx: Ctx) -> Reading | None:
+    """9 May 2015, Friday 9 May 2015, the 9th of May 2015."""
     month, year = month_of(s), year_of(s[-6:])
     core = re.sub(r"^(?:\w+,?\s+)?(?:the\s+)?(?=\d)", "", s) if re.match(r"(?i)[a-z]+day", s) else s
     day = day_from(core)
@@ -77,12 +84,14 @@ def r_dmy(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_month_year(s: str, ctx: Ctx) -> Reading | None:
+    """May 2015, May of 2015, January nineteen ninety-seven."""
     month = month_of(s)
     year = year_of(s) or spoken_tail(s)
     return Reading(f"{year}-{month:02d}") if month and year else None
 
 
 def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    """the 1990s, the '80s, the nineties -> 199X (word decades need 'the' or a modifier)."""
     low = s.lower()
     if low[:1].isalpha() and not low.startswith("the") and not pre:
         return None  # 'people in their sixties and seventies': ages
@@ -99,6 +108,7 @@ def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 
 def r_century(s: str, ctx: Ctx) -> Reading | None:
+    """the 20th century, the eleventh century -> 19XX, 10XX."""
     low = s.lower()
     m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
     if m:
@@ -112,6 +122,7 @@ def r_century(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
+    """nineteen ninety-six, the year two thousand."""
     y = spoken_year(s)
     return Reading(str(y)) if y else None
 
@@ -127,6 +138,7 @@ def _money_or_count(ctx: Ctx) -> bool:
 
 
 def r_year(s: str, ctx: Ctx) -> Reading | None:
+    """A four-digit year (1000-1899 only after in/since/...), unless money, a count or a clock time."""
     y = year_of(s)
     if y is None or _money_or_count(ctx):
         return None
@@ -150,4 +162,5 @@ COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|
 
 
 def _count_noun_follows(ctx: Ctx) -> bool:
+    """True when a count noun follows the number ('2000 people')."""
     return bool(COUNT_NOUN_RE.match(ctx.after(24)))

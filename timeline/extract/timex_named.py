@@ -11,12 +11,14 @@ from timeline.extract.timex_lexicon import WEEKDAYS
 
 
 def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
+    """Year of a month (and day) without one: from the reference date and the sentence's tense."""
     assert ctx.ref is not None
     when = ctx.tense()
     return rs.pick_year_for(month, day, ctx.ref, when), when
 
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:
+    """May 9, 9 May, Friday, Oct. 13, last Oct. 23: the year from the anchor and the tense."""
     month = month_of(s)
     day = day_from(after_month(s)) or day_from(s)
     if not month or not day or ymd(2000, month, day) is None:
@@ -51,6 +53,7 @@ def _name_before(ctx: Ctx) -> bool:
 
 
 def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    """A month alone ('in June', 'late May'): needs a preposition, a determiner or a modifier before it."""
     month = month_of(s)
     if not month:
         return None
@@ -65,6 +68,7 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 
 def r_month_named(s: str, ctx: Ctx) -> Reading | None:
+    """last June, next March, this February."""
     month = month_of(s)
     if not month or ctx.ref is None:
         return None
@@ -80,6 +84,7 @@ def r_month_named(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_month_rel_year(s: str, ctx: Ctx) -> Reading | None:
+    """June last year, January this year, July that year."""
     month = month_of(s)
     if not month or ctx.ref is None:
         return None
@@ -96,6 +101,8 @@ GENERIC_BEFORE_RE = re.compile(r"(?i)\b(a|every|each|any|one)\s+$")
 
 
 def r_weekday(s: str, ctx: Ctx) -> Reading | None:
+    """Friday, last Friday, Friday night: the anchor's own weekday is the anchor, else the last one before it
+    (the next one in a future sentence)."""
     if not ctx.has_day:
         return None
     assert ctx.ref is not None

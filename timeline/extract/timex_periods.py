@@ -15,6 +15,7 @@ SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 
 
 def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    """spring 2018, the summer of 1998, last fall, this winter (a bare season needs a preposition before it)."""
     low = s.lower()
     words = low.split()
     season = next((SEASONS[w] for w in words if w in SEASONS), None)
@@ -39,6 +40,7 @@ def _season_year(season: int, rel: str, ref: date) -> int:
     """Year of a season named without one: last = the latest that started before the current season,
     next = the first that starts after it, else the one around ref."""
     def start(y: int) -> date:
+        """First day of the season in year y."""
         return date(y, SEASON_START[season], 1)
     cur_month = max((m for m in (3, 6, 9, 12) if m <= ref.month), default=12)
     current = date(ref.year if cur_month <= ref.month else ref.year - 1, cur_month, 1)
@@ -54,6 +56,7 @@ QUARTER_ORD_RE = re.compile(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|f
 
 
 def r_quarter(s: str, ctx: Ctx) -> Reading | None:
+    """the third quarter (of 1990), third-quarter, the year-ago quarter, the latest period: EDTF 1990-35."""
     low = s.lower()
     m = QUARTER_ORD_RE.search(s)
     q = ORDINALS[m.group(1).lower()] if m else None
@@ -104,6 +107,7 @@ def _quarter_qualified(low: str) -> bool:
 
 
 def r_q_short(s: str, ctx: Ctx) -> Reading | None:
+    """Q3, Q3 2010, Q3 '10."""
     q = int(s[1])
     year = year_of(s)
     m = re.search(r"['\u2019](\d\d)", s)
@@ -118,6 +122,7 @@ def r_q_short(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_half(s: str, ctx: Ctx) -> Reading | None:
+    """the first half of 1990, the second half of the year: EDTF 1990-40 / 1990-41."""
     low = s.lower()
     year = year_of(s)
     if year is None:
@@ -131,11 +136,13 @@ def r_half(s: str, ctx: Ctx) -> Reading | None:
 
 
 def _thanksgiving(y: int) -> date:
+    """The fourth Thursday of November."""
     d = date(y, 11, 1)
     return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
 
 
 def _easter(y: int) -> date:
+    """Easter Sunday (Gregorian computus)."""
     a, b, c = y % 19, y // 100, y % 100
     d, e = b // 4, b % 4
     f = (b + 8) // 25
@@ -149,11 +156,13 @@ def _easter(y: int) -> date:
 
 
 def _election_day(y: int) -> date:
+    """The Tuesday after the first Monday of November."""
     d = date(y, 11, 2)
     return d + timedelta(days=(1 - d.weekday()) % 7)
 
 
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th (n > 0) or last (n < 0) weekday wd of a month."""
     d = date(y, month, 1)
     first = d + timedelta(days=(wd - d.weekday()) % 7)
     if n > 0:
@@ -178,6 +187,7 @@ HOLIDAY_BEFORE_RE = re.compile(r"(?i)\b(?:on|at|for|over|since|until|till|before
 
 
 def r_holiday(s: str, ctx: Ctx) -> Reading | None:
+    """Christmas, Thanksgiving Day, New Year's Eve: the occurrence the tense points to."""
     low = re.sub(r"\s+", " ", s.lower().replace("\u2019", "'"))
     rel = relative_word(low)
     name = re.sub(r"^(?:this|last|next) |(?: day| sunday)? ?\d{4}$", "", low).strip()

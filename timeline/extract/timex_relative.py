@@ -23,6 +23,7 @@ def title_word(s: str, ctx: Ctx) -> bool:
 
 
 def r_rel_day(s: str, ctx: Ctx) -> Reading | None:
+    """today, tonight, yesterday, tomorrow, the day before yesterday, last night."""
     if not ctx.has_day or title_word(s, ctx):
         return None
     assert ctx.ref is not None
@@ -86,6 +87,7 @@ REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past
 
 
 def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
+    """this week, last month, next year, the past year, this decade (the following/same year: anaphoric)."""
     if ctx.ref is None or s.split()[-1][:1].isupper():
         return None  # ABC's "This Week"
     low = re.sub(r"^the\s+", "", s.lower())
@@ -102,6 +104,7 @@ def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_ago(s: str, ctx: Ctx) -> Reading | None:
+    """two years ago, 10 days ago, a year earlier (the year-ago quarter when a quarter is in focus)."""
     if ctx.ref is None:
         return None
     low = s.lower()
@@ -145,6 +148,7 @@ def r_later(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_year_ago(s: str, ctx: Ctx) -> Reading | None:
+    """year-ago, year-earlier used alone: the year before (the year-ago quarter in a quarter context)."""
     if ctx.ref is None:
         return None
     if quarter_in_focus(ctx):
@@ -170,6 +174,7 @@ def _anaphor(unit: str, shift: int, ctx: Ctx) -> Reading | None:
 
 
 def r_anaphor(s: str, ctx: Ctx) -> Reading | None:
+    """that day, that same year, the following month, the next morning."""
     words = s.lower().split()
     shift = 1 if words[1] in ("following", "next") else -1 if words[1] in ("previous", "prior") else 0
     return _anaphor(words[-1], shift, ctx)
@@ -191,10 +196,12 @@ def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_year_end(s: str, ctx: Ctx) -> Reading | None:
+    """year-end, year end, year's end: the reference year."""
     return Reading(str(ctx.ref.year), True) if ctx.ref else None
 
 
 def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
+    """the end of the year, earlier in the month: a unit right after a modifier."""
     if not pre or ctx.ref is None or not re.search(r"(?i)\bthe\s*$|\bin\s+the\s*$", pre):
         return None
     value = _shift_unit(UNITS.get(s.lower(), ""), 0, ctx)

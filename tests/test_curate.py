@@ -446,3 +446,16 @@ def test_a_byte_order_mark_survives_an_edit(copy_root):
     data = store.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf# yaml-language-server") and data.count(b"\xef\xbb\xbf") == 1
     assert check_store(store)[0].event("amnesty-2015").status == "reviewed"
+
+
+def test_rejection_holds_at_another_precision_but_not_for_another_date(copy_root):
+    root = copy_root("curate-basic")
+    store = root / "events.yaml"
+    curate.merge_extraction(store, extraction(root), same=same)
+    curate.reject(store, "2015-09-court-ban")
+    candidate = extraction(root).events[2]
+    coarser = candidate.model_copy(update={"id": "x", "date": "2015"})
+    other_date = candidate.model_copy(update={"id": "y", "date": "2016"})
+    report = curate.merge_extraction(store, FakeExtraction([ban_source(root)], [coarser, other_date]), same=lambda a, b: False)
+    assert report.rejected == [candidate.title]
+    assert [e[0] for e in report.new_events] == ["y"]

@@ -62,13 +62,26 @@ def fingerprint(event: Event) -> str:
 
 
 def is_rejected(event: Event, rejected: list[Rejected]) -> bool:
-    """True when the editor rejected this happening: same date and at least one of the same quotes."""
+    """True when the editor rejected this happening: a date containing or contained in the rejected one
+    (so a re-extraction at another precision stays rejected) and at least one of the same quotes."""
     mine = {quote_hash(c.source, c.quote) for c in event.citations}
     for item in rejected:
         date, _, hashes = item.key.partition(" ")
-        if date == event.date and mine & set(hashes.split("+")):
+        if mine & set(hashes.split("+")) and _nested(date, event.date):
             return True
     return False
+
+
+def _nested(a: str, b: str) -> bool:
+    """True when two EDTF dates are equal or one lies within the other."""
+    if a == b:
+        return True
+    if not (dates.is_valid(a) and dates.is_valid(b)):
+        return False
+    x, y = dates.parse(a), dates.parse(b)
+    if None in (x.lower, x.upper, y.lower, y.upper):
+        return False
+    return bool((x.lower <= y.lower and y.upper <= x.upper) or (y.lower <= x.lower and x.upper <= y.upper))  # type: ignore[operator]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     pred.write_text(json.dumps(predict(articles, ranges=not args.timeml_ranges)), encoding="utf-8")
     print(score(out, pred, args.shared, args.verbose), end="")
     if args.speed:
-        print(f"tag() throughput: {throughput(articles):.2f} MB per CPU second over {sum(len(a['text']) for a in articles)} chars")
+        chars = sum(len(a["text"]) for a in articles)
+        print(f"tag() throughput: {throughput(articles):.2f} MB per CPU second over {chars} chars")
     return 0
 
 

@@ -21,9 +21,9 @@ from timeline.extract.candidates import Mention
 from timeline.extract.merge import Group
 
 import os
-REFS_WEIGHT = float(os.environ.get("RW", "1.0"))
-CENTRAL_FLOOR = float(os.environ.get("CF", "0.2"))
-DOCS_WEIGHT = float(os.environ.get("DW", "1.0"))
+REFS_WEIGHT = float(os.environ.get("RW", "2.0"))
+CENTRAL_FLOOR = float(os.environ.get("CF", "0.05"))
+DOCS_WEIGHT = float(os.environ.get("DW", "0.5"))
 
 Vector = dict[str, float]
 

@@ -127,10 +127,13 @@ def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
     return Reading(str(y)) if y else None
 
 
+PERCENT_RE = re.compile(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b")
+
+
 def _money_or_count(ctx: Ctx) -> bool:
     """True when the number at the match is money, a measure or part of a larger number."""
     b, a = ctx.before(2), ctx.after(12).lower()
-    if (b and b[-1] in "$£€#") or re.search(r"[\d.,]$", b) or re.match(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b", a):
+    if (b and b[-1] in "$£€#") or re.search(r"[\d.,]$", b) or PERCENT_RE.match(a):
         return True
     if re.match(r"\s*(?:gmt|utc|est|edt|pst|pdt|hours|hrs|local\s+time)\b", a):
         return True
@@ -154,7 +157,8 @@ COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|
                            r"employees|members|cases|votes|units|cars|homes|tons|barrels|miles|feet|meters|yards|"
                            r"points|students|families|refugees|delegates|acres|pounds|dollars|marks|yen|francs|"
                            r"words|pages|copies|times|rooms|beds|vehicles|planes|ships|dead|deaths|residents|"
-                           r"signatures|visitors|seats|guns|rifles|missiles|rounds|officers|police|policemen|years|months|weeks|"
+                           r"signatures|visitors|seats|guns|rifles|missiles|rounds|officers|police|policemen|"
+                           r"years|months|weeks|"
                            r"days|hours|minutes|seconds|km|kilometers|kilometres|metres|kg|kilograms|tonnes|"
                            r"calories|kilowatts|megawatts|euros|rupees|pesos|yuan|rubles|patients|victims|"
                            r"prisoners|detainees|fighters|militants|civilians|voters|users|customers|companies|"

@@ -45,6 +45,8 @@ HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+D
            r"Independence\s+Day|Halloween|Valentine['\u2019]s\s+Day|Easter(?:\s+Sunday)?|Election\s+Day|"
            r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)(?![\w-])")
 
+NO_YEAR = r"(?!,?\s*(?:1\d|20)\d\d(?!\d))"  # a year after it makes it an mdy / dmy instead
+
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
     ("numeric", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
@@ -58,8 +60,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next|that)\s+year(?![\w'\u2019-])"),
-    ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w))(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
-    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}(?!,?\s*(?:1\d|20)\d\d(?!\d))"),
+    ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w)){NO_YEAR}"),
+    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
@@ -78,7 +80,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
-    ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?{YEAR4}(?![\w-]|['\u2019](?!s\b))"
+    ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?"
+             rf"{YEAR4}(?![\w-]|['\u2019](?!s\b))"
              r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
     ("spoken_year", SPOKEN_YEAR),
     ("the_unit", r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?(?:year|month|week)(?![\w'\u2019-])"),

@@ -52,7 +52,8 @@ def _season_year(season: int, rel: str, ref: date) -> int:
     return ref.year - 1 if season == 24 and ref.month <= 2 else ref.year
 
 
-QUARTER_ORD_RE = re.compile(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?(?:quarter|period)")
+QUARTER_ORD_RE = re.compile(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
+                            r"(?:fiscal[\s-]+|calendar[\s-]+)?(?:quarter|period)")
 
 
 def r_quarter(s: str, ctx: Ctx) -> Reading | None:
@@ -103,7 +104,8 @@ def _quarter_qualified(low: str) -> bool:
     if low.endswith("quarter") and re.match(r"(?:the|this|that|its|their)\s+quarter$|quarter$", low):
         return low != "quarter"
     return bool(re.search(r"latest|year-ago|year-earlier|year\s+(?:ago|earlier)|current|comparable|"
-                          r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|year['\u2019]s", low))
+                          r"corresponding|same|just-ended|\d{4}|this\s+quarter|last\s+quarter|recent|"
+                          r"year['\u2019]s", low))
 
 
 def r_q_short(s: str, ctx: Ctx) -> Reading | None:

@@ -10,7 +10,8 @@ from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relat
 from timeline.extract.timex_lexicon import UNITS, number_value
 
 
-GENERIC_TODAY_RE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:world|youth|society|generation|young|kids|children|people|"
+GENERIC_TODAY_RE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:world|youth|society|generation|young|kids|children|"
+                              r"people|"
                               r"standards|terms|economy|market|environment|climate|technology|computers|age|culture|"
                               r"politics|media|students|families|consumers|dollars)\b")
 OF_RE = re.compile(r"\bof\s+$")
@@ -28,7 +29,8 @@ def r_rel_day(s: str, ctx: Ctx) -> Reading | None:
         return None
     assert ctx.ref is not None
     low = s.lower()
-    if (low == "tomorrow" and OF_RE.search(ctx.before(4))) or (low == "today" and GENERIC_TODAY_RE.match(ctx.after(30))):
+    generic_today = low == "today" and GENERIC_TODAY_RE.match(ctx.after(30))
+    if generic_today or (low == "tomorrow" and OF_RE.search(ctx.before(4))):
         return None  # 'in today's world', 'the people of tomorrow': the present or future in general
     shift = -1 if "yesterday" in low or low.startswith("last night") else 1 if "tomorrow" in low else 0
     if "day before" in low:
@@ -103,12 +105,16 @@ def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
     return Reading(value, True) if value else None
 
 
+AMOUNT_RE = re.compile(r"(\d+|[a-z]+(?:\s+couple\s+of)?|a\s+half)[\s-]+"
+                       r"(days?|weeks?|months?|years?|decades?|centuries)\b")
+
+
 def r_ago(s: str, ctx: Ctx) -> Reading | None:
     """two years ago, 10 days ago, a year earlier (the year-ago quarter when a quarter is in focus)."""
     if ctx.ref is None:
         return None
     low = s.lower()
-    m = re.search(r"(\d+|[a-z]+(?:\s+couple\s+of)?|a\s+half)[\s-]+(days?|weeks?|months?|years?|decades?|centuries)\b", low)
+    m = AMOUNT_RE.search(low)
     if not m:
         return None
     n = number_value(m.group(1))

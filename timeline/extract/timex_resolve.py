@@ -28,7 +28,8 @@ STRONG_FUTURE_RE = re.compile(
     r"scheduled|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due|expected\s+to|expects?\s+to|"
     r"next\s+(?:week|month|year|weekend|\w+day)|upcoming|as\s+(?:soon|early)\s+as|postponed\s+until)\b|"
     r"['\u2019]ll\b", re.IGNORECASE)
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|No))[.!?][\"'\u201d\u2019]*\s+(?=[A-Z\"'`(\u201c])|\n\s*\n")
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|No))[.!?][\"'\u201d\u2019]*\s+"
+                             r"(?=[A-Z\"'`(\u201c])|\n\s*\n")
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str]:

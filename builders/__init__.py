@@ -64,6 +64,8 @@ def register_builder(cls: type[Builder]) -> type[Builder]:
 # Built-in builders: name -> module that registers it. Imported on demand (plotly is heavy).
 BUILTIN: dict[str, str] = {
     "html": "timeline.builders.html",
+    "markdown": "timeline.builders.markdown",
+    "timelinejs": "timeline.builders.timelinejs",
 }
 
 

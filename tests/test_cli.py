@@ -22,12 +22,25 @@ def test_version() -> None:
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_every_command_has_help_with_an_example(command: str) -> None:
-    result = CliRunner().invoke(cli, [command, "--help"], prog_name="timeline")
+def all_commands() -> list[list[str]]:
+    """Every command path, including the subcommands of groups (review accept, export csv, ...)."""
+    import click
+
+    paths = []
+    for name in sorted(COMMANDS):
+        paths.append([name])
+        command = cli.get_command(click.Context(cli), name)
+        if isinstance(command, click.Group):
+            paths += [[name, sub] for sub in sorted(command.commands)]
+    return paths
+
+
+@pytest.mark.parametrize("path", all_commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(path: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"], prog_name="timeline")
     assert result.exit_code == 0, result.output
     assert "Usage: " in result.output and "timeline " in result.output.split("Usage:", 1)[1]
-    assert "xample" in result.output, f"`timeline {command} --help` shows no example"
+    assert "xample" in result.output, f"`timeline {' '.join(path)} --help` shows no example"
 
 
 def test_help_is_instant_and_lists_commands() -> None:

@@ -16,6 +16,10 @@ COMMANDS: dict[str, str] = {
     "build": "timeline.cli.build:build",
     "dates": "timeline.cli.dates:dates",
     "extract": "timeline.cli.extract:extract",
+    "review": "timeline.cli.review:review",
+    "schema": "timeline.cli.schema:schema",
+    "export": "timeline.cli.export:export",
+    "import": "timeline.cli.importcmd:import_",
 }
 
 

@@ -8,7 +8,12 @@ import click
 
 @click.group("import")
 def import_() -> None:
-    """Bring edits made in other tools back into the store."""
+    """Bring edits made in other tools back into the store.
+
+    \b
+    Example:
+      timeline import csv events.csv --into events.yaml
+    """
 
 
 @import_.command("csv")

@@ -38,7 +38,12 @@ def review() -> None:
 @click.argument("store", default="events.yaml", type=STORE)
 @click.option("--all", "show_all", is_flag=True, help="Also list reviewed events.")
 def list_command(store: Path, show_all: bool) -> None:
-    """List the candidates of STORE (default events.yaml) with their numbered quotes."""
+    """List the candidates of STORE (default events.yaml) with their numbered quotes.
+
+    \b
+    Example:
+      timeline review list events.yaml --all
+    """
     from timeline import dates
     from timeline.curate import candidates, short
     from timeline.store import load_store
@@ -64,7 +69,12 @@ def list_command(store: Path, show_all: bool) -> None:
 @click.option("--lane", help="Put it in this lane (an id from lanes).")
 @_store_option
 def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> None:
-    """Mark event ID reviewed, optionally with a new title and lane."""
+    """Mark event ID reviewed, optionally with a new title and lane.
+
+    \b
+    Example:
+      timeline review accept 2015-05-amnesty --title "Amnesty offered to returning fighters" --lane amnesty
+    """
     from timeline.curate import accept as do_accept
 
     event = do_accept(store, event_id, title=title, lane=lane)
@@ -76,7 +86,12 @@ def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> N
 @click.option("--reason", help="Why (kept in the store under rejected:).")
 @_store_option
 def reject(event_id: str, reason: str | None, store: Path) -> None:
-    """Remove event ID and remember it, so that extraction does not bring it back."""
+    """Remove event ID and remember it, so that extraction does not bring it back.
+
+    \b
+    Example:
+      timeline review reject 2015-05-interior-ministry --reason "not an event"
+    """
     from timeline.curate import reject as do_reject
 
     item = do_reject(store, event_id, reason)
@@ -88,7 +103,12 @@ def reject(event_id: str, reason: str | None, store: Path) -> None:
 @click.argument("other_id", metavar="ID2")
 @_store_option
 def merge(keep_id: str, other_id: str, store: Path) -> None:
-    """Move the citations and disputes of ID2 into ID1, then remove ID2."""
+    """Move the citations and disputes of ID2 into ID1, then remove ID2.
+
+    \b
+    Example:
+      timeline review merge peace-accord 1997-06-28-dushanbe
+    """
     from timeline.curate import merge_events
 
     event = merge_events(store, keep_id, other_id)
@@ -104,7 +124,12 @@ def merge(keep_id: str, other_id: str, store: Path) -> None:
 @click.option("--date", help="EDTF date of the new event (default: ID's date).")
 @_store_option
 def split(event_id: str, numbers: tuple[int, ...], new_id: str | None, title: str | None, date: str | None, store: Path) -> None:
-    """Move some citations of ID into a new candidate event placed right after it."""
+    """Move some citations of ID into a new candidate event placed right after it.
+
+    \b
+    Example:
+      timeline review split 2019-repatriation --citation 2 --citation 3
+    """
     from timeline.curate import split_event
 
     event = split_event(store, event_id, list(numbers), new_id=new_id, title=title, date=date)
@@ -119,6 +144,10 @@ def refresh(source_ids: tuple[str, ...], store: Path) -> None:
 
     Without SOURCE, every source whose file changed. Quotes that are gone or ambiguous are listed as
     file:line, their source keeps its old hash (so `timeline check` still flags it), and the exit code is 1.
+
+    \b
+    Example:
+      timeline review refresh -s events.yaml
     """
     from timeline.curate import refresh_sources
 

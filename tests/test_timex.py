@@ -161,6 +161,9 @@ def test_anaphors_refer_to_the_date_last_mentioned() -> None:
     "He chose the people of tomorrow.",
     "Baker said on ABC's \"This Week\" that it mattered.",
     "This is VOA Today.",
+    "Between 2000 and 3000 people came.",
+    "The ship left at 2000 local time.",
+    "The ship left at 2000.",
 ])
 def test_not_dates(text: str) -> None:
     assert values(text) == []

@@ -96,7 +96,7 @@ def _best_group(mention: Mention, groups: list[Group], index: dict[str, set[int]
         for gid in index.get(word, ()):
             counts[gid] += 1
     best, best_score = None, 0.0
-    for gid, shared in counts.items():
+    for gid, shared in sorted(counts.items()):
         if shared < MIN_SHARED or not compatible(groups[gid].date, mention.date):
             continue
         if any(m.source == mention.source and m.offset == mention.offset for m in groups[gid].mentions):
@@ -118,7 +118,7 @@ def _disputes(groups: list[Group]) -> list[Group]:
     for gid in order:
         if gid in absorbed:
             continue
-        for other in _rival_candidates(gid, groups, by_names):
+        for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
             if _is_rival(groups[gid], groups[other]):

@@ -1,15 +1,16 @@
 """Importance of a happening: corroboration, how often its date is referred to, and centrality.
 
-    importance = 1 + log2(1 + documents) + log2(1 + publishers - 1) + REFS_WEIGHT * log2(1 + date_refs)
-                   + CENTRAL_WEIGHT * centrality
+    importance = support * (CENTRAL_FLOOR + centrality)
+    support    = 1 + DOCS_WEIGHT * log2(1 + documents) + log2(publishers) + REFS_WEIGHT * log2(1 + date_refs)
 
-- documents: distinct documents that report the happening (independent corroboration); publishers
-  adds a bonus when more than one publisher reports it.
-- date_refs: how many dated sentences of the whole corpus refer to the same date (as DATEWISE's
-  date-mention counts): a date many articles come back to is a key date.
-- centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid, averaged
-  with its similarity to the other sentences about the same date (the sentence that says what most
-  reports of that day say).
+- documents: distinct documents that report the happening (corroboration); publishers adds a bonus
+  when more than one publisher reports it.
+- date_refs: how many documents of the corpus refer to the same date (DATEWISE's date-mention
+  counts): a date many articles come back to is a key date.
+- centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid (the sum
+  of every document's unit TF-IDF vector, so that each document counts once). It multiplies the
+  support, so a much-repeated date in off-topic pages (programme listings, ads) stays low.
+Weights were set on the three Timeline17 dev topics (bench/eval_extract.py).
 """
 from __future__ import annotations
 
@@ -20,10 +21,9 @@ from collections.abc import Iterable
 from timeline.extract.candidates import Mention
 from timeline.extract.merge import Group
 
-import os
-REFS_WEIGHT = float(os.environ.get("RW", "2.0"))
-CENTRAL_FLOOR = float(os.environ.get("CF", "0.05"))
-DOCS_WEIGHT = float(os.environ.get("DW", "0.5"))
+REFS_WEIGHT = 2.0
+DOCS_WEIGHT = 0.5
+CENTRAL_FLOOR = 0.05
 
 Vector = dict[str, float]
 
@@ -36,6 +36,7 @@ class Centrality:
         df: Counter[str] = Counter()
         for words in doc_words:
             df.update(words)
+        doc_words = [sorted(words) for words in doc_words]
         n = len(doc_words)
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
@@ -45,7 +46,7 @@ class Centrality:
 
     def vector(self, words: Iterable[str]) -> Vector:
         """Unit TF-IDF vector of a word list."""
-        tf = Counter(words)
+        tf = Counter(sorted(words))  # sorted: sums do not depend on set order (hash seed)
         return _normalise({w: c * self.idf.get(w, self.default_idf) for w, c in tf.items()})
 
     def score(self, mention: Mention) -> float:

@@ -127,6 +127,7 @@ def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
     return Reading(str(y)) if y else None
 
 
+NUMBER_PAIR_RE = re.compile(r"\s*(?:-|to|and|or)\s*(?:\d{1,3},\d{3}|\d{5,}|[3-9]\d{3})\b")
 PERCENT_RE = re.compile(r"[.,]\d|\s*%|\s*(?:percent|per\s+cent)\b")
 
 
@@ -137,6 +138,8 @@ def _money_or_count(ctx: Ctx) -> bool:
         return True
     if re.match(r"\s*(?:gmt|utc|est|edt|pst|pdt|hours|hrs|local\s+time)\b", a):
         return True
+    if NUMBER_PAIR_RE.match(ctx.after(16)) or re.search(r"(?i)\bat\s+$", ctx.before(4)):
+        return True  # 'between 2000 and 3000 people', 'at 2000' (a clock time)
     return False
 
 

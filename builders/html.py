@@ -189,7 +189,9 @@ def page_data(model: PageModel) -> dict[str, Any]:
     sources = {sid: i for i, (sid, _name) in enumerate(_sources(model))}
     facets = [[e.lane.index, [tags[t] for t in e.event.tags], [sources[s] for s in e.sources if s in sources]]
               for e in model.events]
-    excerpts = {k: [x.before, x.quote, x.after, _source_label(model, x.source)] for k, x in model.excerpts.items()}
+    order = list(model.excerpts.windows)
+    excerpts = {"sources": [[_source_label(model, sid), model.excerpts.windows[sid]] for sid in order],
+                "cites": {k: [order.index(sid), w, at, n] for k, (sid, w, at, n) in model.excerpts.cites.items()}}
     locale = {"name": model.locale, **plotly_locale(model.locale)} if model.locale != "en" else None
     return {"figure": build_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
             "strings": strings(model.locale), "plotlyLocale": locale}

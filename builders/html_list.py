@@ -75,7 +75,7 @@ def _citation(key: str, citation: Citation, model: PageModel) -> str:
     if url:
         link = (f' <a class="tl-src" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
                 f'{esc(words["read_source"])}<span class="tl-vh"> ({esc(_source_name(source, citation.source))})</span></a>')
-    elif key in model.excerpts:
+    elif key in model.excerpts.cites:
         link = f' <button type="button" class="tl-show" data-key="{esc(key)}" hidden>{esc(words["show_in_source"])}</button>'
     else:
         link = ""

@@ -57,13 +57,15 @@ class PageEra:
 
 
 @dataclass
-class Excerpt:
-    """A quote with its surrounding source text, for the in-page source view."""
+class Excerpts:
+    """Source text around quotes whose source has no URL, for the in-page source view.
 
-    source: str
-    before: str
-    quote: str
-    after: str
+    Each source keeps only merged windows around its quotes; a citation points into a window with
+    UTF-16 positions (what JavaScript strings count), so a quote after an emoji is still highlighted right.
+    """
+
+    windows: dict[str, list[str]] = field(default_factory=dict)
+    cites: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)  # key -> source, window, start, length
 
 
 @dataclass
@@ -76,7 +78,7 @@ class PageModel:
     eras: list[PageEra]
     span: tuple[date, date]
     locale: str
-    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+    excerpts: Excerpts = field(default_factory=Excerpts)
 
 
 def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", review: bool = False) -> PageModel:
@@ -164,16 +166,38 @@ def _place(members: list[PageEvent], rows: list[int], count: int, lane_index: in
         e.y = round(lane_index + 0.08 + (row - (count - 1) / 2) * step, 4)
 
 
-def _excerpts(store: Store, texts: dict[str, SourceText], events: list[PageEvent]) -> dict[str, Excerpt]:
-    """Context around every quote whose source has no URL, keyed as in the list (event index, citation)."""
-    found: dict[str, Excerpt] = {}
+def _excerpts(store: Store, texts: dict[str, SourceText], events: list[PageEvent]) -> Excerpts:
+    """Windows of source text around every quote whose source has no URL, merged per source."""
+    wanted: dict[str, list[tuple[str, Citation]]] = {}
     for e in events:
         for key, citation in citation_keys(e):
             source = store.source(citation.source)
-            if source is None or source.url or citation.source not in texts:
-                continue
-            found[key] = _excerpt(citation, texts[citation.source])
+            if source is not None and not source.url and citation.source in texts:
+                wanted.setdefault(citation.source, []).append((key, citation))
+    found = Excerpts()
+    for source_id, keyed in wanted.items():
+        _add_windows(found, source_id, texts[source_id], keyed)
     return found
+
+
+def _add_windows(found: Excerpts, source_id: str, item: SourceText, keyed: list[tuple[str, Citation]]) -> None:
+    start, end = item.bounds
+    spans = sorted((max(start, c.offset - CONTEXT_CHARS), min(end, c.offset + len(c.quote) + CONTEXT_CHARS)) for _, c in keyed)
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    found.windows[source_id] = [item.text[lo:hi] for lo, hi in merged]
+    for key, c in keyed:
+        w = next(i for i, (lo, hi) in enumerate(merged) if lo <= c.offset and c.offset + len(c.quote) <= hi)
+        lo = merged[w][0]
+        found.cites[key] = (source_id, w, _utf16(item.text[lo:c.offset]), _utf16(c.quote))
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def citation_keys(e: PageEvent) -> list[tuple[str, Citation]]:
@@ -183,11 +207,3 @@ def citation_keys(e: PageEvent) -> list[tuple[str, Citation]]:
         for k, claim in enumerate(dispute.claims):
             keyed += [(f"c{e.index}-d{d}-{k}-{i}", c) for i, c in enumerate(claim.citations)]
     return keyed
-
-
-def _excerpt(citation: Citation, item: SourceText) -> Excerpt:
-    start, end = item.bounds
-    at, stop = citation.offset, citation.offset + len(citation.quote)
-    before = item.text[max(start, at - CONTEXT_CHARS):at]
-    after = item.text[stop:min(end, stop + CONTEXT_CHARS)]
-    return Excerpt(citation.source, before, citation.quote, after)

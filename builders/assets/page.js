@@ -74,6 +74,9 @@
                         format: { months: data.plotlyLocale.months, shortMonths: data.plotlyLocale.shortMonths } });
     }
     Plotly.newPlot(plot, fullTraces, layout, config).then(function () {
+      api.afterplotMs = performance.now();
+      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
+      idle(function () { api.idleMs = performance.now(); }, { timeout: 3000 });
       plot.on("plotly_click", function (ev) {
         if (ev && ev.points && ev.points.length) open(ev.points[0].customdata, true);
       });
@@ -86,7 +89,7 @@
   function axis() { return plot._fullLayout && plot._fullLayout.xaxis; }
   function zoom(kind) {
     var ax = axis();
-    if (!ax) return;
+    if (!ax) return Promise.resolve();
     var t0 = performance.now();
     var lo = ax.r2l(ax.range[0]), hi = ax.r2l(ax.range[1]), mid = (lo + hi) / 2, half = (hi - lo) / 2;
     var range;
@@ -99,7 +102,7 @@
       half = Math.max(half, 43200000);
       range = [ax.l2r(mid - half), ax.l2r(mid + half)];
     }
-    Plotly.relayout(plot, { "xaxis.range": range }).then(function () {
+    return Plotly.relayout(plot, { "xaxis.range": range }).then(function () {
       api.zoomMs = performance.now() - t0;
       var a = axis();
       announce(fmt(S.zoomed, { a: shortDate(a.range[0]), b: shortDate(a.range[1]) }));
@@ -186,8 +189,10 @@
     var row = button.closest("li");
     var existing = row.querySelector(".tl-source-view");
     if (existing) { existing.parentNode.removeChild(existing); button.setAttribute("aria-expanded", "false"); return; }
-    var x = data.excerpts[key];
-    if (!x) return;
+    var cite = data.excerpts.cites[key];
+    if (!cite) return;
+    var source = data.excerpts.sources[cite[0]], text = source[1][cite[1]], at = cite[2], end = cite[2] + cite[3];
+    var x = [text.slice(Math.max(0, at - 320), at), text.slice(at, end), text.slice(end, end + 320), source[0]];
     var box = doc.createElement("div");
     box.className = "tl-source-view";
     box.setAttribute("role", "region");

@@ -234,3 +234,7 @@ def test_signals_stay_outside_the_span_and_make_open_intervals() -> None:
     assert (since.text, since.value, since.signal, since.open_interval) == ("1992", "1992", "since", "1992/..")
     assert (until.text, until.signal, until.open_interval) == ("2016", "until", "../2016")
     assert tag("between 1992 and 1997", DCT)[0].signal == ""
+
+
+def test_a_stated_weekday_picks_the_year() -> None:
+    assert one("He said on Friday, Oct. 13 that it ended.", "1990-01-20") == ("Friday, Oct. 13", "1989-10-13")

@@ -3,6 +3,7 @@ the reference date and the tense of the sentence."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.extract import timex_resolve as rs
 from timeline.extract.timex_absolute import after_month, day_from
@@ -31,10 +32,20 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
         return Reading(f"XXXX-{month:02d}-{day:02d}")
     rel = relative_word(s)
     when = "past" if rel == "last" else "future" if rel == "next" else ""
-    year = rs.pick_year_for(month, day, ctx.ref, when, strict=bool(when)) if when else None
+    year = rs.pick_year_for(month, day, ctx.ref, when, strict=bool(when)) if when else _weekday_year(s, month, day, ctx)
     if year is None:
         year, when = _year_for(month, day, ctx)
     return Reading(ymd(year, month, day) or f"XXXX-{month:02d}-{day:02d}", True, when)
+
+
+def _weekday_year(s: str, month: int, day: int, ctx: Ctx) -> int | None:
+    """The one year near the anchor in which a stated weekday falls on the date ('Friday, Oct. 13')."""
+    wd = next((WEEKDAYS[w.lower()] for w in WORD_RE.findall(s) if w.lower() in WEEKDAYS), None)
+    if wd is None or ctx.ref is None:
+        return None
+    years = [y for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
+             if ymd(y, month, day) and date(y, month, day).weekday() == wd]
+    return years[0] if len(years) == 1 else None
 
 
 r_day_month = r_month_day

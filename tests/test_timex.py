@@ -238,3 +238,11 @@ def test_signals_stay_outside_the_span_and_make_open_intervals() -> None:
 
 def test_a_stated_weekday_picks_the_year() -> None:
     assert one("He said on Friday, Oct. 13 that it ended.", "1990-01-20") == ("Friday, Oct. 13", "1989-10-13")
+
+
+@pytest.mark.parametrize("unit", ["last ", "1999-", "the year-earlier ", "year-ago ", "the end of "])
+def test_repetitive_input_stays_linear(unit: str) -> None:
+    import time
+    t0 = time.process_time()
+    tag(unit * 3000, DCT)
+    assert time.process_time() - t0 < 1.0  # was quadratic (2 s) before the quarter qualifiers were bounded

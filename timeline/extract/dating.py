@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.timex import Timex, tag
+from timeline.extract.timex_resolve import tense
 
 _EXPLICIT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?)?$")
 
@@ -32,43 +34,117 @@ def ensure_reference(doc: Document) -> Document:
 
 
 def infer_reference(doc: Document) -> tuple[str | None, str]:
-    """(EDTF, note): the date the article's own dates say it was written at the earliest, no finer than a month.
+    """(EDTF, note): when the article was written, read from its own dates as a careful reader would, no
+    finer than a month (a day would claim more than the text supports).
 
-    A careful reader's rule: an article is written on or after the latest happening it reports. So the
-    latest explicit date (by its first day; 'November 2016' is later than '2016'), leaving out those in
-    a future context ('will be held in October 2017'), bounds it from below. Month-days and months the
-    text gives without a year ('on February 12') are, by newspaper convention, of the writing year: when
-    they fall after that latest date within its year, the earliest of them moves the bound to its month
-    (one naming a month an earlier explicit date named, like 'mid-September' after 'September 2015', is
-    anaphoric and ignored). A day would claim more than the text supports, so the result is a year or a
-    month.
+    Evidence (see `_Evidence`): every explicit date not in a future clause is a lower bound (an article
+    is written on or after what it reports); a closed period in the past ending in a year ('between 2013
+    and 2018') is over, so the year after it is one; a future clause ('will be held in October 2017') is
+    an upper bound. Year: news convention gives dates of the writing year without their year, so when
+    the text gives its news peg (below) without a year and names a month with its year, and the peg,
+    read in that year, would be months older than that month ('on April 3' in the lede, 'In November
+    2016' further down), it was written in a later year -- unless an upper bound forbids it. Month: within that year, the latest explicit month; 'this February' (a month of the
+    writing year); and the news peg, the first happening the text gives without a year (inverted
+    pyramid: the lede reports the news). A month named alone in the past tense ('This February, the
+    ministry reported') is over, so the article is of a later month; a month-day ('on February 12') may
+    be of the same month. Month-days that follow an explicit year in their paragraph or the one before ('In 2015 ... on
+    November 29') or name a month an explicit date named are anaphoric and ignored.
     """
-    explicit: list[tuple[tuple[date, int], Timex]] = []
-    yearless: list[tuple[int, Timex]] = []
-    months_named: set[int] = set()
-    for timex in tag(doc.text, anchor=None, start=doc.start, end=doc.stop):
-        if _future_context(doc.text, timex.start, doc.start):
-            continue
-        key = _lower_key(timex.value)
-        if key is not None:
-            explicit.append((key, timex))
-            months_named |= {key[0].month} if key[1] else set()
-        elif (m := _YEARLESS.match(timex.value)) and int(m["m"]) not in months_named:
-            yearless.append((int(m["m"]), timex))
-    if not explicit:
+    ev = _Evidence.of(doc)
+    if not ev.lower:
         return None, "no date line and no explicit date in the text; relative dates are left unresolved"
-    (first_day, precision), best = max(explicit, key=lambda item: item[0])
-    note = f"latest explicit date in the text: {best.text!r} (offset {best.start})"
-    relative = _year_from_relatives(doc, first_day.year)
-    if relative is not None and relative[0] > first_day.year:
-        return f"{relative[0]:04d}", f"{note}; {relative[1]}"
-    after = [(month, t) for month, t in yearless if precision == 0 or month > first_day.month]
-    if after:
-        month, timex = min(after, key=lambda item: item[0])
-        return f"{first_day.year:04d}-{month:02d}", (
-            f"{note}, and {timex.text!r} (offset {timex.start}) without a year, read as of {first_day.year}; published then or later")
-    value = f"{first_day.year:04d}" if precision == 0 else f"{first_day.year:04d}-{first_day.month:02d}"
-    return value, f"{note}; published then or later"
+    year, why = ev.year()
+    relative = _year_from_relatives(doc, year)
+    if relative is not None and relative[0] > year:
+        return f"{relative[0]:04d}", f"{why}; {relative[1]}"
+    month, how = ev.month(year)
+    if month is None:
+        return f"{year:04d}", f"{why}; published then or later"
+    return f"{year:04d}-{month:02d}", f"{why}; {how}; published then or later"
+
+
+STALE_PEG_DAYS = 92  # a news peg this long before another dated happening of its year is of a later year
+_THIS_BEFORE = re.compile(r"(?i)\bthis\s+(?:past\s+)?$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Evidence:
+    """What an article's dates say about when it was written (see infer_reference)."""
+
+    lower: list[tuple[date, int, Timex]] = field(default_factory=list)  # (first day, precision 0/1/2, timex)
+    over: list[tuple[int, Timex]] = field(default_factory=list)  # years a past closed period ended in
+    upper: list[tuple[date, Timex]] = field(default_factory=list)  # first days of dates in a future clause
+    yearless: list[tuple[int, bool, bool, Timex]] = field(default_factory=list)  # (month, has day, 'this', timex)
+
+    @classmethod
+    def of(cls, doc: Document) -> _Evidence:
+        """Sort the article's date expressions (tagged without an anchor) into bounds and year-less dates."""
+        ev = cls()
+        months_named: set[int] = set()
+        last_year_at = -1  # offset of the latest explicit year seen so far
+        for timex in tag(doc.text, anchor=None, start=doc.start, end=doc.stop):
+            future = _future_context(doc.text, timex.start, doc.start) or tense(doc.text, timex.start, timex.end, strong=True) == "future"
+            key = None if timex.resolved else _lower_key(timex.value)
+            if key is not None:
+                last_year_at = timex.start
+                if future:
+                    ev.upper.append((key[0], timex))
+                    continue
+                ev.lower.append((key[0], key[1], timex))
+                months_named |= {key[0].month} if key[1] else set()
+                end = _closed_end_year(timex.value)
+                if end is not None:
+                    ev.over.append((end, timex))
+            elif not future and (m := _YEARLESS.match(timex.value)) and int(m["m"]) not in months_named:
+                if last_year_at >= doc.start and len(_PARAGRAPH.findall(doc.text, last_year_at, timex.start)) <= 1:
+                    continue  # 'In 2015 ... [next paragraph] on November 29': of that year, not the writing year
+                this = bool(_THIS_BEFORE.search(doc.text[max(doc.start, timex.start - 12) : timex.start]))
+                ev.yearless.append((int(m["m"]), bool(m["d"]), this, timex))
+        return ev
+
+    def year(self) -> tuple[int, str]:
+        """(year of writing, note)."""
+        first, precision, best = max(self.lower, key=lambda item: (item[0], item[1]))
+        year, why = first.year, f"latest explicit date {best.text!r} (offset {best.start})"
+        for end, timex in self.over:
+            if end + 1 > year:
+                year, why = end + 1, f"the period {timex.text!r} (offset {timex.start}) is over"
+        dated_months = [(d, t) for d, p, t in self.lower if p > 0]
+        if self.yearless and dated_months:
+            d, t = max(dated_months, key=lambda item: item[0])
+            peg_month, _, _, peg = self.yearless[0]
+            if d.year + 1 > year and (d - date(d.year, peg_month, 1)).days > STALE_PEG_DAYS:
+                year, why = d.year + 1, (f"{peg.text!r} (offset {peg.start}) has no year, as dates of the writing year, "
+                                         f"while {t.text!r} (offset {t.start}) has one")
+        floor = max(d for d, _, _ in self.lower)  # a 'future' date before it is a misread tense: ignored
+        cap = min(((d, t) for d, t in self.upper if d >= floor), key=lambda item: item[0], default=None)
+        if cap is not None and cap[0].year < year:
+            year, why = cap[0].year, f"{why}, but {cap[1].text!r} (offset {cap[1].start}) is still to come"
+        return year, why
+
+    def month(self, year: int) -> tuple[int | None, str]:
+        """(earliest month of `year` the evidence allows, note), or (None, '') when nothing in that year
+        names a month."""
+        found: list[tuple[int, str]] = [(d.month, f"{t.text!r} (offset {t.start})") for d, p, t in self.lower
+                                        if p > 0 and d.year == year]
+        chosen = [item for item in self.yearless if item[2]] + self.yearless[:1]
+        for month, has_day, this, timex in chosen:
+            over = 0 if has_day or month == 12 else 1
+            what = "this year's" if this else "the news peg"
+            found.append((month + over, f"{what} {timex.text!r} (offset {timex.start}){' is over' if over else ''}"))
+        cap = [d.month for d, _ in self.upper if d.year == year]
+        found = [item for item in found if not cap or item[0] <= min(cap) or item[1].startswith("'")]
+        if not found:
+            return None, ""
+        month, how = max(found)
+        return month, how
+
+
+def _closed_end_year(value: str) -> int | None:
+    """The end year of a closed period at year precision ('2013/2018' -> 2018), else None."""
+    start, sep, end = value.partition("/")
+    return int(end) if sep and re.fullmatch(r"\d{4}", start) and re.fullmatch(r"\d{4}", end) else None
 
 
 _RELATIVE_CUE = re.compile(r"\b(?:ago|last|this|previous|past)\b", re.I)
@@ -103,7 +179,7 @@ def _agreeing_pairs(doc: Document, year: int) -> list[tuple[Timex, Timex]]:
     return pairs
 
 
-_YEARLESS = re.compile(r"^XXXX-(?P<m>0[1-9]|1[0-2])(?:-\d\d)?$")
+_YEARLESS = re.compile(r"^XXXX-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?$")
 _FUTURE = re.compile(r"\b(?:will|would|shall|scheduled|upcoming|planned|due|expected|next)\b[^.!?]{0,40}$", re.I)
 
 

@@ -133,7 +133,7 @@ def _date_dispute(group: Group, ordered: list[Mention]) -> Dispute:
     return Dispute(about="date", description=f"When did it happen: {dates.display(group.date)} or {', '.join(dates.display(d) for d in sorted(by_date))}?", claims=claims)
 
 
-_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([a-z][a-z-]{2,})")
+_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([A-Za-z][a-z-]{2,})")
 
 
 def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
@@ -141,6 +141,7 @@ def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
     claims: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mentions:
         for number, noun in _FIGURE.findall(m.quote):
+            noun = noun.lower()
             if not re.fullmatch(r"(?:1[89]|20)\d\d", number):
                 claims[noun][number].append(m)
     for noun, values in claims.items():

@@ -28,7 +28,7 @@ Q_QUAL = (rf"(?:the(?!\s+{Q_ADJ})|a|this\s+year['\u2019]s|last\s+year['\u2019]s|
           r"year-earlier|year\s+earlier|year\s+ago|fiscal|current|comparable|latest|same|corresponding|flat|"
           r"calendar|recent|just-ended|just-completed|previous|prior|this|last|next|that|" + YEAR4 + r")")
 Q_YEAR = r"(?:of\s+)?(?:fiscal\s+)?(?:" + YEAR4 + r"|this\s+year|last\s+year|next\s+year)"
-QUARTER = (rf"(?:{Q_QUAL}[\s-]+)*(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?)?(?:quarter|period)(?!s|ly)"
+QUARTER = (rf"(?:{Q_QUAL}[\s-]+){{0,4}}(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calendar[\s-]+)?)?(?:quarter|period)(?!s|ly)"
            rf"(?:\s+{Q_YEAR}|\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?")
 HALF = (r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters|last\s+two\s+quarters)"
         rf"\s+(?:of\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year)")

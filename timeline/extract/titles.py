@@ -22,13 +22,35 @@ def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
     """A short title from `text` (a sentence or clause) whose date expressions sit at `date_spans`
     (offsets into `text`)."""
     body = _remove_dates(text, date_spans)
-    body = _QUOTED_LEAD.sub("", body) if _QUOTED_LEAD.match(body) and len(_QUOTED_LEAD.sub("", body).split()) >= 3 else body
+    quoted = _QUOTED_LEAD.match(body)
+    if quoted:
+        return _tidy(_quoted_title(body[:quoted.end()], body[quoted.end():]), text)
     body = _ASIDE.sub("", body)
     body = _LEAD.sub("", body)
     body = _drop_attribution(body)
-    body = _shorten(body)
+    return _tidy(_shorten(body), text)
+
+
+def _tidy(body: str, text: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,;:-–—\"“”'‘’.")
-    return (body[:1].upper() + body[1:]) if body else text.strip()[:80]
+    return (body[:1].upper() + body[1:]) if body else " ".join(text.split())[:80]
+
+
+_SPEAKER = re.compile(r"^\s*(.{1,80}?\b(?:said|says|announced|announces|declared|declares|told\s+[^,.;]{1,40}|warned|warns|added|stated|wrote|tweeted))\b", re.IGNORECASE)
+
+
+def _quoted_title(quotation: str, rest: str) -> str:
+    """'"They will be forgiven," the ministry said' -> 'the ministry said: They will be forgiven'."""
+    rest = _ASIDE.sub("", rest)
+    content = quotation.strip().strip("\"“”'‘’ ,.")
+    m = _SPEAKER.match(rest)
+    if not m:
+        return _shorten(rest) if len(rest.split()) >= 3 else _shorten(content)
+    speaker = m.group(1).strip(" ,")
+    budget = max(4, MAX_WORDS - len(speaker.split()))
+    words = content.split()
+    clipped = " ".join(words[:budget]) + (" ..." if len(words) > budget else "")
+    return f"{speaker}: {clipped}"
 
 
 def _drop_attribution(body: str) -> str:
@@ -69,7 +91,7 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
     out.append(text[pos:])
     result = "".join(out)
     result = re.sub(r"\s+([,.;:])", r"\1", result)
-    result = re.sub(r"^\W+", "", result)
+    result = re.sub(r"^[\s,;:.\-–—]+", "", result)
     return re.sub(r"\s{2,}", " ", result)
 
 

@@ -238,8 +238,8 @@ def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> N
     [
         ("Talks began in 2016 and went on. In November 2016 they failed.", "2016-11"),
         ("The war ended in 2018. On February 12 the ministry announced a plan.", "2018-02"),
-        ("In 2017 it began. Between 2013 and 2018 they left, mostly in January.", "2018-01"),
-        ("Between 2013 and 2018 they left.", "2018"),
+        ("In 2017 it began. Between 2013 and 2018 they left, mostly in January.", "2019"),  # the period is over
+        ("Between 2013 and 2018 they left.", "2019"),
         ("The court met in 2014. Two years ago, in 2015, the party was banned.", "2017"),
         ("The court met in 2014. Last year, in 2014, it met again.", "2015"),
         ("He was arrested on July 5, 2017. The vote, which will be held in October 2017, is near.", "2017-07"),

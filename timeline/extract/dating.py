@@ -48,7 +48,8 @@ def infer_reference(doc: Document) -> tuple[str | None, str]:
     pyramid: the lede reports the news). A month named alone in the past tense ('This February, the
     ministry reported') is over, so the article is of a later month; a month-day ('on February 12') may
     be of the same month. Month-days that follow an explicit year in their paragraph or the one before ('In 2015 ... on
-    November 29') or name a month an explicit date named are anaphoric and ignored.
+    November 29') are anaphoric: of that year (in the same paragraph a lower bound like an explicit date); those naming a month an
+    explicit date named ('mid-September' after 'September 2015') are ignored.
     """
     ev = _Evidence.of(doc)
     if not ev.lower:
@@ -82,12 +83,12 @@ class _Evidence:
         """Sort the article's date expressions (tagged without an anchor) into bounds and year-less dates."""
         ev = cls()
         months_named: set[int] = set()
-        last_year_at = -1  # offset of the latest explicit year seen so far
+        last_year_at, last_year = -1, 1  # offset and year of the latest explicit date seen so far
         for timex in tag(doc.text, anchor=None, start=doc.start, end=doc.stop):
             future = _future_context(doc.text, timex.start, doc.start) or tense(doc.text, timex.start, timex.end, strong=True) == "future"
             key = None if timex.resolved else _lower_key(timex.value)
             if key is not None:
-                last_year_at = timex.start
+                last_year_at, last_year = timex.start, key[0].year
                 if future:
                     ev.upper.append((key[0], timex))
                     continue
@@ -97,9 +98,12 @@ class _Evidence:
                 if end is not None:
                     ev.over.append((end, timex))
             elif not future and (m := _YEARLESS.match(timex.value)) and int(m["m"]) not in months_named:
-                if last_year_at >= doc.start and len(_PARAGRAPH.findall(doc.text, last_year_at, timex.start)) <= 1:
-                    continue  # 'In 2015 ... [next paragraph] on November 29': of that year, not the writing year
                 this = bool(_THIS_BEFORE.search(doc.text[max(doc.start, timex.start - 12) : timex.start]))
+                if not this and last_year_at >= doc.start and len(_PARAGRAPH.findall(doc.text, last_year_at, timex.start)) <= 1:
+                    # 'In 2015 ... [next paragraph] on November 29': of that year, not the writing year
+                    if not _PARAGRAPH.search(doc.text, last_year_at, timex.start):  # same paragraph: a lower bound
+                        ev.lower.append((date(last_year, int(m["m"]), 1), 1, timex))
+                    continue
                 ev.yearless.append((int(m["m"]), bool(m["d"]), this, timex))
         return ev
 

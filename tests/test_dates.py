@@ -84,3 +84,22 @@ def test_sort_key_orders_by_start_then_end() -> None:
     values = ["1997-06-27", "1997", "1992/1997", "1997-06"]
     ordered = sorted(values, key=lambda v: dates.parse(v).sort_key)
     assert ordered == ["1992/1997", "1997", "1997-06", "1997-06-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "shown"),
+    [
+        ("1989-35", date(1989, 7, 1), date(1989, 9, 30), "Q3 1989"),
+        ("1989-40", date(1989, 1, 1), date(1989, 6, 30), "H1 1989"),
+        ("2018-31", date(2018, 3, 1), date(2018, 5, 31), "autumn (southern) 2018"),
+    ],
+)
+def test_level2_sub_year_groupings(text: str, lower: date, upper: date, shown: str) -> None:
+    """The date engine emits quarters and halves (EDTF 33-36, 40-41); they must not crash the store."""
+    value = dates.parse(text)
+    assert (value.lower, value.upper, dates.display(text)) == (lower, upper, shown)
+
+
+@pytest.mark.parametrize("text", ["1989-42", "2018-23-01", "0000-00-00", "9999-99", "1989-35/1989-34"])
+def test_is_valid_never_raises(text: str) -> None:
+    assert dates.is_valid(text) is False

@@ -13,8 +13,19 @@ from edtf.parser.edtf_exceptions import EDTFParseException  # type: ignore[impor
 from timeline.errors import shown
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-# Northern-hemisphere meteorological seasons: (first month, last month, year offset of last month).
-SEASON_MONTHS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
+# EDTF sub-year groupings 21-41: (first month, last month, year offset of the last month, label).
+# Seasons are northern-hemisphere meteorological ones unless 29-32 says southern.
+_NORTH = {0: (3, 5, 0), 1: (6, 8, 0), 2: (9, 11, 0), 3: (12, 2, 1)}
+_SOUTH = {0: (9, 11, 0), 1: (12, 2, 1), 2: (3, 5, 0), 3: (6, 8, 0)}
+_NAMES = ["spring", "summer", "autumn", "winter"]
+SEASON_MONTHS: dict[int, tuple[int, int, int, str]] = {
+    **{21 + i: (*_NORTH[i], _NAMES[i]) for i in range(4)},
+    **{25 + i: (*_NORTH[i], f"{_NAMES[i]} (northern)") for i in range(4)},
+    **{29 + i: (*_SOUTH[i], f"{_NAMES[i]} (southern)") for i in range(4)},
+    **{33 + i: (3 * i + 1, 3 * i + 3, 0, f"Q{i + 1}") for i in range(4)},
+    **{37 + i: (4 * i + 1, 4 * i + 4, 0, f"{['first', 'second', 'third'][i]} third of") for i in range(3)},
+    **{40 + i: (6 * i + 1, 6 * i + 6, 0, f"H{i + 1}") for i in range(2)},
+}
 MONTHS = list(calendar.month_name)
 
 _SINGLE = re.compile(
@@ -55,6 +66,15 @@ def parse(text: str) -> Edtf:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> Edtf:
+    try:
+        return _parse_text(text)
+    except EdtfError:
+        raise
+    except (ValueError, OverflowError) as exc:  # e.g. a month the calendar refuses
+        raise EdtfError(_hint(text)) from exc
+
+
+def _parse_text(text: str) -> Edtf:
     if not text:
         raise EdtfError("empty date; write an EDTF date such as 2015, 2015-05 or 2015-05-09")
     if "/" in text:
@@ -87,9 +107,9 @@ def _parse_single(text: str) -> Edtf:
     quals = (m["pre"] or "") + (m["post"] or "")
     approx, uncertain = "~" in quals or "%" in quals, "?" in quals or "%" in quals
     year, month, day = m["year"], m["month"], m["day"]
-    if month and month.isdigit() and int(month) in SEASONS:
+    if month and month.isdigit() and int(month) in SEASON_MONTHS and not day and "X" not in year:
         y = int(year)
-        first, last, carry = SEASON_MONTHS[int(month)]
+        first, last, carry, _label = SEASON_MONTHS[int(month)]
         upper = date(y + carry, last, calendar.monthrange(y + carry, last)[1])
         return Edtf(text, date(y, first, 1), upper, "season", approx, uncertain)
     if "X" in year:
@@ -191,8 +211,8 @@ def _display_plain(year: str, month: str | None, day: str | None) -> str:
     if not month or month == "XX":
         return year_text
     m = int(month)
-    if m in SEASONS:
-        return f"{SEASONS[m]} {year_text}"
+    if m in SEASON_MONTHS:
+        return f"{SEASON_MONTHS[m][3]} {year_text}"
     if year == "XXXX":
         day_text = f"{int(day)} " if day and day != "XX" else ""
         return f"{day_text}{MONTHS[m]}, {year_text}"

@@ -99,12 +99,14 @@ class _Evidence:
                     ev.over.append((end, timex))
             elif not future and (m := _YEARLESS.match(timex.value)) and int(m["m"]) not in months_named:
                 this = bool(_THIS_BEFORE.search(doc.text[max(doc.start, timex.start - 12) : timex.start]))
+                past = tense(doc.text, timex.start, timex.end) == "past"
                 if not this and last_year_at >= doc.start and len(_PARAGRAPH.findall(doc.text, last_year_at, timex.start)) <= 1:
                     # 'In 2015 ... [next paragraph] on November 29': of that year, not the writing year
-                    if not _PARAGRAPH.search(doc.text, last_year_at, timex.start):  # same paragraph: a lower bound
+                    if not _PARAGRAPH.search(doc.text, last_year_at, timex.start) and past:  # same paragraph: a lower bound
                         ev.lower.append((date(last_year, int(m["m"]), 1), 1, timex))
                     continue
-                ev.yearless.append((int(m["m"]), bool(m["d"]), this, timex))
+                if past or this:
+                    ev.yearless.append((int(m["m"]), bool(m["d"]), this, timex))
         return ev
 
     def year(self) -> tuple[int, str]:

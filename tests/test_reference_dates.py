@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline.documents import Document, read_documents
-from timeline.extract.dating import ensure_reference
+from timeline.extract.dating import corroborate, ensure_reference
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
@@ -57,6 +57,7 @@ GOLD = {
     "isis-tag-archive-2": "2017-04",
     "isis-tag-archive-4": "2017-07",
     "rferl-islamic-state-widows": "2019-02",
+    "rferl-return-and-repent": "2015-05",  # gold 2015-06: dated by VICE's 2015-06-05 article quoting it
 }
 
 
@@ -66,6 +67,40 @@ def test_example_articles_match_the_gold() -> None:
     docs = {d.id: d for d in read_documents([SOURCES])}
     for ident, month in GOLD.items():
         assert (docs[ident].published, docs[ident].published_basis) == (month, "inferred"), (ident, docs[ident].published_note)
-    # the text alone gives no year here (see the report): left open / a lower bound, never a later one
-    assert docs["isis-tag-archive-1"].published is None
-    assert docs["rferl-return-and-repent"].published is not None and docs["rferl-return-and-repent"].published <= "2015-06"
+    assert docs["isis-tag-archive-1"].published is None  # 'On November 9' and 'on Sunday' only: no year in the text
+    assert "vice-amnesty-for-repentance" in (docs["rferl-return-and-repent"].published_note or "")
+
+
+QUOTE = "“Young people who took part in military conflicts abroad but regret their action will be allowed to return home,” "
+
+
+def test_an_undated_article_is_dated_by_a_dated_one_telling_the_same_news() -> None:
+    undated = Document("a", "a.txt", f"{QUOTE}the ministry announced on May 9. An ambush in 2010 killed 25.\n")
+    dated = Document("b", "b.txt", f"June 5, 2015\n\n{QUOTE}the ministry said. The line was set up on May 9.\n",
+                     published="2015-06-05", published_basis="stated")
+    corroborate([undated, dated])
+    assert (undated.published, undated.published_basis) == ("2015-05", "inferred")
+    assert "'b'" in (undated.published_note or "") and "2015-05-09" in (undated.published_note or "")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        f"June 5, 2015\n\nThe ministry announced a hotline. It was set up on May 9.\n",  # no shared passage
+        f"June 5, 2015\n\n{QUOTE}the ministry said in April.\n",  # shared passage, but not the month-day
+    ],
+)
+def test_no_shared_news_no_corroboration(other: str) -> None:
+    undated = Document("a", "a.txt", f"{QUOTE}the ministry announced on May 9. An ambush in 2010 killed 25.\n")
+    corroborate([undated, Document("b", "b.txt", other, published="2015-06-05", published_basis="stated")])
+    assert undated.published is None
+    assert ensure_reference(undated).published == "2010-05"
+
+
+def test_files_are_corroborated_when_read_together(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Headline A\n\n{QUOTE}the ministry announced on May 9. An ambush in 2010 killed 25.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Headline B\nJune 5, 2015\n\n{QUOTE}the ministry said. The line was set up on May 9.\n", encoding="utf-8")
+    docs = {d.id: d for d in read_documents([tmp_path])}
+    assert (docs["a"].published, docs["b"].published) == ("2015-05", "2015-06-05")
+    alone = list(read_documents([tmp_path / "a.txt"]))
+    assert alone[0].published == "2010-05"

@@ -22,7 +22,9 @@ Reference date (`published`, an EDTF date) per document, first that applies: the
 argument; the JSONL field or HTML/front-matter metadata; a date line in the article (a dateline or
 byline at its top, or a date line at its end) -- basis "stated"; else inferred from the latest
 explicit date the text mentions (see timeline.extract.dating.infer_reference) -- basis "inferred",
-with `published_note` saying what it rests on.
+with `published_note` saying what it rests on. Articles read from files are read in groups (at most
+GROUP_DOCS / GROUP_CHARS) so an undated one can be dated by a dated one telling the same news
+(timeline.extract.dating.corroborate); JSONL corpora stream one article at a time.
 
 Bad input (binary, not UTF-8, empty, a JSONL line that is not a JSON object or lacks `text`, an
 invalid `published`) adds a timeline.errors.Problem to `problems` naming the file (and line) and the
@@ -98,6 +100,7 @@ def read_documents(
     """
     sink: list[Problem] = [] if problems is None else problems
     seen: set[str] = set()
+    group: list[Document] = []  # articles read from files, dated together (see _dated_group)
     for path in paths:
         for doc in _read_path(Path(path), sink):
             ident, doc.id = doc.id, _unique(doc.id, seen)
@@ -105,11 +108,34 @@ def read_documents(
                 sink.append(Problem(f"id {ident!r} is used twice; this one is called {doc.id!r}", doc.path, doc.line, warning=True))
             if published is not None:
                 doc.published, doc.published_basis, doc.published_note = published, "stated", "given with --published"
-            elif infer:
-                from timeline.extract.dating import ensure_reference
+            if published is not None or doc.line is not None:  # given dates, or a JSONL corpus: streamed
+                yield from _dated_group(group, infer)
+                yield from _dated_group([doc], infer)
+                continue
+            group.append(doc)
+            if len(group) >= GROUP_DOCS or sum(len(d.body) for d in group) >= GROUP_CHARS:
+                yield from _dated_group(group, infer)
+    yield from _dated_group(group, infer)
 
-                ensure_reference(doc)
-            yield doc
+
+GROUP_DOCS = 1000  # articles read from files are dated together in groups of at most this many ...
+GROUP_CHARS = 20_000_000  # ... or this many characters, so memory stays bounded
+
+
+def _dated_group(group: list[Document], infer: bool) -> Iterator[Document]:
+    """Yield and empty `group`: undated articles are first dated by dated ones that tell the same news
+    (timeline.extract.dating.corroborate), then, with infer, by their own text (ensure_reference)."""
+    if not group:
+        return
+    from timeline.extract.dating import corroborate, ensure_reference
+
+    if len(group) > 1 and any(d.published is None for d in group):
+        corroborate(group)
+    for doc in group:
+        if infer:
+            ensure_reference(doc)
+        yield doc
+    group.clear()
 
 
 def _unique(ident: str, seen: set[str]) -> str:

@@ -147,6 +147,56 @@ class _Evidence:
         return month, how
 
 
+SHARED_WORDS = 10  # a verbatim run of this many words shared by two articles: they tell the same news
+_WORD = re.compile(r"\w+")
+
+
+def corroborate(docs: list[Document]) -> None:
+    """Date undated articles by dated ones of the same corpus that tell the same news.
+
+    An article with no stated date that shares a verbatim passage (SHARED_WORDS words: a quotation, a
+    sentence taken over) with an article whose date is stated, and gives a happening by a month-day
+    without a year that the dated one also gives ('set up on May 9'), has that happening's year as
+    read in the dated article: its reference becomes that year, at the month its own dates allow
+    (basis 'inferred', the note names the other article). Only years at least its own lower bound are
+    taken. Sets `published` on the documents it dates; ensure_reference then leaves them alone.
+    """
+    dated = [d for d in docs if d.published and d.published_basis == "stated"]
+    if not dated:
+        return
+    shingles = {d.id: _shingles(d.body) for d in docs}
+    for doc in docs:
+        if doc.published is None:
+            found = _corroborated(doc, [d for d in dated if shingles[d.id] & shingles[doc.id]])
+            if found is not None:
+                doc.published, doc.published_note = found
+                doc.published_basis = "inferred"
+
+
+def _shingles(text: str) -> set[int]:
+    """Hashes of every run of SHARED_WORDS words (case-folded)."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    return {hash(tuple(words[i : i + SHARED_WORDS])) for i in range(len(words) - SHARED_WORDS + 1)}
+
+
+def _corroborated(doc: Document, others: list[Document]) -> tuple[str, str] | None:
+    """(EDTF, note) from the first dated article in `others` that dates one of doc's year-less month-days."""
+    ev = _Evidence.of(doc)
+    floor = max((d.year for d, _, _ in ev.lower), default=1)
+    days = {(t.value[5:], t.text) for *_, t in ev.yearless if len(t.value) == 10}
+    for other in others:
+        for timex in tag(other.text, anchor=other.published, start=other.start, end=other.stop):
+            for month_day, text in days:
+                if timex.value[4:] == "-" + month_day and timex.value[:4].isdigit() and int(timex.value[:4]) >= floor:
+                    year = int(timex.value[:4])
+                    month, how = ev.month(year)
+                    why = (f"{text!r} is {timex.value} in {other.id!r} (dated {other.published}), which shares a passage "
+                           f"with this article")
+                    value = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+                    return value, f"{why}{'; ' + how if how else ''}; published then or later"
+    return None
+
+
 def _closed_end_year(value: str) -> int | None:
     """The end year of a closed period at year precision ('2013/2018' -> 2018), else None."""
     start, sep, end = value.partition("/")

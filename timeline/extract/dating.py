@@ -6,7 +6,10 @@ Library entry points (no printing, no exits):
 - `find_dates(paths, published=None, jobs=1, problems=None)`: (Document, [Timex]) for every article in
   PATHs, in order, in `jobs` processes -- the same data `timeline dates --json` prints.
 - `source_record(doc)` / `date_record(doc, timex)`: the JSON objects of the command's contract.
-- `ensure_reference(doc)`: fill an absent reference date by inference (basis "inferred").
+- `ensure_reference(doc)`: fill an absent reference date by inference from the text (basis "inferred";
+  `infer_reference` says how).
+- `corroborate(docs)`: date undated articles by dated ones of the same corpus telling the same news
+  (timeline.documents.read_documents calls it for articles read from files).
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ _EXPLICIT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?)
 
 
 def ensure_reference(doc: Document) -> Document:
-    """Give `doc` a reference date when it has none: inferred from the latest explicit date in its text."""
+    """Give `doc` a reference date when it has none: inferred from its own dates (see infer_reference)."""
     if doc.published is None:
         doc.published, doc.published_note = infer_reference(doc)
         doc.published_basis = "inferred"

@@ -70,8 +70,8 @@ def _parse_cached(text: str) -> Edtf:
         return _parse_text(text)
     except EdtfError:
         raise
-    except (ValueError, OverflowError) as exc:  # e.g. a month the calendar refuses
-        raise EdtfError(_hint(text)) from exc
+    except (ValueError, OverflowError) as exc:  # e.g. year 0, a month the calendar refuses
+        raise EdtfError(f"{text!r} is not a valid date: {exc}") from exc
 
 
 def _parse_text(text: str) -> Edtf:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import os
 from typing import IO, Any
 
@@ -48,7 +49,7 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
         click.echo("\n".join(merge_extraction(into, result, progress=False if quiet else None).lines()))
         _finish(problems, quiet)
         return
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if as_json:
         json.dump(to_json(result), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from timeline import dates
 from timeline.documents import Document
 from timeline.extract import filters, timex
+from timeline.extract.filters import edtf
 from timeline.extract.sentences import Span, clause_around, split_sentences
 from timeline.extract.titles import make_title
-from timeline.extract.words import content_words, names
+from timeline.extract.words import words_and_names
 
 MAX_QUOTE = 400
 
@@ -23,10 +24,15 @@ class Mention:
     quote: str
     date: str  # EDTF value of the dating expression
     expression: str  # the date expression as written
-    title: str
+    date_spans: tuple[tuple[int, int], ...]  # every date expression in the quote, offsets into quote
     position: int  # sentence index in its document (0 = lead)
     words: tuple[str, ...]  # content words of the quote
     names: tuple[str, ...]  # capitalised names in the quote
+
+    @property
+    def title(self) -> str:
+        """A short title compressed from the quote (computed when asked: only events' best mentions need one)."""
+        return make_title(self.quote, list(self.date_spans))
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -47,7 +53,8 @@ def document_mentions(doc: Document) -> list[Mention]:
             if found[cursor].start >= sentence.start and found[cursor].end <= sentence.end:
                 inside.append(found[cursor])
             cursor += 1
-        sentence, inside = _without_chrome(doc.text, sentence, inside)
+        if inside:
+            sentence, inside = _without_chrome(doc.text, sentence, inside)
         if not inside or sentence.text in seen or _title_line(doc, sentence):
             continue
         seen.add(sentence.text)
@@ -83,10 +90,11 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
+        words, found = words_and_names(quote.text)
         out.append(Mention(
             source=doc.id, publisher=doc.publisher, offset=quote.start, quote=quote.text, date=t.value,
-            expression=t.text, title=make_title(quote.text, spans), position=index,
-            words=tuple(content_words(quote.text)), names=tuple(sorted(names(quote.text))),
+            expression=t.text, date_spans=tuple(spans), position=index,
+            words=tuple(words), names=tuple(sorted(found)),
         ))
     return out
 
@@ -99,8 +107,8 @@ def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
     for t in dated:
         if t.value in seen:
             continue
-        outer = dates.parse(t.value)
-        if any(o is not t and _finer(dates.parse(o.value), outer) and _near(o, t) for o in dated):
+        outer = edtf(t.value)
+        if any(o is not t and _finer(edtf(o.value), outer) and _near(o, t) for o in dated):
             continue
         seen.add(t.value)
         kept.append(t)

@@ -13,16 +13,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from timeline import dates
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, document_mentions
+from timeline.extract.filters import edtf
 from timeline.extract.merge import Group, compatible, group_mentions, similar
 from timeline.extract.rank import Centrality, date_references, importance
-from timeline.extract.words import content_words
-from timeline.schema import Citation, Claim, Dispute, Event, Source
+from timeline.extract.words import STOPWORDS, content_words, vocabulary
+from timeline.schema import Citation, Claim, Dispute, Event, Model, Source
 from timeline.sources import text_hash
+
+
+M = TypeVar("M", bound=Model)
+LEAD_CHARS = 3000  # the lead of an article states its topic; the rest adds little to the centroid
 
 
 @dataclass
@@ -35,7 +41,7 @@ class Extraction:
 
 def analyse_document(doc: Document) -> tuple[list[Mention], set[str]]:
     """Per-document work (runs in worker processes): candidate mentions and the document's words."""
-    return document_mentions(doc), set(content_words(doc.body))
+    return document_mentions(doc), vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
 
 
 def extract(
@@ -74,7 +80,7 @@ def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | 
     if top is not None:
         scored = scored[: max(0, top)]
     events = _to_events(scored)
-    events.sort(key=lambda e: (dates.parse(e.date).sort_key, -e.importance, e.id))
+    events.sort(key=lambda e: (edtf(e.date).sort_key, -e.importance, e.id))
     return events
 
 
@@ -83,10 +89,12 @@ def _to_events(scored: list[tuple[float, Group, list[Mention]]]) -> list[Event]:
     events = []
     for value, group, ordered in scored:
         best = ordered[0]
-        events.append(Event(
-            id=_unique(slug(group.date, best.title), used),
+        title = best.title[:200] or best.quote[:80]
+        events.append(_trusted(
+            Event,
+            id=_unique(slug(group.date, title), used),
             date=group.date,
-            title=best.title[:200] or best.quote[:80],
+            title=title,
             summary=" ".join(best.quote.split()),
             importance=value,
             status="candidate",
@@ -96,8 +104,15 @@ def _to_events(scored: list[tuple[float, Group, list[Mention]]]) -> list[Event]:
     return events
 
 
+def _trusted(model: type[M], **fields: Any) -> M:
+    """A schema object built without re-validation: every value is made here and already checked
+    (dates by filters.edtf, ids by slug(), quotes from the text). Validating again would re-parse each
+    date with python-edtf, about 4 ms a date, the larger part of the run time on a big corpus."""
+    return model.model_construct(**fields)
+
+
 def _citation(m: Mention) -> Citation:
-    return Citation(source=m.source, quote=m.quote, offset=m.offset)
+    return _trusted(Citation, source=m.source, quote=m.quote, offset=m.offset)
 
 
 def slug(date: str, title: str, words: int = 6) -> str:
@@ -128,9 +143,9 @@ def _date_dispute(group: Group, ordered: list[Mention]) -> Dispute:
     by_date: dict[str, list[Mention]] = defaultdict(list)
     for m in group.rivals:
         by_date[m.date].append(m)
-    claims = [Claim(value=group.date, citations=[_citation(m) for m in ordered])]
-    claims += [Claim(value=d, citations=[_citation(m) for m in ms]) for d, ms in sorted(by_date.items())]
-    return Dispute(about="date", description=f"When did it happen: {dates.display(group.date)} or {', '.join(dates.display(d) for d in sorted(by_date))}?", claims=claims)
+    claims = [_trusted(Claim, value=group.date, citations=[_citation(m) for m in ordered])]
+    claims += [_trusted(Claim, value=d, citations=[_citation(m) for m in ms]) for d, ms in sorted(by_date.items())]
+    return _trusted(Dispute, about="date", description=f"When did it happen: {group.date} or {' or '.join(sorted(by_date))}?", claims=claims)
 
 
 _FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([A-Za-z][a-z-]{2,})")
@@ -142,15 +157,18 @@ def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
     for m in mentions:
         for number, noun in _FIGURE.findall(m.quote):
             noun = noun.lower()
+            if noun in STOPWORDS:
+                continue
             if not re.fullmatch(r"(?:1[89]|20)\d\d", number):
                 claims[noun][number].append(m)
     for noun, values in claims.items():
         sources = [{m.source for m in ms} for ms in values.values()]
         if len(values) >= 2 and len(set().union(*sources)) >= 2 and not _same_sources(sources):
-            return Dispute(
+            return _trusted(
+                Dispute,
                 about="figure",
                 description=f"How many {noun}?",
-                claims=[Claim(value=v, citations=[_citation(m) for m in ms]) for v, ms in sorted(values.items())],
+                claims=[_trusted(Claim, value=v, citations=[_citation(m) for m in ms]) for v, ms in sorted(values.items())],
             )
     return None
 

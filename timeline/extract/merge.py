@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from timeline import dates
 from timeline.extract.candidates import Mention
+from timeline.extract.filters import edtf
 
 MIN_SHARED = 3
 SAME_OVERLAP = 0.5
@@ -57,10 +58,21 @@ def compatible(a: str, b: str) -> bool:
     """True when two EDTF dates may name the same day: equal, or one lies within the other."""
     if a == b:
         return True
-    x, y = dates.parse(a), dates.parse(b)
-    if not (x.lower and x.upper and y.lower and y.upper):
+    x, y = _bounds(a), _bounds(b)
+    if not (x and y and x.lower and x.upper and y.lower and y.upper):
         return False
     return (x.lower <= y.lower and y.upper <= x.upper) or (y.lower <= x.lower and x.upper <= y.upper)
+
+
+def _bounds(value: str) -> dates.Edtf | None:
+    """The parsed date (fast path for single dates), or None when it is not valid EDTF."""
+    try:
+        return edtf(value)
+    except ValueError:
+        try:
+            return dates.parse(value)
+        except ValueError:
+            return None
 
 
 def similar(a_words: Sequence[str], b_words: Sequence[str], threshold: float = SAME_OVERLAP) -> bool:
@@ -70,30 +82,42 @@ def similar(a_words: Sequence[str], b_words: Sequence[str], threshold: float = S
 
 
 def group_mentions(mentions: list[Mention]) -> list[Group]:
-    """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'."""
+    """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'.
+    Candidate groups are found through an index of (year, word): compatible dates share their year."""
     groups: list[Group] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    index: dict[tuple[int, str], list[int]] = defaultdict(list)
     for mention in sorted(mentions, key=_finest_first):
-        best = _best_group(mention, groups, index)
+        year = _year(mention.date)
+        words = sorted(set(mention.words))
+        best = _best_group(mention, words, year, groups, index)
         if best is None:
             groups.append(Group(mention.date))
             best = len(groups) - 1
+            for word in words:
+                index[(year, word)].append(best)
+        else:
+            for word in words:
+                if word not in groups[best].words:
+                    index[(year, word)].append(best)
         groups[best].add(mention)
-        for word in set(mention.words):
-            index[word].add(best)
     return _disputes(groups)
 
 
+def _year(value: str) -> int:
+    bounds = edtf(value)
+    return bounds.lower.year if bounds.lower else 0
+
+
 def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
-    value = dates.parse(mention.date)
+    value = edtf(mention.date)
     span = (value.upper - value.lower).days if value.lower and value.upper else 1 << 20
     return (span, mention.date, mention.source, mention.offset)
 
 
-def _best_group(mention: Mention, groups: list[Group], index: dict[str, set[int]]) -> int | None:
+def _best_group(mention: Mention, words: list[str], year: int, groups: list[Group], index: dict[tuple[int, str], list[int]]) -> int | None:
     counts: dict[int, int] = defaultdict(int)
-    for word in set(mention.words):
-        for gid in index.get(word, ()):
+    for word in words:
+        for gid in index.get((year, word), ()):
             counts[gid] += 1
     best, best_score = None, 0.0
     for gid, shared in sorted(counts.items()):
@@ -111,38 +135,41 @@ def _disputes(groups: list[Group]) -> list[Group]:
     """Fold a group into a near-identical group from other documents that gives a different date."""
     by_names: dict[str, list[int]] = defaultdict(list)
     for gid, group in enumerate(groups):
+        if edtf(group.date).precision not in ("day", "month"):
+            continue  # years are too coarse to disagree on
         for name in group.names:
             by_names[name].append(gid)
+    sources = [g.sources for g in groups]
     absorbed: set[int] = set()
-    order = sorted(range(len(groups)), key=lambda g: -len(groups[g].mentions))
+    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g].mentions), g))
     for gid in order:
-        if gid in absorbed:
+        if gid in absorbed or edtf(groups[gid].date).precision not in ("day", "month"):
             continue
         for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
-            if _is_rival(groups[gid], groups[other]):
+            if not (sources[gid] & sources[other]) and _is_rival(groups[gid], groups[other]):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
 
 
 def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
-    found: set[int] = set()
+    """Groups sharing at least two names with this one (names in more than 200 groups are too common)."""
+    counts: dict[int, int] = defaultdict(int)
     for name in groups[gid].names:
         bucket = by_names[name]
         if len(bucket) <= 200:
-            found.update(bucket)
-    return found
+            for other in bucket:
+                counts[other] += 1
+    return {other for other, n in counts.items() if n >= 2}
 
 
 def _is_rival(a: Group, b: Group) -> bool:
-    if compatible(a.date, b.date) or a.sources & b.sources:
+    x, y = edtf(a.date), edtf(b.date)
+    if x.precision != y.precision or not (x.lower and y.lower) or x.precision not in ("day", "month"):
         return False
-    x, y = dates.parse(a.date), dates.parse(b.date)
-    if x.precision != y.precision or not (x.lower and y.lower):
-        return False
-    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS:
+    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date):
         return False
     shared, coefficient = overlap(a.mentions[0].words, b.mentions[0].words)
-    return shared >= MIN_SHARED + 1 and coefficient >= DISPUTE_OVERLAP and bool(a.names & b.names)
+    return shared >= MIN_SHARED + 1 and coefficient >= DISPUTE_OVERLAP

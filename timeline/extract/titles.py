@@ -6,16 +6,16 @@ import re
 
 MAX_WORDS = 14
 
-_PREP = r"(?:(?:on|in|at|since|by|until|from|during|of|for|between|around|about|early|late|mid|earlier|later|as\s+of|last|this|next)\s+)*"
+_PREP = r"(?:\b(?:on|in|at|since|by|until|from|during|of|for|between|around|about|through|throughout|early|late|mid|earlier|later|as\s+of|last|this|next)\s+)*"
 _LEAD = re.compile(
-    r"^\W*(?:(?:and|but|so|yet|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
+    r"^\W*(?:(?:and|but|so\s+far|so|yet|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
     r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
     re.IGNORECASE,
 )
 _SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|according\s+to)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,")
 _QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
-_CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|as|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
+_CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
 
 
 def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
@@ -80,19 +80,24 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans):
         if start < pos:
             continue
-        before = re.sub(_PREP + r"$", "", text[pos:start], flags=re.IGNORECASE)
-        before = re.sub(r"\b(?:on|in|at|since|by|until|from|during|of|for|between|around|as of|this|last|next|early|late|mid|earlier|later)\s*$", "", before, flags=re.IGNORECASE)
-        out.append(before)
+        before = text[pos:start]
+        cut = max(0, len(before) - 60)  # prepositions sit just before the date
+        out.append(before[:cut] + _PREP_TAIL.sub("", before[cut:]))
         pos = end
-        while pos < len(text) and text[pos] in ",’'s " and text[pos:pos + 1] != "":
-            if text[pos] == " " and (pos + 1 >= len(text) or text[pos + 1] not in ","):
-                break
-            pos += 1
+        if not "".join(out).strip(" ,;:\"“'‘"):  # a leading date phrase: drop its comma too
+            while pos < len(text) and text[pos] in ", ":
+                pos += 1
     out.append(text[pos:])
     result = "".join(out)
-    result = re.sub(r"\s+([,.;:])", r"\1", result)
-    result = re.sub(r"^[\s,;:.\-–—]+", "", result)
-    return re.sub(r"\s{2,}", " ", result)
+    result = _SPACE_PUNCT.sub(r"\1", result)
+    result = _LEADING_PUNCT.sub("", result)
+    return _SPACES.sub(" ", result)
+
+
+_PREP_TAIL = re.compile(_PREP + r"$", re.IGNORECASE)
+_SPACE_PUNCT = re.compile(r"\s+([,.;:])")
+_LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—]+")
+_SPACES = re.compile(r"\s{2,}")
 
 
 def _shorten(body: str) -> str:

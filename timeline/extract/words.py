@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
@@ -22,6 +23,7 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix-stripping stem, enough to match 'returned'/'returns'/'returning'."""
     for suffix in ("ing", "ed", "es", "s"):
@@ -32,13 +34,56 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed, lower-cased words of `text` without stopwords, in order."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group().lower().replace("’", "'")
+    return words_and_names(text)[0]
+
+
+@lru_cache(maxsize=1 << 17)
+def _normal(token: str) -> str | None:
+    """The stemmed content word of a token, or None for a stopword or a short word."""
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 2 and word not in STOPWORDS:
+        return stem(word)
+    return None
+
+
+_AFTER_BREAK = re.compile(r"[.!?:\"“]\s*$")
+
+
+def words_and_names(text: str) -> tuple[list[str], set[str]]:
+    """content_words of a text, and its capitalised names (lower-cased): capitalised words that are
+    not the first word of the text or of a sentence, a cheap stand-in for named entities."""
+    words: list[str] = []
+    found: set[str] = set()
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        token = m.group()
+        word = _normal(token)
+        if word is None:
+            continue
+        words.append(word)
+        if i and token[0].isupper() and not _AFTER_BREAK.search(text, max(0, m.start() - 2), m.start()):
+            found.add(token.lower())
+    return words, found
+
+
+def names(text: str) -> set[str]:
+    """Capitalised names of a text (see words_and_names)."""
+    return words_and_names(text)[1]
+
+
+_PUNCT = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*/\\|#@$%^&+=~`0123456789"
+
+
+def vocabulary(text: str) -> set[str]:
+    """The set of content_words of a text, computed on its distinct tokens (fast for whole articles)."""
+    out = set()
+    for token in set(text.lower().split()):
+        word = token.strip(_PUNCT).replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) > 2 and word not in STOPWORDS:
-            out.append(stem(word))
+            out.add(stem(word))
     return out
 
 

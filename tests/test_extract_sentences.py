@@ -1,0 +1,51 @@
+"""Sentence and clause splitting: exact offsets, abbreviations, long sentences cut at clauses."""
+from __future__ import annotations
+
+from timeline.extract.sentences import clause_around, split_sentences
+
+TEXT = (
+    "Headline Without A Full Stop\n\n"
+    "Dr. Smith met Mr. J. Jones in the U.S. on May 9. He left on Friday! Did he return?\n"
+    "\"We are pleased,\" the ministry said. Officials said 3.5 million people voted."
+)
+
+
+def test_every_sentence_is_exactly_at_its_offset() -> None:
+    spans = split_sentences(TEXT)
+    assert all(TEXT[s.start:s.end] == s.text for s in spans)
+    assert [s.text for s in spans] == [
+        "Headline Without A Full Stop",
+        "Dr. Smith met Mr. J. Jones in the U.S. on May 9.",
+        "He left on Friday!",
+        "Did he return?",
+        "\"We are pleased,\" the ministry said.",
+        "Officials said 3.5 million people voted.",
+    ]
+
+
+def test_segment_bounds_are_respected() -> None:
+    start = TEXT.index("He left")
+    spans = split_sentences(TEXT, start, TEXT.index("Did"))
+    assert [s.text for s in spans] == ["He left on Friday!"]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "The minister announced\nthe amnesty on May 9.\nA second sentence follows here."
+    assert [s.text for s in split_sentences(text)] == [
+        "The minister announced\nthe amnesty on May 9.", "A second sentence follows here."]
+
+
+def test_long_sentence_is_cut_to_the_clause_with_the_date() -> None:
+    filler = ", and " + "the talks went on for many hours without any result" * 4
+    text = "The government announced an amnesty on May 9, 2015" + filler + "; observers were not surprised" + filler + "."
+    sentence = split_sentences(text)[0]
+    start = text.index("May 9, 2015")
+    clause = clause_around(sentence, start, start + len("May 9, 2015"), 400)
+    assert len(clause.text) <= 400
+    assert text[clause.start:clause.end] == clause.text
+    assert clause.start <= start < clause.end
+
+
+def test_short_sentence_is_kept_whole() -> None:
+    sentence = split_sentences("He returned home on May 9, after a year in Syria.")[0]
+    assert clause_around(sentence, 19, 25, 400) == sentence

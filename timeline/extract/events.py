@@ -24,7 +24,6 @@ from timeline.extract.merge import Group, compatible, group_mentions, similar
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
 from timeline.schema import Citation, Claim, Dispute, Event, Model, Source
-from timeline.sources import text_hash
 
 
 M = TypeVar("M", bound=Model)
@@ -199,6 +198,8 @@ def source_id(doc_id: str) -> str:
 
 def document_to_source(doc: Document, base_dir: str | Path) -> Source:
     """The store's Source entry for a document: file relative to base_dir, segment, metadata, hash."""
+    from timeline.sources import text_hash
+
     file = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(base_dir))
     whole = doc.start == 0 and doc.stop == len(doc.text)
     url = doc.url if doc.url and re.match(r"^https?://[^\s<>\"']+$", doc.url, re.IGNORECASE) else None

@@ -20,6 +20,7 @@ MIN_SHARED = 3
 SAME_OVERLAP = 0.5
 DISPUTE_OVERLAP = 0.7
 DISPUTE_WINDOW_DAYS = 400
+MAX_POSTINGS = 150
 
 
 @dataclass
@@ -115,17 +116,21 @@ def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
 
 
 def _best_group(mention: Mention, words: list[str], year: int, groups: list[Group], index: dict[tuple[int, str], list[int]]) -> int | None:
-    counts: dict[int, int] = defaultdict(int)
+    """The most similar compatible group, found through the mention's less common words (a word in
+    more than MAX_POSTINGS groups of a year, like the topic's own name, finds too many to compare)."""
+    candidates: set[int] = set()
     for word in words:
-        for gid in index.get((year, word), ()):
-            counts[gid] += 1
+        postings = index.get((year, word), ())
+        if len(postings) <= MAX_POSTINGS:
+            candidates.update(postings)
     best, best_score = None, 0.0
-    for gid, shared in sorted(counts.items()):
-        if shared < MIN_SHARED or not compatible(groups[gid].date, mention.date):
+    for gid in sorted(candidates):
+        group = groups[gid]
+        if len(group.words.intersection(words)) < MIN_SHARED or not compatible(group.date, mention.date):
             continue
-        if any(m.source == mention.source and m.offset == mention.offset for m in groups[gid].mentions):
+        if any(m.source == mention.source and m.offset == mention.offset for m in group.mentions):
             continue  # another date of the same sentence is another happening
-        score = max(overlap(m.words, mention.words)[1] for m in groups[gid].mentions[:5])
+        score = max(overlap(m.words, mention.words)[1] for m in group.mentions[:5])
         if score >= SAME_OVERLAP and score > best_score:
             best, best_score = gid, score
     return best

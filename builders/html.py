@@ -5,6 +5,7 @@ import base64
 import hashlib
 import json
 import re
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -20,6 +21,7 @@ from .html_list import esc, render_eras, render_list
 from .html_locale import check_locale, plotly_locale, strings
 from .html_model import PageModel, build_model
 
+EPOCH = date(1970, 1, 1)
 PLOTLY_FILE = "plotly-basic.min.js"
 PLOTLY_MODES = ("inline", "cdn", "file")
 CDN_BASE = "https://cdn.plot.ly"
@@ -120,6 +122,7 @@ def _explore(model: PageModel) -> str:
         _controls(model),
         _zoom(words),
         '<p id="tl__status" class="tl-status" role="status" aria-live="polite" aria-atomic="true"></p>',
+        '<p id="tl__lod" class="tl-lod" hidden></p>',
         f'<figure class="tl-figure"><div id="tl__plot" class="tl-plot" aria-hidden="true"></div>'
         f'<noscript><p class="tl-noscript">{esc(words["no_plot"])}</p></noscript>',
         f"<figcaption>{_legend(words)}</figcaption></figure>",
@@ -187,14 +190,19 @@ def page_data(model: PageModel) -> dict[str, Any]:
     """What the page script needs: the figure, facets for filtering, excerpts for the source view, texts."""
     tags = {t: i for i, t in enumerate(_tags(model))}
     sources = {sid: i for i, (sid, _name) in enumerate(_sources(model))}
-    facets = [[e.lane.index, [tags[t] for t in e.event.tags], [sources[s] for s in e.sources if s in sources]]
-              for e in model.events]
+    facets = [[e.lane.index, [tags[t] for t in e.event.tags], [sources[s] for s in e.sources if s in sources],
+               e.event.importance, _days(e.lower), _days(e.upper)] for e in model.events]
     order = list(model.excerpts.windows)
     excerpts = {"sources": [[_source_label(model, sid), model.excerpts.windows[sid]] for sid in order],
                 "cites": {k: [order.index(sid), w, at, n] for k, (sid, w, at, n) in model.excerpts.cites.items()}}
     locale = {"name": model.locale, **plotly_locale(model.locale)} if model.locale != "en" else None
     return {"figure": build_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
             "strings": strings(model.locale), "plotlyLocale": locale}
+
+
+def _days(day: date | None) -> int | None:
+    """Days since 1970-01-01 (what the page script turns into plotly's milliseconds)."""
+    return (day - EPOCH).days if day else None
 
 
 def _source_label(model: PageModel, source_id: str) -> str:

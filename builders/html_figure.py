@@ -25,10 +25,14 @@ def lane_colour(index: int) -> str:
 
 def build_figure(model: PageModel) -> dict[str, Any]:
     """The figure: data (periods, markers, ~/? flags) and layout (lanes, eras, axis range)."""
-    plotted = [e for e in model.events if e.plotted]
-    periods = [e for e in plotted if not e.is_point]
-    flagged = [e for e in plotted if e.approximate or e.uncertain]
-    data = [_bars(periods, model), _markers(plotted, model), _flags(flagged)]
+    data: list[dict[str, Any]] = []
+    for lane in model.lanes:
+        plotted = [e for e in model.events if e.plotted and e.lane.index == lane.index]
+        periods = [e for e in plotted if not e.is_point]
+        flagged = [e for e in plotted if e.approximate or e.uncertain]
+        data += [_bars(periods, model, lane.index)] if periods else []
+        data += [_markers(plotted, model, lane.index)] if plotted else []
+        data += [_flags(flagged)] if flagged else []
     return {"data": data, "layout": _layout(model)}
 
 
@@ -45,21 +49,29 @@ def _mid(e: PageEvent) -> date:
     return e.lower + (e.upper - e.lower) / 2
 
 
-def _bars(events: list[PageEvent], model: PageModel) -> dict[str, Any]:
-    colours = [lane_colour(e.lane.index) for e in events]
+def _opacity(events: list[PageEvent], full: float, faint: float) -> float | list[float]:
+    """One opacity for the trace, or one per event when candidates (drawn faint) are among them."""
+    if not any(e.candidate for e in events):
+        return full
+    return [faint if e.candidate else full for e in events]
+
+
+def _bars(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, Any]:
+    colour = lane_colour(lane)
+    hatched = [e.approximate or e.uncertain for e in events]
     return {
         "type": "bar", "orientation": "h", "name": "periods", "showlegend": False,
         "base": [e.lower.isoformat() for e in events if e.lower],
         "x": [((e.upper - e.lower).days + 1) * DAY_MS for e in events if e.upper and e.lower],
-        "y": [e.y for e in events], "width": [_bar_width(model) for _ in events],
+        "y": [e.y for e in events], "width": _bar_width(model),
         "customdata": [e.index for e in events],
         "hoverinfo": "text", "hovertext": [_hover(e, model) for e in events],
         "marker": {
-            "color": [c if not (e.approximate or e.uncertain) else "rgba(255,255,255,0)" for c, e in zip(colours, events)],
-            "opacity": [0.45 if e.candidate else 0.9 for e in events],
-            "line": {"color": colours, "width": 1.5},
-            "pattern": {"shape": ["/" if (e.approximate or e.uncertain) else "" for e in events],
-                        "fgcolor": colours, "size": 6, "solidity": 0.35},
+            "color": [("rgba(255,255,255,0)" if h else colour) for h in hatched] if any(hatched) else colour,
+            "opacity": _opacity(events, 0.9, 0.45),
+            "line": {"color": colour, "width": 1.5},
+            "pattern": {"shape": ["/" if h else "" for h in hatched], "fgcolor": colour, "size": 6, "solidity": 0.35}
+            if any(hatched) else {"shape": ""},
         },
     }
 
@@ -68,8 +80,8 @@ def _bar_width(model: PageModel) -> float:
     return 0.12 if len(model.events) > 200 else 0.16
 
 
-def _markers(events: list[PageEvent], model: PageModel) -> dict[str, Any]:
-    colours = [lane_colour(e.lane.index) for e in events]
+def _markers(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, Any]:
+    colour = lane_colour(lane)
     return {
         "type": "scatter", "mode": "markers", "name": "events", "showlegend": False,
         "x": [(e.lower if e.is_point else _mid(e)).isoformat() for e in events if e.lower],
@@ -79,9 +91,9 @@ def _markers(events: list[PageEvent], model: PageModel) -> dict[str, Any]:
         "marker": {
             "symbol": [_symbol(e) for e in events],
             "size": [_size(e) for e in events],
-            "color": colours,
-            "opacity": [0.5 if e.candidate else 1 for e in events],
-            "line": {"color": colours, "width": 2},
+            "color": colour,
+            "opacity": _opacity(events, 1.0, 0.5),
+            "line": {"color": colour, "width": 2},
         },
     }
 
@@ -130,7 +142,7 @@ def _layout(model: PageModel) -> dict[str, Any]:
                   "linecolor": "#767676", "ticks": "outside", "tickcolor": "#767676", "automargin": True},
         "yaxis": {"range": [n - 0.5, -0.5], "fixedrange": True, "zeroline": False, "showgrid": False,
                   "showticklabels": False, "ticks": ""},
-        "shapes": shapes, "annotations": annotations + _lane_labels(model), "barmode": "overlay", "uirevision": "keep",
+        "shapes": shapes, "annotations": annotations + _lane_labels(model), "barmode": "overlay",
     }
 
 

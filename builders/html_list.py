@@ -22,10 +22,25 @@ def safe_url(url: str | None) -> str | None:
     return url if url and _WEB.match(url) else None
 
 
+EAGER = 400  # events parsed with the page; the rest of a long list waits in <noscript> chunks
+CHUNK = 500
+
+
 def render_list(model: PageModel) -> str:
-    """The whole ordered list of events."""
-    items = "\n".join(render_item(e, model) for e in model.events)
-    return f'<ol class="tl-list" id="tl__list">\n{items}\n</ol>'
+    """The whole ordered list of events.
+
+    A long list keeps its first EAGER events as ordinary HTML and the rest in <noscript> chunks: without
+    JavaScript the browser shows them as usual; with it they are raw text until the page script turns them
+    into list items (in the background, or at once for a search, a deep link or printing), so a page of
+    10,000 events draws its plot without first building 150,000 DOM nodes.
+    """
+    events = model.events
+    head = "\n".join(render_item(e, model) for e in events[:EAGER])
+    chunks = []
+    for start in range(EAGER, len(events), CHUNK):
+        body = "\n".join(render_item(e, model) for e in events[start:start + CHUNK])
+        chunks.append(f'<noscript class="tl-chunk"><ol class="tl-list" start="{start + 1}">\n{body}\n</ol></noscript>')
+    return f'<ol class="tl-list" id="tl__list">\n{head}\n</ol>' + "".join(chunks)
 
 
 def render_item(e: PageEvent, model: PageModel) -> str:
@@ -36,10 +51,8 @@ def render_item(e: PageEvent, model: PageModel) -> str:
     badge = f' <strong class="tl-badge">{esc(words["candidate"])}</strong>' if e.candidate else ""
     unplotted = "" if e.plotted else f' <span class="tl-unplotted">({esc(words["not_plotted"])})</span>'
     parts = [
-        f'<li id="{esc(ev.id)}" class="{classes}" data-i="{e.index}"><article aria-labelledby="{esc(ev.id)}__t">',
-        f'<h3 id="{esc(ev.id)}__t"><a class="tl-open" href="#{esc(ev.id)}">{esc(ev.title)}</a></h3>',
-        f'<p class="tl-meta"><span class="tl-date">{esc(e.date_text)}</span>'
-        f' <span class="tl-lane">{esc(e.lane.label)}</span>{badge}{unplotted}</p>',
+        f'<li id="{esc(ev.id)}" class="{classes}"><h3><a class="tl-open" href="#{esc(ev.id)}">{esc(ev.title)}</a></h3>',
+        f'<p class="tl-meta"><span class="tl-date">{esc(e.date_text)}</span> · {esc(e.lane.label)}{badge}{unplotted}</p>',
     ]
     if ev.summary:
         parts.append(f'<p class="tl-summary">{esc(ev.summary)}</p>')
@@ -47,24 +60,25 @@ def render_item(e: PageEvent, model: PageModel) -> str:
         parts.append(f'<p class="tl-note"><strong>{esc(words["note"])}:</strong> {esc(ev.note)}</p>')
     parts.append(_facets(e, model))
     keyed = dict(citation_keys(e))
-    parts.append(_citations(words["citations"], [(k, c) for k, c in keyed.items() if "-d" not in k], model))
+    parts.append(_citations("", [(k, c) for k, c in keyed.items() if "-d" not in k], model, words["citations"]))
     if ev.disputes:
         parts.append(_disputes(e, model))
-    parts.append("</article></li>")
+    parts.append("</li>")
     return "\n".join(p for p in parts if p)
 
 
 def _facets(e: PageEvent, model: PageModel) -> str:
     words = strings(model.locale)
     rows = [(words["actors"], e.event.actors), (words["places"], e.event.places), (words["tags"], e.event.tags)]
-    shown = [f"<dt>{esc(label)}</dt><dd>{esc(', '.join(values))}</dd>" for label, values in rows if values]
-    return f'<dl class="tl-facets">{"".join(shown)}</dl>' if shown else ""
+    shown = [f"{esc(label)}: {esc(', '.join(values))}" for label, values in rows if values]
+    return f'<p class="tl-facets">{" · ".join(shown)}</p>' if shown else ""
 
 
-def _citations(heading: str, keyed: list[tuple[str, Citation]], model: PageModel, level: int = 4) -> str:
+def _citations(heading: str, keyed: list[tuple[str, Citation]], model: PageModel, label: str = "") -> str:
     items = "".join(_citation(key, c, model) for key, c in keyed)
-    title = f'<h{level} class="tl-h">{esc(heading)}</h{level}>' if heading else ""
-    return f'{title}<ul class="tl-citations">{items}</ul>'
+    title = f'<h4 class="tl-h">{esc(heading)}</h4>' if heading else ""
+    named = f' aria-label="{esc(label)}"' if label else ""
+    return f'{title}<ul class="tl-citations"{named}>{items}</ul>'
 
 
 def _citation(key: str, citation: Citation, model: PageModel) -> str:
@@ -73,14 +87,12 @@ def _citation(key: str, citation: Citation, model: PageModel) -> str:
     meta = _source_meta(source, citation.source, model.locale)
     url = safe_url(source.url if source else None)
     if url:
-        link = (f' <a class="tl-src" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
-                f'{esc(words["read_source"])}<span class="tl-vh"> ({esc(_source_name(source, citation.source))})</span></a>')
+        link = f' <a class="tl-src" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(words["read_source"])}</a>'
     elif key in model.excerpts.cites:
         link = f' <button type="button" class="tl-show" data-key="{esc(key)}" hidden>{esc(words["show_in_source"])}</button>'
     else:
         link = ""
-    return (f'<li data-key="{esc(key)}"><blockquote class="tl-quote">{esc(citation.quote)}</blockquote>'
-            f'<p class="tl-cite-meta">{meta}{link}</p></li>')
+    return f'<li><blockquote class="tl-quote">{esc(citation.quote)}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
 
 
 def _source_name(source: Source | None, source_id: str) -> str:
@@ -93,11 +105,11 @@ def _source_meta(source: Source | None, source_id: str, locale: str) -> str:
     words = strings(locale)
     bits = [f"<cite>{esc(_source_name(source, source_id))}</cite>"]
     if source.publisher and source.title:
-        bits.append(f'<span class="tl-publisher">{esc(source.publisher)}</span>')
+        bits.append(esc(source.publisher))
     if source.author:
         bits.append(esc(source.author))
     if source.published:
-        bits.append(f'<span class="tl-published">{esc(words["published"].format(display_date(source.published, locale)))}</span>')
+        bits.append(esc(words["published"].format(display_date(source.published, locale))))
     return ", ".join(bits)
 
 

@@ -27,13 +27,13 @@ _SEASONS = {
     "de": {21: "Frühling", 22: "Sommer", 23: "Herbst", 24: "Winter"},
 }
 _DATE_WORDS = {
-    "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "date unknown",
-           "century": "the {}th century", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},
+    "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "year unknown",
+           "century": "the {} century", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},
     "fr": {"circa": "vers {}", "until": "jusqu’en {}", "since": "depuis {}", "decade": "les années {}0",
-           "unknown": "date inconnue", "century": "le {}e siècle", "day": "{d} {m} {y}", "month": "{m} {y}",
+           "unknown": "année inconnue", "century": "le {}e siècle", "day": "{d} {m} {y}", "month": "{m} {y}",
            "season": "{s} {y}"},
     "de": {"circa": "um {}", "until": "bis {}", "since": "seit {}", "decade": "die {}0er-Jahre",
-           "unknown": "Datum unbekannt", "century": "das {}. Jahrhundert", "day": "{d}. {m} {y}", "month": "{m} {y}",
+           "unknown": "Jahr unbekannt", "century": "das {}. Jahrhundert", "day": "{d}. {m} {y}", "month": "{m} {y}",
            "season": "{s} {y}"},
 }
 
@@ -55,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_era": "shaded bands: eras", "not_plotted": "date unknown, not on the plot", "zoomed": "Showing {a} to {b}",
         "keys": "Drag on the plot to zoom in; double-click to show all.", "era": "Era", "lang": "en",
         "generated": "Made with annotated-timeline", "excerpt": "excerpt", "uncited": "no quote",
+        "lod": "Drawing the {shown} most important of {n} events in this range; zoom in or search to see the others.",
     },
     "fr": {
         "skip": "Aller à la liste des événements", "search": "Rechercher",
@@ -76,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomed": "Affichage de {a} à {b}",
         "keys": "Glissez sur le graphique pour zoomer ; double-cliquez pour tout afficher.", "era": "Période",
         "lang": "fr", "generated": "Réalisé avec annotated-timeline", "excerpt": "extrait", "uncited": "sans citation",
+        "lod": "Le graphique montre les {shown} événements les plus importants sur {n} dans cette période ; zoomez ou cherchez pour voir les autres.",
     },
     "de": {
         "skip": "Zur Ereignisliste springen", "search": "Suchen",
@@ -97,6 +99,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomed": "Zeige {a} bis {b}", "keys": "Ziehen Sie über die Grafik zum Vergrößern; Doppelklick zeigt alles.",
         "era": "Epoche", "lang": "de", "generated": "Erstellt mit annotated-timeline", "excerpt": "Auszug",
         "uncited": "ohne Zitat",
+        "lod": "Die Grafik zeigt die {shown} wichtigsten von {n} Ereignissen in diesem Zeitraum; vergrößern oder suchen Sie, um die übrigen zu sehen.",
     },
 }
 
@@ -121,19 +124,21 @@ def plotly_locale(locale: str) -> dict[str, Any]:
 
 
 def display_date(text: str, locale: str = "en") -> str:
-    """An EDTF date as a reader writes it in this locale, at its precision ('mai 2015', 'Herbst 2018')."""
-    if locale == "en":
-        return dates.display(text)
-    words = _DATE_WORDS[locale]
-    value = dates.parse(text)
-    if "/" in value.text:
-        start, _, end = value.text.partition("/")
+    """An EDTF date as a reader writes it in this locale, at its precision ('mai 2015', 'Herbst 2018').
+
+    For English it matches timeline.dates.display; it expects a date already validated (the store's)
+    and does not parse it again, which keeps large pages fast.
+    """
+    words = _DATE_WORDS[check_locale(locale)]
+    text = str(text).strip()
+    if "/" in text:
+        start, _, end = text.partition("/")
         if start in ("", ".."):
             return words["until"].format(_single(end, locale))
         if end in ("", ".."):
             return words["since"].format(_single(start, locale))
         return f"{_single(start, locale)}–{_single(end, locale)}"
-    return _single(value.text, locale)
+    return _single(text, locale)
 
 
 def _single(text: str, locale: str) -> str:
@@ -157,6 +162,8 @@ def _plain(year: str, month: str | None, day: str | None, locale: str) -> str:
     m = int(month)
     if m in _SEASONS[locale]:
         return words["season"].format(s=_SEASONS[locale][m], y=year_text)
+    if year == "XXXX" and locale == "en":
+        return f"{int(day)} {_MONTHS[locale][m - 1]}, {year_text}" if day and day != "XX" else f"{_MONTHS[locale][m - 1]}, {year_text}"
     if not day or day == "XX":
         return words["month"].format(m=_MONTHS[locale][m - 1], y=year_text)
     d = "1er" if locale == "fr" and int(day) == 1 else str(int(day))
@@ -172,5 +179,10 @@ def _year_text(year: str, words: dict[str, str]) -> str:
     if len(known) == 3:
         return words["decade"].format(known)
     if len(known) == 2:
-        return words["century"].format(int(known) + 1)
+        return words["century"].format(_ordinal(int(known) + 1) if words is _DATE_WORDS["en"] else int(known) + 1)
     return year
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

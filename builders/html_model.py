@@ -85,10 +85,10 @@ def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", 
     """Order the events, give each a lane and a row, and gather the source excerpts the page needs."""
     lanes = _lanes(store)
     by_id = {lane.id: lane for lane in lanes}
-    chosen = [e for e in store.events if review or e.status != "candidate"]
-    chosen.sort(key=lambda e: (dates.parse(e.date).sort_key, e.id))
-    events = [_page_event(e, i, by_id.get(e.lane or OTHER_LANE, by_id.get(OTHER_LANE, lanes[-1])), locale)
-              for i, e in enumerate(chosen)]
+    parsed = [(dates.parse(e.date), e) for e in store.events if review or e.status != "candidate"]
+    parsed.sort(key=lambda pair: (pair[0].sort_key, pair[1].id))
+    events = [_page_event(e, value, i, by_id.get(e.lane or OTHER_LANE, by_id.get(OTHER_LANE, lanes[-1])), locale)
+              for i, (value, e) in enumerate(parsed)]
     eras = [_page_era(era, locale) for era in store.eras]
     span = _span(events, [e for e in eras if e is not None])
     _fill_open_bounds(events, span)
@@ -106,8 +106,7 @@ def _lanes(store: Store) -> list[PageLane]:
     return lanes
 
 
-def _page_event(event: Event, index: int, lane: PageLane, locale: str) -> PageEvent:
-    value = dates.parse(event.date)
+def _page_event(event: Event, value: dates.Edtf, index: int, lane: PageLane, locale: str) -> PageEvent:
     sources = sorted({c.source for c in event.citations})
     return PageEvent(event, index, lane, display_date(event.date, locale), value.lower, value.upper, value.is_point,
                      value.approximate, value.uncertain, event.status == "candidate", sources=sources)

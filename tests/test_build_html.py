@@ -42,6 +42,19 @@ def _data(html: str) -> dict:
     return json.loads(match.group(1))
 
 
+def _traces(fig: dict, name: str) -> dict:
+    """All traces of one kind (they are split by lane) merged into one: x, y, customdata, symbols, text."""
+    merged: dict = {"x": [], "y": [], "customdata": [], "symbol": [], "text": [], "type": None}
+    for trace in fig["data"]:
+        if trace["name"] != name:
+            continue
+        merged["type"] = trace["type"]
+        for key in ("x", "y", "customdata", "text"):
+            merged[key] += trace.get(key, [])
+        merged["symbol"] += trace.get("marker", {}).get("symbol", [])
+    return merged
+
+
 def test_registered_as_html_builder():
     assert get_builder("html") is HtmlBuilder
     assert HtmlBuilder.suffix == ".html"
@@ -99,15 +112,15 @@ def test_candidates_only_with_review(basic):
 def test_figure_shapes_follow_precision(basic):
     store, texts = basic
     fig = _data(render_html(store, texts, {"plotly": "file", "review": True}))["figure"]
-    bars, markers, flags = fig["data"]
-    ids = [e.id for e in sorted(store.events, key=lambda e: 0)]
+    bars, markers, flags = _traces(fig, "periods"), _traces(fig, "events"), _traces(fig, "flags")
+    ids = [e.id for e in store.events]
     assert bars["type"] == "bar" and markers["type"] == "scatter"
     day_ms = 86_400_000
     assert sorted(bars["x"]) [0] == 31 * day_ms  # July 2021: the whole month
     assert 3650 * day_ms <= max(bars["x"]) <= 3653 * day_ms  # the 1890s: the whole decade
-    assert "circle" in markers["marker"]["symbol"]  # a day-precise event is a point
-    assert any(s.endswith("-open") for s in markers["marker"]["symbol"])  # ~1952
-    assert any(s.endswith("-open-dot") for s in markers["marker"]["symbol"])  # 2021-07?
+    assert "circle" in markers["symbol"]  # a day-precise event is a point
+    assert any(s.endswith("-open") for s in markers["symbol"])  # ~1952
+    assert any(s.endswith("-open-dot") for s in markers["symbol"])  # 2021-07?
     assert sorted(flags["text"]) == ["?", "~", "~"]
     assert len(markers["x"]) == len(ids)
     layout = fig["layout"]
@@ -118,7 +131,7 @@ def test_figure_shapes_follow_precision(basic):
 def test_overlapping_events_are_stacked(basic):
     store, texts = basic
     fig = _data(render_html(store, texts, {"plotly": "file", "review": True}))["figure"]
-    markers = fig["data"][1]
+    markers = _traces(fig, "events")
     points = list(zip(markers["x"], markers["y"]))
     assert len(set(points)) == len(points)
     community = [y for x, y in points if x.startswith("2021-07")]
@@ -134,7 +147,7 @@ def test_hostile_strings_are_inert(roots: Path):
     assert "&lt;script&gt;window.__pwned" in html
     data_block = re.search(r'id="tl__data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in data_block and "\u2028" not in data_block
-    assert json.loads(data_block)["figure"]["data"][1]["hovertext"][0].startswith("<b>&lt;")
+    assert json.loads(data_block)["figure"]["data"][0]["hovertext"][0].startswith("<b>&lt;")
 
 
 def test_json_script_escapes_everything_dangerous():
@@ -267,4 +280,4 @@ def test_unknown_dates_are_listed_but_not_plotted(basic):
     changed.events[0] = changed.events[0].model_copy(update={"date": "XXXX"})
     html = render_html(Store.model_validate(changed.model_dump()), texts, {"plotly": "file"})
     assert "date unknown, not on the plot" in html
-    assert len(_data(html)["figure"]["data"][1]["x"]) == 5
+    assert len(_traces(_data(html)["figure"], "events")["x"]) == 5

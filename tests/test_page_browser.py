@@ -72,7 +72,7 @@ def _open(page: Any, path: Path, fragment: str = "") -> list[str]:
 
 def _plot_points(page: Any) -> int:
     """Markers drawn in the plot's DOM (one per event shown)."""
-    return page.locator("#tl__plot .scatterlayer .trace").first.locator("path.point").count()
+    return page.locator("#tl__plot .scatterlayer path.point").count()
 
 
 def _visible_items(page: Any) -> int:
@@ -96,7 +96,8 @@ def test_search_narrows_plot_and_list(page: Any, site: dict[str, Path]) -> None:
     page.wait_for_timeout(50)
     assert _plot_points(page) == 1
     assert page.locator("#tl__status").inner_text() == "1 event matches"
-    assert page.evaluate("document.getElementById('tl__plot').data[1].customdata.length") == 1
+    assert page.evaluate("document.getElementById('tl__plot').data.filter(t => t.name === 'events')"
+                         ".reduce((n, t) => n + t.customdata.length, 0)") == 1
     page.fill("#tl__q", "twelve families")  # only in a quote
     _wait(page, "!document.getElementById('coop-founded').hidden")
     assert _visible_items(page) == 1
@@ -125,7 +126,7 @@ def test_filters_by_lane_tag_and_source(page: Any, site: dict[str, Path]) -> Non
 
 def test_click_on_plot_and_enter_on_list_open_the_panel(page: Any, site: dict[str, Path]) -> None:
     _open(page, site["basic"])
-    point = page.locator("#tl__plot .scatterlayer .trace").first.locator("path.point").nth(0)
+    point = page.locator("#tl__plot .scatterlayer path.point").nth(0)
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector("#tl__panel:not([hidden])")
@@ -267,3 +268,60 @@ def test_print_gives_the_list_alone(page: Any, site: dict[str, Path]) -> None:
     assert page.locator(".tl-figure").is_hidden() and page.locator("#tl__controls").is_hidden()
     assert page.locator("#tl__list > li:visible").count() == 7
     assert page.locator("a.tl-src").first.evaluate("a => getComputedStyle(a, '::after').content").startswith('" <https://')
+
+
+def _long_store(n: int) -> tuple[Any, dict[str, Any]]:
+    """n events on 200 distinct days in three lanes, each citing one short source."""
+    from datetime import date, timedelta
+
+    from timeline.schema import Store
+    from timeline.sources import SourceText
+
+    text = "The long source says many things happened. " * 20
+    events = [{"id": f"event-{i}", "date": (date(1990, 1, 1) + timedelta(days=40 * (i % 200))).isoformat(),
+               "title": f"Happening number {i}" + (" zebra" if i == n - 3 else ""), "summary": f"Summary {i}.",
+               "lane": ["a", "b", "c"][i % 3], "importance": 5 if i % 97 == 0 else 1, "status": "reviewed",
+               "citations": [{"source": "long", "quote": "many things happened", "offset": 19}]} for i in range(n)]
+    store = Store.model_validate({"title": "Long", "lanes": [{"id": x, "label": x.upper()} for x in "abc"],
+                                  "sources": [{"id": "long", "file": "long.txt", "publisher": "P"}], "events": events})
+    return store, {"long": SourceText(store.sources[0], Path("long.txt"), text)}
+
+
+@pytest.fixture(scope="module")
+def long_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from timeline.builders.html import render_html
+
+    store, texts = _long_store(1600)
+    target = tmp_path_factory.mktemp("long") / "timeline.html"
+    target.write_text(render_html(store, texts), encoding="utf-8")
+    return target
+
+
+def test_long_list_without_javascript_is_complete(browser: Any, long_page: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(long_page.as_uri())
+    assert page.locator("li.tl-event").count() == 1600
+    assert page.locator("#event-1599").is_visible() or page.locator("#event-1599").count() == 1
+    context.close()
+
+
+def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_page: Path) -> None:
+    _open(page, long_page, "#event-1500")  # in a chunk not yet in the DOM: the deep link brings it
+    _wait(page, "!document.getElementById('tl__panel').hidden")
+    assert page.locator("#tl__panel-h").inner_text() == "Happening number 1500"
+    assert _plot_points(page) == 1500  # level of detail: at most 1,500 drawn at full view
+    assert page.locator("#tl__lod").is_visible() and "1,500" in page.locator("#tl__lod").inner_text()
+    _wait(page, "document.querySelectorAll('#tl__list > li').length === 1600")
+    assert page.locator("noscript.tl-chunk").count() == 0
+    page.keyboard.press("Escape")
+    page.fill("#tl__q", "zebra")
+    _wait(page, "document.getElementById('tl__status').textContent === '1 event matches'")
+    assert _plot_points(page) == 1 and _visible_items(page) == 1
+    page.fill("#tl__q", "")
+    _wait(page, "document.getElementById('tl__status').textContent === '1600 events match'")
+    for _ in range(3):
+        page.click("[data-zoom=zoom_in]")
+    _wait(page, "document.getElementById('tl__lod').hidden")
+    assert 0 < _plot_points(page) < 1500
+    assert page.console_errors == []

@@ -25,6 +25,34 @@
   window.timelinePage = api;
 
   items.forEach(function (li, i) { byId[li.id] = i; });
+  var chunks = Array.prototype.slice.call(doc.querySelectorAll("noscript.tl-chunk"));
+  var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+
+  /* A long list arrives in <noscript> chunks: the page's own escaped markup, parsed here in an inert
+     document (no script runs, no resource loads) and moved into the list, in order. */
+  function materialize() {
+    var chunk = chunks.shift();
+    if (!chunk) return;
+    var parsed = new DOMParser().parseFromString(chunk.textContent, "text/html");
+    var source = parsed.querySelector("ol");
+    var fragment = doc.createDocumentFragment();
+    while (source && source.firstElementChild) {
+      var li = doc.adoptNode(source.firstElementChild);
+      var i = items.length;
+      byId[li.id] = i;
+      items.push(li);
+      if (mask && !mask[i]) li.hidden = true;
+      if (haystack) haystack.push(fold(li.textContent));
+      Array.prototype.forEach.call(li.querySelectorAll(".tl-show"), function (b) { b.hidden = false; });
+      fragment.appendChild(li);
+    }
+    list.appendChild(fragment);
+    chunk.parentNode.removeChild(chunk);
+    if (!chunks.length) api.listCompleteMs = performance.now();
+  }
+  function ensureAll() { while (chunks.length) materialize(); }
+  function background() { if (chunks.length) { materialize(); idle(background, { timeout: 1000 }); } }
+  if (!chunks.length) api.listCompleteMs = 0;
   doc.documentElement.className += " tl-js";
   ["tl__controls", "tl__zoom"].forEach(function (id) { var el = doc.getElementById(id); if (el) el.hidden = false; });
   Array.prototype.forEach.call(doc.querySelectorAll(".tl-show"), function (b) { b.hidden = false; });
@@ -55,17 +83,67 @@
     }
     return value;
   }
-  function visibleTraces() {
-    if (!mask) return fullTraces;
+  /* Level of detail: at most CAP events are drawn at once (the most important in view); zooming in shows the rest. */
+  var CAP = 1500, DAY = 86400000, MARGIN = 0.25;
+  var total = data.facets.length;
+  var spanLo = new Float64Array(total), spanHi = new Float64Array(total), rankOf = new Int32Array(total);
+  (function () {
+    var order = [];
+    for (var i = 0; i < total; i++) {
+      var f = data.facets[i];
+      spanLo[i] = f[4] === null ? NaN : f[4] * DAY;
+      spanHi[i] = f[5] === null ? NaN : (f[5] + 1) * DAY;
+      order.push(i);
+    }
+    var spread = function (i) { return (Math.imul(i + 1, 2654435761) >>> 0); };
+    order.sort(function (a, b) { return (data.facets[b][3] - data.facets[a][3]) || (spread(a) - spread(b)); });
+    for (var r = 0; r < order.length; r++) rankOf[order[r]] = r;
+  })();
+  var drawnKey = "";
+  var lod = doc.getElementById("tl__lod");
+
+  function select(range) {
+    var width = range[1] - range[0], lo = range[0] - width * MARGIN, hi = range[1] + width * MARGIN;
+    var shown = [], matching = 0;
+    for (var i = 0; i < total; i++) {
+      if ((mask && !mask[i]) || !(spanHi[i] >= lo && spanLo[i] <= hi)) continue;
+      shown.push(i);
+    }
+    matching = shown.length;
+    if (matching > CAP) {
+      shown.sort(function (a, b) { return rankOf[a] - rankOf[b]; });
+      shown.length = CAP;
+    }
+    var keep = new Uint8Array(total), sum = 0;
+    for (var k = 0; k < shown.length; k++) { keep[shown[k]] = 1; sum = (sum + shown[k] * 7919) % 1000000007; }
+    return { keep: keep, shown: shown.length, matching: matching, key: shown.length + ":" + sum };
+  }
+  function tracesFor(keep) {
     return fullTraces.map(function (trace) {
-      var ids = trace.customdata, keep = [];
-      for (var k = 0; k < ids.length; k++) if (mask[ids[k]]) keep.push(k);
-      return pick(trace, keep, ids.length);
+      var ids = trace.customdata, picked = [];
+      for (var k = 0; k < ids.length; k++) if (keep[ids[k]]) picked.push(k);
+      return picked.length === ids.length ? trace : pick(trace, picked, ids.length);
     });
   }
-  function draw() {
-    return Plotly.react(plot, visibleTraces(), layout, config);
+  function toAxis(ms) { var ax = axis(); return ax ? ax.l2r(ms) : new Date(ms).toISOString().slice(0, 10); }
+  function fromAxis(value) { var ax = axis(); return ax ? ax.r2l(value) : Date.parse(value); }
+  function currentRange() {
+    var ax = axis(), r = ax ? ax.range : data.range;
+    return [fromAxis(r[0]), fromAxis(r[1])];
   }
+  function render(range, force) {
+    var sel = select(range);
+    if (lod) {
+      lod.hidden = sel.shown === sel.matching;
+      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
+    }
+    var xaxis = Object.assign({}, layout.xaxis, { range: [toAxis(range[0]), toAxis(range[1])], autorange: false });
+    var lay = Object.assign({}, layout, { xaxis: xaxis });
+    if (!force && sel.key === drawnKey) return Promise.resolve();
+    drawnKey = sel.key;
+    return Plotly.react(plot, tracesFor(sel.keep), lay, config);
+  }
+  function draw() { return render(currentRange(), true); }
 
   function start() {
     if (typeof Plotly === "undefined" || !plot) { api.ready = true; return; }
@@ -73,10 +151,18 @@
       Plotly.register({ moduleType: "locale", name: data.plotlyLocale.name, dictionary: {},
                         format: { months: data.plotlyLocale.months, shortMonths: data.plotlyLocale.shortMonths } });
     }
-    Plotly.newPlot(plot, fullTraces, layout, config).then(function () {
+    var sel = select([Date.parse(data.range[0]), Date.parse(data.range[1])]);
+    drawnKey = sel.key;
+    if (lod) {
+      lod.hidden = sel.shown === sel.matching;
+      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
+    }
+    Plotly.newPlot(plot, tracesFor(sel.keep), Object.assign({}, layout), config).then(function () {
       api.afterplotMs = performance.now();
-      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
-      idle(function () { api.idleMs = performance.now(); }, { timeout: 3000 });
+      idle(function () { api.idleMs = performance.now(); idle(background, { timeout: 1000 }); }, { timeout: 3000 });
+      plot.on("plotly_relayout", function (ev) {
+        if (ev && ("xaxis.range[0]" in ev || "xaxis.autorange" in ev || "xaxis.range" in ev)) render(currentRange(), false);
+      });
       plot.on("plotly_click", function (ev) {
         if (ev && ev.points && ev.points.length) open(ev.points[0].customdata, true);
       });
@@ -88,21 +174,20 @@
   /* ---- zoom and pan ---- */
   function axis() { return plot._fullLayout && plot._fullLayout.xaxis; }
   function zoom(kind) {
-    var ax = axis();
-    if (!ax) return Promise.resolve();
+    if (!axis()) return Promise.resolve();
     var t0 = performance.now();
-    var lo = ax.r2l(ax.range[0]), hi = ax.r2l(ax.range[1]), mid = (lo + hi) / 2, half = (hi - lo) / 2;
+    var r = currentRange(), mid = (r[0] + r[1]) / 2, half = (r[1] - r[0]) / 2;
     var range;
-    if (kind === "reset") range = data.range.slice();
+    if (kind === "reset") range = [Date.parse(data.range[0]), Date.parse(data.range[1])];
     else {
       if (kind === "zoom_in") half /= 2;
       if (kind === "zoom_out") half *= 2;
       if (kind === "earlier") mid -= half;
       if (kind === "later") mid += half;
-      half = Math.max(half, 43200000);
-      range = [ax.l2r(mid - half), ax.l2r(mid + half)];
+      half = Math.max(half, DAY / 2);
+      range = [mid - half, mid + half];
     }
-    return Plotly.relayout(plot, { "xaxis.range": range }).then(function () {
+    return render(range, true).then(function () {
       api.zoomMs = performance.now() - t0;
       var a = axis();
       announce(fmt(S.zoomed, { a: shortDate(a.range[0]), b: shortDate(a.range[1]) }));
@@ -128,14 +213,15 @@
     var words = q ? q.split(/\s+/) : [];
     var lane = selLane ? selLane.value : "", tag = selTag ? selTag.value : "", source = selSource ? selSource.value : "";
     var active = words.length || lane || tag || source;
-    if (words.length && !haystack) buildIndex();
+    if (words.length) { ensureAll(); if (!haystack) buildIndex(); }
     var count = 0;
-    mask = active ? new Uint8Array(items.length) : null;
-    for (var i = 0; i < items.length; i++) {
+    mask = active ? new Uint8Array(total) : null;
+    for (var i = 0; i < total; i++) {
       var ok = !active || matches(i, words, lane, tag, source);
       if (mask) mask[i] = ok ? 1 : 0;
       if (ok) count++;
-      if (items[i].hidden === ok) items[i].hidden = !ok;
+      var li = items[i];
+      if (li && li.hidden === ok) li.hidden = !ok;
     }
     return draw().then(function () {
       api.filterMs = performance.now() - t0;
@@ -155,15 +241,14 @@
     if (current >= 0 && items[current]) items[current].classList.remove("tl-current");
     current = i;
     li.classList.add("tl-current");
-    var clone = li.firstElementChild.cloneNode(true);
+    var clone = li.cloneNode(true);
     var title = clone.querySelector("h3");
     panelHeading.textContent = title ? title.textContent : S.details;
     if (title) title.parentNode.removeChild(title);
-    clone.removeAttribute("aria-labelledby");
     Array.prototype.forEach.call(clone.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
     var wrap = doc.createElement("div");
-    wrap.className = "tl-event";
-    wrap.appendChild(clone);
+    wrap.className = clone.className.replace("tl-current", "");
+    while (clone.firstChild) wrap.appendChild(clone.firstChild);
     panelBody.replaceChildren(wrap);
     panel.hidden = false;
     panelBody.scrollTop = 0;
@@ -239,9 +324,11 @@
   });
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
+    while (id && !(id in byId) && chunks.length) materialize();
     if (id && id in byId) { opener = null; open(byId[id], true); }
   }
   window.addEventListener("hashchange", fromHash);
+  window.addEventListener("beforeprint", ensureAll);
 
   start();
   fromHash();

@@ -1,0 +1,255 @@
+"""Benchmark the built page against TimelineJS 3 on the same synthetic events, in headless Chromium.
+
+For 100, 1,000 and 10,000 events: medians over N loads of navigation start -> plotly_afterplot and idle,
+the time of a search and of a zoom, JS heap, DOM nodes and bytes; TimelineJS 3 (self-hosted from
+node_modules) load and next-slide on the same events. Writes a Markdown table to bench/results/page.md.
+
+    python bench/bench_page.py                 # 5 loads each (TimelineJS at 10,000: 2 loads, it takes ~20 s each)
+    python bench/bench_page.py --runs 1 --sizes 100 1000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TLJS = REPO / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"]
+LANES = ["politics", "security", "religion", "economy", "society", "diplomacy"]
+WORDS = ("amnesty court ban party militants return government border repatriation ministry accord peace "
+         "election protest reform security fighters families women children camp village mosque law").split()
+
+
+def synthetic_store(n: int, seed: int = 7) -> tuple[Any, dict[str, Any]]:
+    """A valid store of n events over 1900-2025 at mixed precisions, citing 20 synthetic sources."""
+    from timeline.schema import Store
+    from timeline.sources import SourceText
+
+    rng = random.Random(seed)
+    texts, sources = {}, []
+    for s in range(20):
+        body = " ".join(rng.choice(WORDS) for _ in range(4000))
+        sid = f"source-{s}"
+        texts[sid] = body
+        sources.append({"id": sid, "file": f"{sid}.txt", "title": f"Article {s}", "publisher": f"Publisher {s % 5}",
+                        "published": "2020-05", "published_basis": "stated",
+                        **({"url": f"https://example.org/{sid}"} if s % 2 else {})})
+    events = [_event(i, rng, texts) for i in range(n)]
+    store = Store.model_validate({"title": f"{n} synthetic events", "sources": sources,
+                                  "lanes": [{"id": lane, "label": lane.title()} for lane in LANES],
+                                  "eras": [{"id": "war", "title": "A war", "date": "1939/1945"}], "events": events})
+    loaded = {sid: SourceText(store.source(sid), Path(f"{sid}.txt"), text) for sid, text in texts.items()}
+    return store, loaded
+
+
+def _date(rng: random.Random) -> str:
+    # 1,200 distinct days: timeline.dates.parse costs 5-20 ms per distinct date (python-edtf), cached for 4,096.
+    day = date(1900, 1, 1) + timedelta(days=37 * rng.randrange(1200))
+    kind = rng.random()
+    if kind < 0.6:
+        return day.isoformat()
+    if kind < 0.8:
+        return day.isoformat()[:7]
+    if kind < 0.9:
+        return f"~{day.year}" if rng.random() < 0.5 else str(day.year)
+    return f"{day.year}/{day.year + rng.randrange(1, 6)}"
+
+
+def _event(i: int, rng: random.Random, texts: dict[str, str]) -> dict[str, Any]:
+    cites = []
+    for _ in range(rng.choice([1, 1, 2])):
+        sid = f"source-{rng.randrange(20)}"
+        at = rng.randrange(len(texts[sid]) - 200)
+        at = texts[sid].index(" ", at) + 1
+        quote = texts[sid][at:at + 90].rsplit(" ", 1)[0]
+        cites.append({"source": sid, "quote": quote, "offset": at})
+    words = [rng.choice(WORDS) for _ in range(6)]
+    return {"id": f"event-{i}", "date": _date(rng), "title": f"{' '.join(words[:4]).capitalize()} {i}",
+            "summary": " ".join(rng.choice(WORDS) for _ in range(22)).capitalize() + ".",
+            "lane": rng.choice(LANES), "tags": [words[4]], "actors": [f"Actor {rng.randrange(50)}"],
+            "places": [f"Place {rng.randrange(30)}"], "status": "reviewed", "importance": rng.randrange(1, 6),
+            "citations": cites}
+
+
+def timelinejs_page(store: Any, folder: Path) -> Path:
+    """TimelineJS 3 on the same events, self-hosted (dist copied beside the page)."""
+    shutil.copytree(TLJS, folder / "tljs", dirs_exist_ok=True)
+    from timeline import dates
+
+    events = []
+    for e in store.events:
+        value = dates.parse(e.date)
+        start = {"year": value.lower.year}
+        if value.precision in ("day", "month"):
+            start["month"] = value.lower.month
+        if value.precision == "day":
+            start["day"] = value.lower.day
+        item = {"start_date": start, "text": {"headline": e.title, "text": e.summary}, "group": e.lane,
+                "unique_id": e.id}
+        if value.precision == "interval":
+            item["end_date"] = {"year": value.upper.year}
+        events.append(item)
+    (folder / "events.json").write_text(json.dumps({"title": {"text": {"headline": store.title}}, "events": events}))
+    page = folder / "tljs.html"
+    page.write_text("""<!DOCTYPE html><html><head><meta charset="utf-8"><title>TimelineJS</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="tljs/css/timeline.css"></head>
+<body style="margin:0"><div id="tl" style="width:100%;height:650px"></div>
+<script src="tljs/js/timeline.js"></script>
+<script>
+window.tlReady = false;
+fetch("events.json").then(r => r.json()).then(d => {
+  window.tl = new TL.Timeline("tl", d, {script_path: new URL("tljs/js/", location.href).href, hash_bookmark: false});
+  window.tl.on("loaded", () => requestAnimationFrame(() => setTimeout(() => { window.tlLoadMs = performance.now(); window.tlReady = true; }, 0)));
+});
+</script></body></html>""")
+    return page
+
+
+def _wait(page: Any, expression: str, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(expression)
+        time.sleep(0.01)
+
+
+def _heap_mb(page: Any) -> float:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["JSHeapUsedSize"] / 1e6
+
+
+SEARCH_JS = """(async () => { const q = document.getElementById('tl__q'); q.value = %s;
+  const t = performance.now(); await timelinePage.filter();
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))); return performance.now() - t; })()"""
+ZOOM_JS = """(async () => { const t = performance.now(); await timelinePage.zoom('zoom_in');
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))); return performance.now() - t; })()"""
+
+
+def measure_ours(browser: Any, url: str) -> dict[str, float]:
+    """One load of our page: afterplot+idle, search, zoom, heap, DOM nodes."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url, wait_until="commit")
+    _wait(page, "window.timelinePage && window.timelinePage.idleMs > 0")
+    result = {"load": page.evaluate("timelinePage.idleMs") / 1000, "afterplot": page.evaluate("timelinePage.afterplotMs") / 1000}
+    result["heap"] = _heap_mb(page)
+    result["nodes"] = page.evaluate("document.getElementsByTagName('*').length")
+    result["search"] = page.evaluate(SEARCH_JS % json.dumps("court ban"))
+    page.evaluate(SEARCH_JS % json.dumps(""))
+    result["zoom"] = page.evaluate(ZOOM_JS)
+    page.close()
+    return result
+
+
+def measure_tljs(browser: Any, url: str) -> dict[str, float]:
+    """One load of TimelineJS: 'loaded' event + a frame, then next slide."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url, wait_until="commit")
+    _wait(page, "window.tlReady === true", timeout=300)
+    result = {"load": page.evaluate("tlLoadMs") / 1000, "heap": _heap_mb(page),
+              "nodes": page.evaluate("document.getElementsByTagName('*').length")}
+    result["next"] = page.evaluate("""(async () => { const t = performance.now(); tl.goToNext();
+        await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))); return performance.now() - t; })()""")
+    page.close()
+    return result
+
+
+def _median(rows: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in rows)
+
+
+def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
+    from playwright.sync_api import sync_playwright
+
+    from timeline.builders.html import render_html
+
+    lines = []
+    work = Path(tempfile.mkdtemp(prefix="bench-page-"))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in sizes:
+            store, texts = synthetic_store(n)
+            folder = work / str(n)
+            folder.mkdir()
+            t0 = time.perf_counter()
+            html = render_html(store, texts)
+            build_s = time.perf_counter() - t0
+            (folder / "timeline.html").write_text(html, encoding="utf-8")
+            ours = [measure_ours(browser, (folder / "timeline.html").as_uri()) for _ in range(runs)]
+            tl_page = timelinejs_page(store, folder)
+            tl_runs = runs if n < 10_000 else min(runs, tljs_big_runs)
+            theirs = [measure_tljs(browser, _served(folder, tl_page)) for _ in range(tl_runs)] if tl_runs else []
+            tl_bytes = sum(p.stat().st_size for p in [folder / "events.json", folder / "tljs.html",
+                                                      folder / "tljs/js/timeline.js", folder / "tljs/css/timeline.css"])
+            lines.append(_row(n, ours, theirs, len(html.encode()), tl_bytes, build_s, runs, tl_runs))
+            print(lines[-1], file=sys.stderr)
+        browser.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return _table(lines, runs)
+
+
+_SERVERS: dict[Path, str] = {}
+
+
+def _served(folder: Path, page: Path) -> str:
+    """TimelineJS fetches its JSON, which file:// forbids: serve the folder on 127.0.0.1."""
+    import functools
+    import http.server
+    import threading
+
+    if folder not in _SERVERS:
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        _SERVERS[folder] = f"http://127.0.0.1:{httpd.server_address[1]}"
+    return f"{_SERVERS[folder]}/{page.name}"
+
+
+def _row(n: int, ours: list[dict[str, float]], theirs: list[dict[str, float]], size: int, tl_size: int,
+         build_s: float, runs: int, tl_runs: int) -> str:
+    tl = (f"{_median(theirs, 'load'):.2f} s / {_median(theirs, 'next'):.0f} ms | {_median(theirs, 'heap'):.0f} MB | "
+          f"{_median(theirs, 'nodes'):,.0f} | {tl_size / 1e6:.2f} MB ({tl_runs})") if theirs else "not run | | |"
+    return (f"| {n:,} | {_median(ours, 'afterplot'):.2f} s | {_median(ours, 'load'):.2f} s | {_median(ours, 'search'):.0f} ms | "
+            f"{_median(ours, 'zoom'):.0f} ms | {_median(ours, 'heap'):.0f} MB | {_median(ours, 'nodes'):,.0f} | "
+            f"{size / 1e6:.2f} MB | {build_s:.2f} s | {tl} |")
+
+
+def _table(lines: list[str], runs: int) -> str:
+    head = ("| events | ours: afterplot | ours: afterplot + idle | search | zoom | JS heap | DOM nodes | page bytes | build | "
+            "TimelineJS 3 load / next slide | TJS heap | TJS DOM nodes | TJS bytes (loads) |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
+            "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
+            "self-contained file (plotly.js basic bundle inline). Produced by `python bench/bench_page.py`.\n\n"
+            f"{head}\n" + "\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tljs-big-runs", type=int, default=2, help="loads of TimelineJS at 10,000 events (slow)")
+    parser.add_argument("-o", "--output", type=Path, default=REPO / "bench" / "results" / "page.md")
+    args = parser.parse_args()
+    table = run(args.sizes, args.runs, args.tljs_big_runs, args.output)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Writes through the real commands: concurrent `timeline extract --into` runs on one store lose
+nothing (the result equals running them one after another), and a `timeline build` or
+`extract --into` killed mid-write leaves the previous file intact.
+
+tests/test_fileio.py proves the primitives (write_atomic, locked); these tests prove the commands use them.
+"""
+from __future__ import annotations
+
+import collections
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.store import load_store
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((REPO / "sources").glob("*.txt"))
+HEADER = "# Hand-written header: keep me\ntitle: \"Concurrent\"\nsources: []\nevents: []\n"
+
+# Run a timeline command with fsync stalled: the new content sits in the temp file, not yet renamed.
+STALLED = """
+import sys, time
+import timeline.fileio as fileio
+def stall(fd):
+    print('writing', flush=True)
+    time.sleep(120)
+fileio.os.fsync = stall
+from timeline.cli import main
+sys.argv = ['timeline', *sys.argv[1:]]
+main()
+"""
+
+
+def folders(root: Path) -> list[Path]:
+    """One folder per example article, beside an events.yaml that has a hand-written header."""
+    root.mkdir()
+    made = []
+    for article in ARTICLES:
+        folder = root / article.stem
+        folder.mkdir()
+        shutil.copy(article, folder / article.name)
+        made.append(folder)
+    (root / "events.yaml").write_text(HEADER, encoding="utf-8")
+    return made
+
+
+def citations_by_source(store_path: Path) -> dict[str, int]:
+    store, _ = load_store(store_path)
+    counts = collections.Counter(c.source for e in store.events for c in e.citations)
+    counts.update(c.source for e in store.events for d in e.disputes for claim in d.claims for c in claim.citations)
+    return dict(counts)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.skipif(len(ARTICLES) < 3, reason="needs the example articles in sources/")
+def test_concurrent_extract_into_loses_nothing(tmp_path: Path) -> None:
+    serial = folders(tmp_path / "serial")
+    for folder in serial:
+        result = run("extract", "-q", folder.name, "--into", "events.yaml", cwd=tmp_path / "serial")
+        assert result.returncode == 0, result.stderr
+    parallel = folders(tmp_path / "parallel")
+    procs = [subprocess.Popen([sys.executable, "-m", "timeline", "extract", "-q", f.name, "--into", "events.yaml"],
+                              cwd=tmp_path / "parallel", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in parallel]
+    outcomes = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0] * len(procs), [err for _, err in outcomes]
+    assert all("Traceback" not in err for _, err in outcomes)
+
+    store_path = tmp_path / "parallel" / "events.yaml"
+    text = store_path.read_text(encoding="utf-8")
+    assert text.startswith(HEADER.splitlines()[0]), "the hand-written comment survived"
+    expected = citations_by_source(tmp_path / "serial" / "events.yaml")
+    assert citations_by_source(store_path) == expected, "a concurrent run lost or duplicated citations"
+    store, _ = load_store(store_path)
+    assert {s.file.split("/")[0] for s in store.sources} == {f.name for f in parallel}, "every run registered its sources"
+    assert len(store.events) == len(load_store(tmp_path / "serial" / "events.yaml")[0].events)
+    checked = run("check", "events.yaml", cwd=tmp_path / "parallel")
+    assert checked.returncode == 0, checked.stderr
+
+
+def start_stalled(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", STALLED, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    assert line == "writing", (line, proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
+    return proc
+
+
+def test_build_killed_mid_write_leaves_the_old_page(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "roots" / "hostile-yaml", root)
+    outdir = root / "output"
+    outdir.mkdir()
+    old = "<!DOCTYPE html><title>the page published yesterday</title>\n"
+    (outdir / "timeline.html").write_text(old, encoding="utf-8")
+    proc = start_stalled(["build", "events.yaml", "-o", "output"], cwd=root)
+    try:
+        temps = [p for p in outdir.iterdir() if p.name.endswith(".tmp")]
+        assert temps and temps[0].stat().st_size > 100_000, "the new page is being written beside the old one"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (outdir / "timeline.html").read_text(encoding="utf-8") == old
+    rebuilt = run("build", "events.yaml", "-o", "output", cwd=root)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Amnesty offered" in (outdir / "timeline.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(len(ARTICLES) < 1, reason="needs the example articles in sources/")
+def test_extract_into_killed_mid_write_leaves_the_store(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    folder = folders(root)[0]
+    before = (root / "events.yaml").read_bytes()
+    proc = start_stalled(["extract", "-q", folder.name, "--into", "events.yaml"], cwd=root)
+    try:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (root / "events.yaml").read_bytes() == before
+    again = run("extract", "-q", folder.name, "--into", "events.yaml", cwd=root)
+    assert again.returncode == 0, again.stderr
+    assert load_store(root / "events.yaml")[0].events, "a later run is not blocked by the killed one's lock"

@@ -20,6 +20,7 @@ class Mention:
 
     source: str  # document id
     publisher: str | None
+    published: str | None  # the document's reference date
     offset: int  # index of quote in the document's text
     quote: str
     date: str  # EDTF value of the dating expression
@@ -92,7 +93,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
         words, found = words_and_names(quote.text)
         out.append(Mention(
-            source=doc.id, publisher=doc.publisher, offset=quote.start, quote=quote.text, date=t.value,
+            source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
             expression=t.text, date_spans=tuple(spans), position=index,
             words=tuple(words), names=tuple(sorted(found)),
         ))

@@ -6,7 +6,8 @@
 - documents: distinct documents that report the happening (corroboration); publishers adds a bonus
   when more than one publisher reports it.
 - date_refs: how many documents of the corpus refer to the same date (DATEWISE's date-mention
-  counts): a date many articles come back to is a key date.
+  counts): a date many articles come back to later is a key date. A document published on or before
+  the date counts SAME_DAY_WEIGHT (a day's own reports and previews say less about its weight).
 - centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid (the sum
   of every document's unit TF-IDF vector, so that each document counts once). It multiplies the
   support, so a much-repeated date in off-topic pages (programme listings, ads) stays low.
@@ -24,6 +25,7 @@ from timeline.extract.merge import Group
 REFS_WEIGHT = 2.0
 DOCS_WEIGHT = 0.5
 CENTRAL_FLOOR = 0.05
+SAME_DAY_WEIGHT = 0.5
 
 Vector = dict[str, float]
 
@@ -54,16 +56,21 @@ class Centrality:
         return _dot(self.vectors[mention.key], self.centroid)
 
 
-def date_references(mentions: list[Mention]) -> Counter[str]:
-    """How many documents refer to each date value."""
-    return Counter(date for date, _ in {(m.date, m.source) for m in mentions})
+def date_references(mentions: list[Mention]) -> dict[str, float]:
+    """How many documents refer to each date value; a document written on or before the date (a
+    same-day report, an announcement of what is to come) counts SAME_DAY_WEIGHT, one that comes back
+    to it later counts 1."""
+    refs: dict[str, float] = defaultdict(float)
+    for date, _, published in sorted({(m.date, m.source, m.published or "") for m in mentions}):
+        refs[date] += 1.0 if published > date else SAME_DAY_WEIGHT  # ISO strings compare as dates
+    return refs
 
 
-def importance(group: Group, refs: Counter[str], centrality: float) -> float:
+def importance(group: Group, refs: dict[str, float], centrality: float) -> float:
     """The documented formula (module docstring), rounded to 3 decimals."""
     documents = len(group.sources)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
-    support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs[group.date])
+    support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs.get(group.date, 0.0))
     value = support * (CENTRAL_FLOOR + centrality)
     return round(value, 3)
 

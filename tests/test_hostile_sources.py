@@ -248,3 +248,42 @@ def test_lone_surrogate_in_jsonl_text(tmp_path: Path) -> None:
         result = invoke(command, str(corpus_file), "--json")
         json.loads(result.stdout)  # type: ignore[attr-defined]
         assert result.exit_code in (0, 1)  # type: ignore[attr-defined]
+
+
+REGISTERED = ["dev-zero", "fifo", "directory", "symlink-loop", "binary", "latin1", "empty", "truncated"]
+
+
+@pytest.mark.parametrize("kind", REGISTERED)
+def test_registered_source_that_is_not_good_text(tmp_path: Path, kind: str) -> None:
+    """A store whose source file is unusable: check and build name the store line, exit 1, write nothing."""
+    import os
+
+    root = tmp_path / "store"
+    shutil.copytree(Path(__file__).parent / "roots" / "hostile-yaml", root)
+    target = root / "sources" / "wire.txt"
+    store = root / "events.yaml"
+    target.unlink()
+    if kind == "dev-zero":
+        store.write_text(store.read_text(encoding="utf-8").replace("file: sources/wire.txt", "file: /dev/zero"), encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "directory":
+        target.mkdir()
+    elif kind == "symlink-loop":
+        target.symlink_to(target)
+    elif kind == "binary":
+        target.write_bytes(bytes(range(256)) * 4)
+    elif kind == "latin1":
+        target.write_bytes("Tajikistan offered an amnesty, café.\n".encode("latin-1"))
+    elif kind == "empty":
+        target.write_bytes(b"")
+    else:
+        target.write_text("Tajikistan offered", encoding="utf-8")
+    line = store.read_text(encoding="utf-8").splitlines().index("    file: " + ("/dev/zero" if kind == "dev-zero" else "sources/wire.txt")) + 1
+    outdir = root / "output"
+    for args in (["check", str(store)], ["build", str(store), "-o", str(outdir)]):
+        result = subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(f"{store}:"), result.stderr
+        assert f"{store}:{line}: " in result.stderr or kind in ("empty", "truncated"), result.stderr
+    assert not outdir.exists()

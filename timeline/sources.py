@@ -1,7 +1,10 @@
 """Source texts behind the citations: reading them as the offsets expect, hashing, verifying quotes."""
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,10 +13,23 @@ from timeline.schema import Citation, Source, Store
 from timeline.store import Document, citations_of
 
 
+MAX_SOURCE_BYTES = 256 * 1024 * 1024
+
+
 def read_source_file(path: Path) -> str:
-    """The file's text as citation offsets count it: UTF-8, newlines as Python's text mode reads them."""
+    """The file's text as citation offsets count it: UTF-8, newlines as Python's text mode reads them.
+
+    Raises OSError for what is not a regular file (/dev/zero or a pipe would never end) or is too big.
+    """
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_SOURCE_BYTES // 2**20} MiB", str(path))
     with open(path, encoding="utf-8") as handle:
-        return handle.read()
+        return handle.read(MAX_SOURCE_BYTES + 1)
 
 
 def text_hash(text: str) -> str:

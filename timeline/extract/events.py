@@ -12,8 +12,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from timeline import dates
 from timeline.documents import Document
@@ -23,19 +24,29 @@ from timeline.extract.filters import edtf
 from timeline.extract.merge import Group, compatible, group_mentions, similar
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
-from timeline.schema import Citation, Claim, Dispute, Event, Model, Source
+
+if TYPE_CHECKING:
+    from timeline.schema import Event, Source
 
 
-M = TypeVar("M", bound=Model)
-LEAD_CHARS = 3000  # the lead of an article states its topic; the rest adds little to the centroid
+LEAD_CHARS = 2000  # the lead of an article states its topic; the rest adds little to the centroid
 
 
 @dataclass
 class Extraction:
-    """What extraction found: the documents read and the candidate events, chronological."""
+    """What extraction found: the documents read and the candidate events, chronological.
+
+    `records` are the events as JSON-ready dicts (what `timeline extract --json` prints); `events` are
+    the same as timeline.schema.Event objects, built on first use.
+    """
 
     sources: list[Document]
-    events: list[Event]
+    records: list[dict[str, Any]]
+
+    @cached_property
+    def events(self) -> list[Event]:
+        """The candidate events as schema objects."""
+        return [to_event(r) for r in self.records]
 
 
 def analyse_document(doc: Document) -> tuple[list[Mention], set[str]]:
@@ -62,13 +73,19 @@ def extract(
         docs.append(doc)
         mentions.extend(found)
         doc_words.append(words)
-    return Extraction(docs, build_events(mentions, doc_words, top))
+    return Extraction(docs, build_records(mentions, doc_words, top))
 
 
 def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[Event]:
-    """Group, rank and title mentions; the `top` most important events, in chronological order."""
+    """build_records as schema Event objects."""
+    return [to_event(r) for r in build_records(mentions, doc_words, top)]
+
+
+def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[dict[str, Any]]:
+    """Group, rank and title mentions; the `top` most important events, in chronological order, as
+    JSON-ready dicts with the keys of timeline.schema.Event."""
     groups = group_mentions(mentions)
-    central = Centrality(mentions, doc_words)
+    central = Centrality(doc_words)
     refs = date_references(mentions)
     scored = []
     for group in groups:
@@ -78,40 +95,48 @@ def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | 
     scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))
     if top is not None:
         scored = scored[: max(0, top)]
-    events = _to_events(scored)
-    events.sort(key=lambda e: (edtf(e.date).sort_key, -e.importance, e.id))
-    return events
+    records = _to_records(scored)
+    records.sort(key=lambda e: (edtf(e["date"]).sort_key, -e["importance"], e["id"]))
+    return records
 
 
-def _to_events(scored: list[tuple[float, Group, list[Mention]]]) -> list[Event]:
+def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[str, Any]]:
     used: set[str] = set()
-    events = []
+    records = []
     for value, group, ordered in scored:
         best = ordered[0]
         title = best.title[:200] or best.quote[:80]
-        events.append(_trusted(
-            Event,
-            id=_unique(slug(group.date, title), used),
-            date=group.date,
-            title=title,
-            summary=" ".join(best.quote.split()),
-            importance=value,
-            status="candidate",
-            citations=[_citation(m) for m in ordered],
-            disputes=_disputes(group, ordered),
-        ))
-    return events
+        records.append({
+            "id": _unique(slug(group.date, title), used),
+            "date": group.date,
+            "title": title,
+            "summary": " ".join(best.quote.split()),
+            "importance": value,
+            "status": "candidate",
+            "citations": [_citation(m) for m in ordered],
+            "disputes": _disputes(group, ordered),
+        })
+    return records
 
 
-def _trusted(model: type[M], **fields: Any) -> M:
-    """A schema object built without re-validation: every value is made here and already checked
-    (dates by filters.edtf, ids by slug(), quotes from the text). Validating again would re-parse each
-    date with python-edtf, about 4 ms a date, the larger part of the run time on a big corpus."""
-    return model.model_construct(**fields)
+def to_event(record: dict[str, Any]) -> Event:
+    """A record as a schema Event, built without re-validation: every value was made here and already
+    checked (dates by filters.edtf, ids by slug(), quotes from the text); validating again would
+    re-parse each date with python-edtf, about 4 ms a date."""
+    from timeline.schema import Citation, Claim, Dispute, Event
+
+    def cite(items: list[dict[str, Any]]) -> list[Citation]:
+        return [Citation.model_construct(**c) for c in items]
+
+    disputes = [
+        Dispute.model_construct(**{**d, "claims": [Claim.model_construct(**{**c, "citations": cite(c["citations"])}) for c in d["claims"]]})
+        for d in record["disputes"]
+    ]
+    return Event.model_construct(**{**record, "citations": cite(record["citations"]), "disputes": disputes})
 
 
-def _citation(m: Mention) -> Citation:
-    return _trusted(Citation, source=m.source, quote=m.quote, offset=m.offset)
+def _citation(m: Mention) -> dict[str, Any]:
+    return {"source": m.source, "quote": m.quote, "offset": m.offset}
 
 
 def slug(date: str, title: str, words: int = 6) -> str:
@@ -128,29 +153,29 @@ def _unique(base: str, used: set[str]) -> str:
     return candidate
 
 
-def _disputes(group: Group, ordered: list[Mention]) -> list[Dispute]:
+def _disputes(group: Group, ordered: list[Mention]) -> list[dict[str, Any]]:
     out = []
     if group.rivals:
         out.append(_date_dispute(group, ordered))
-    figure = _figure_dispute(ordered + group.rivals)
+    figure = _figure_dispute(ordered + group.rivals) if len(group.sources) > 1 else None
     if figure:
         out.append(figure)
     return out
 
 
-def _date_dispute(group: Group, ordered: list[Mention]) -> Dispute:
+def _date_dispute(group: Group, ordered: list[Mention]) -> dict[str, Any]:
     by_date: dict[str, list[Mention]] = defaultdict(list)
     for m in group.rivals:
         by_date[m.date].append(m)
-    claims = [_trusted(Claim, value=group.date, citations=[_citation(m) for m in ordered])]
-    claims += [_trusted(Claim, value=d, citations=[_citation(m) for m in ms]) for d, ms in sorted(by_date.items())]
-    return _trusted(Dispute, about="date", description=f"When did it happen: {group.date} or {' or '.join(sorted(by_date))}?", claims=claims)
+    claims = [{"value": group.date, "citations": [_citation(m) for m in ordered]}]
+    claims += [{"value": d, "citations": [_citation(m) for m in ms]} for d, ms in sorted(by_date.items())]
+    return dict(about="date", description=f"When did it happen: {group.date} or {' or '.join(sorted(by_date))}?", claims=claims)
 
 
 _FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([A-Za-z][a-z-]{2,})")
 
 
-def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
+def _figure_dispute(mentions: list[Mention]) -> dict[str, Any] | None:
     """Different documents giving different numbers of the same thing ('1,100 Tajiks' / '2,000 Tajiks')."""
     claims: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mentions:
@@ -163,12 +188,11 @@ def _figure_dispute(mentions: list[Mention]) -> Dispute | None:
     for noun, values in claims.items():
         sources = [{m.source for m in ms} for ms in values.values()]
         if len(values) >= 2 and len(set().union(*sources)) >= 2 and not _same_sources(sources):
-            return _trusted(
-                Dispute,
-                about="figure",
-                description=f"How many {noun}?",
-                claims=[_trusted(Claim, value=v, citations=[_citation(m) for m in ms]) for v, ms in sorted(values.items())],
-            )
+            return {
+                "about": "figure",
+                "description": f"How many {noun}?",
+                "claims": [{"value": v, "citations": [_citation(m) for m in ms]} for v, ms in sorted(values.items())],
+            }
     return None
 
 
@@ -198,6 +222,7 @@ def source_id(doc_id: str) -> str:
 
 def document_to_source(doc: Document, base_dir: str | Path) -> Source:
     """The store's Source entry for a document: file relative to base_dir, segment, metadata, hash."""
+    from timeline.schema import Source
     from timeline.sources import text_hash
 
     file = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(base_dir))

@@ -55,9 +55,12 @@ def dates_a_happening(value: str) -> bool:
         return False
 
 
+CREDIT_LENGTH = 300  # credits and notices are short lines
+
+
 def is_boilerplate(sentence: str) -> bool:
     """Bylines, photo credits, 'posted on' lines, copyright and 'this story is over 5 years old'."""
-    return bool(_BOILERPLATE.match(sentence) or _CREDIT.search(sentence))
+    return bool(_BOILERPLATE.match(sentence) or (len(sentence) < CREDIT_LENGTH and _CREDIT.search(sentence)))
 
 
 def too_thin(sentence: str, timex_chars: int) -> bool:

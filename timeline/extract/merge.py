@@ -48,7 +48,8 @@ class Group:
 
 def overlap(a: set[str] | Sequence[str], b: set[str] | Sequence[str]) -> tuple[int, float]:
     """(shared words, overlap coefficient) of two word collections."""
-    sa, sb = set(a), set(b)
+    sa = a if isinstance(a, set) else set(a)
+    sb = b if isinstance(b, set) else set(b)
     if not sa or not sb:
         return 0, 0.0
     shared = len(sa & sb)
@@ -124,15 +125,17 @@ def _best_group(mention: Mention, words: list[str], year: int, groups: list[Grou
         if len(postings) <= MAX_POSTINGS:
             candidates.update(postings)
     best, best_score = None, 0.0
+    mine = set(words)
     for gid in sorted(candidates):
         group = groups[gid]
-        if len(group.words.intersection(words)) < MIN_SHARED or not compatible(group.date, mention.date):
+        if len(group.words & mine) < MIN_SHARED:
+            continue
+        score = max(overlap(m.words, mine)[1] for m in group.mentions[:3])
+        if score < SAME_OVERLAP or score <= best_score or not compatible(group.date, mention.date):
             continue
         if any(m.source == mention.source and m.offset == mention.offset for m in group.mentions):
             continue  # another date of the same sentence is another happening
-        score = max(overlap(m.words, mention.words)[1] for m in group.mentions[:5])
-        if score >= SAME_OVERLAP and score > best_score:
-            best, best_score = gid, score
+        best, best_score = gid, score
     return best
 
 

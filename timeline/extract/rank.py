@@ -31,29 +31,39 @@ Vector = dict[str, float]
 
 
 class Centrality:
-    """TF-IDF vectors of mentions, compared with the corpus centroid and with their date's centroid."""
+    """How close a mention's words are to what the corpus is about (TF-IDF cosine to the centroid)."""
 
-    def __init__(self, mentions: list[Mention], doc_words: Iterable[set[str]]) -> None:
-        doc_words = list(doc_words)
+    def __init__(self, doc_words: Iterable[set[str]]) -> None:
+        docs = [sorted(words) for words in doc_words]  # sorted: sums do not depend on the hash seed
         df: Counter[str] = Counter()
-        for words in doc_words:
+        for words in docs:
             df.update(words)
-        doc_words = [sorted(words) for words in doc_words]
-        n = len(doc_words)
+        n = len(docs)
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
-        self.vectors = {m.key: self.vector(m.words) for m in mentions}
         # every document counts once, however long: long off-topic pages do not pull the centroid
-        self.centroid = _normalise(_sum(self.vector(words) for words in doc_words))
+        self.centroid = _normalise(_sum(self.vector(words) for words in docs))
+        self._scores: dict[tuple[str, int, str], float] = {}
 
     def vector(self, words: Iterable[str]) -> Vector:
         """Unit TF-IDF vector of a word list."""
-        tf = Counter(sorted(words))  # sorted: sums do not depend on set order (hash seed)
+        tf = Counter(sorted(words))
         return _normalise({w: c * self.idf.get(w, self.default_idf) for w, c in tf.items()})
 
     def score(self, mention: Mention) -> float:
-        """0..1: cosine similarity of the mention to the corpus centroid."""
-        return _dot(self.vectors[mention.key], self.centroid)
+        """0..1: cosine similarity of the mention to the corpus centroid (computed once per mention)."""
+        found = self._scores.get(mention.key)
+        if found is None:
+            found = self._scores[mention.key] = _cosine(mention.words, self.idf, self.default_idf, self.centroid)
+        return found
+
+
+def _cosine(words: Iterable[str], idf: dict[str, float], default: float, unit: Vector) -> float:
+    """Cosine of a word list's TF-IDF vector with a unit vector."""
+    tf = Counter(sorted(words))
+    weights = [(w, c * idf.get(w, default)) for w, c in tf.items()]
+    norm = math.sqrt(sum(x * x for _, x in weights))
+    return sum(x * unit.get(w, 0.0) for w, x in weights) / norm if norm else 0.0
 
 
 def date_references(mentions: list[Mention]) -> dict[str, float]:
@@ -86,9 +96,3 @@ def _sum(vectors: Iterable[Vector]) -> Vector:
 def _normalise(v: Vector) -> Vector:
     norm = math.sqrt(sum(x * x for x in v.values()))
     return {w: x / norm for w, x in v.items()} if norm else {}
-
-
-def _dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())

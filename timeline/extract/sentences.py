@@ -60,9 +60,9 @@ def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     """True when a line continues the previous one (hard-wrapped prose)."""
-    last = text[previous[1] - 1]
-    gap = text[previous[1]:start]
-    return "\n\n" not in gap.replace("\r", "") and last not in ".!?:\"”’)" and text[start].islower()
+    if not text[start].islower() or text[previous[1] - 1] in ".!?:\"”’)":
+        return False
+    return "\n\n" not in text[previous[1]:start].replace("\r", "")
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:

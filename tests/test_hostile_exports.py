@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from timeline.cli import cli
@@ -95,8 +97,6 @@ def test_embed_snippet_is_one_iframe() -> None:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@pytest.mark.xfail(strict=True, reason="H7: timeline/csvio.py export_csv writes cells starting with = + - @ as they are; "
-                                       "a spreadsheet runs them as formulas (CSV injection); prefix them with ' and strip it on import")
 def test_csv_cells_cannot_be_formulas(tmp_path: Path) -> None:
     root = tmp_path / "store"
     shutil.copytree(ROOT.parent / "hostile-yaml", root)
@@ -112,3 +112,11 @@ def test_csv_cells_cannot_be_formulas(tmp_path: Path) -> None:
     before = store.read_bytes()
     run("import", "csv", str(tmp_path / "events.csv"), "--into", str(store))
     assert store.read_bytes() == before, "the protected cells import back to the editor's exact text"
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab ;"), max_size=8) | st.text(max_size=20))
+def test_csv_guard_is_exactly_reversible(text: str) -> None:
+    from timeline.csvio import FORMULA_START as STARTS, guard, unguard
+
+    assert unguard(guard(text)) == text
+    assert not guard(text).startswith(STARTS)

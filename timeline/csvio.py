@@ -46,8 +46,26 @@ def export_csv(store: Store, bom: bool = False) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event in store.events:
-        writer.writerow([cell(event, column) for column in COLUMNS])
+        writer.writerow([guard(cell(event, column)) for column in COLUMNS])
     return ("\ufeff" if bom else "") + out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula(text: str) -> bool:
+    """Would a spreadsheet run this cell as a formula (also once a leading ' guard is removed)?"""
+    return text.startswith(FORMULA_START) or (text.startswith("'") and _formula(text[1:]))
+
+
+def guard(text: str) -> str:
+    """Prefix a cell a spreadsheet would run as a formula with ' (CSV injection); unguard() undoes it exactly."""
+    return "'" + text if _formula(text) else text
+
+
+def unguard(text: str) -> str:
+    """The editor's text of a cell written by guard()."""
+    return text[1:] if text.startswith("'") and _formula(text[1:]) else text
 
 
 def cell(event: Event, column: str) -> str:
@@ -129,7 +147,8 @@ def _rows(handle: Any, path: Path) -> tuple[list[str], list[Row]]:
     rows, line = [], reader.line_num + 1
     for values in reader:
         if any(v.strip() for v in values):
-            rows.append(Row(line, dict(zip(header, values + [""] * (len(header) - len(values))))))
+            cells = [unguard(v) for v in values] + [""] * (len(header) - len(values))
+            rows.append(Row(line, dict(zip(header, cells))))
         line = reader.line_num + 1
     return header, rows
 

@@ -251,6 +251,10 @@ def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]
         what = "has no \"text\"" if text is None else "has a \"text\" that is not a string"
         problems.append(Problem(f"article {what}; skipped", *where))
         return None
+    if _SURROGATE.search(text):
+        problems.append(Problem("article's \"text\" holds lone UTF-16 surrogates (\\ud800-\\udfff); each was read as "
+                                "U+FFFD so offsets still count the same characters", *where, warning=True))
+        text = _SURROGATE.sub("\ufffd", text)
     ident = str(record.get("id") or f"{path.stem}-{lineno}")
     title, url, publisher = _metadata(record)
     doc = Document(ident, str(path), text, title=title, url=url, publisher=publisher, line=lineno)
@@ -258,6 +262,9 @@ def _jsonl_document(path: Path, lineno: int, raw: bytes, problems: list[Problem]
     doc.published_basis = "stated" if doc.published else None
     doc.published_note = "the corpus's \"published\" field" if doc.published else None
     return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _metadata(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:

@@ -146,3 +146,25 @@ def test_document_to_source(tmp_path: Path) -> None:
     assert source.published == "2015-05" and source.published_basis == "inferred"
     import hashlib
     assert source.sha256 == hashlib.sha256(text[16:].encode()).hexdigest()
+
+
+def title_of(quote: str, *dates: str) -> str:
+    spans = [(quote.index(d), quote.index(d) + len(d)) for d in dates]
+    return make_title(quote, spans)
+
+
+def test_title_keeps_a_date_that_is_the_subject() -> None:
+    assert title_of("This year marks the twentieth anniversary of the peace accords.", "This year") == \
+        "This year marks the twentieth anniversary of the peace accords"
+
+
+def test_title_takes_the_main_clause_after_a_subordinate_one() -> None:
+    quote = "As his regime began violating the 1997 accords, the authorities began a smear campaign against the IRPT."
+    assert title_of(quote, "1997") == "The authorities began a smear campaign against the IRPT"
+
+
+def test_title_drops_short_asides_and_prepositional_dates() -> None:
+    quote = "Tajik President Rahmon, in power since 1992, has gradually tightened the noose."
+    assert title_of(quote, "1992") == "Tajik President Rahmon has gradually tightened the noose"
+    assert title_of("In response, the party began to consider rebranding itself as early as 2004.", "2004") == \
+        "In response, the party began to consider rebranding itself"

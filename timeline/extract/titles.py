@@ -6,9 +6,9 @@ import re
 
 MAX_WORDS = 14
 
-_PREP = r"(?:\b(?:on|in|at|since|by|until|from|during|of|for|between|around|about|through|throughout|early|late|mid|earlier|later|as\s+of|last|this|next)\s+)*"
+_PREP = r"(?:\b(?:on|in|at|since|by|until|from|during|of|for|between|around|about|through|throughout|early|late|mid|earlier|later|as\s+of|as\s+(?:early|late|recently|long\s+ago)\s+as|last|this|next)\s+)*"
 _LEAD = re.compile(
-    r"^\W*(?:(?:and|but|so\s+far|so|yet|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
+    r"^\W*(?:(?:and|but|so\s+far|so|yet|for\s+example|for\s+instance|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
     r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
     re.IGNORECASE,
 )
@@ -27,12 +27,32 @@ def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
         return _tidy(_quoted_title(body[:quoted.end()], body[quoted.end():]), text)
     body = _ASIDE.sub("", body)
     body = _LEAD.sub("", body)
+    body = _main_clause(body)
+    body = _SHORT_ASIDE.sub(" ", body)
     body = _drop_attribution(body)
     return _tidy(_shorten(body), text)
 
 
+_SUBORDINATE = re.compile(r"^(?:as|when|after|before|while|although|though|because|since|if|once|despite|following|amid|with)\b", re.IGNORECASE)
+_SHORT_ASIDE = re.compile(r",\s+(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45},\s+(?=[a-z])")
+
+
+def _main_clause(body: str) -> str:
+    """'As his regime began violating the accords, the authorities began a smear campaign' -> the
+    main clause after the comma."""
+    if not _SUBORDINATE.match(body):
+        return body
+    comma = body.find(", ")
+    rest = body[comma + 2:] if comma > 0 else ""
+    return rest if len(rest.split()) >= 4 else body
+
+
 def _tidy(body: str, text: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,;:-–—\"“”'‘’.")
+    if body.count("“") > body.count("”"):
+        body = body.replace("“", "", body.count("“") - body.count("”"))
+    if body.count('"') % 2:
+        body = body.replace('"', "", 1)
     return (body[:1].upper() + body[1:]) if body else " ".join(text.split())[:80]
 
 
@@ -81,20 +101,29 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
         if start < pos:
             continue
         before = text[pos:start]
+        if not "".join(out).strip(" ,;:\"“'‘") and not before.strip(" \"“'‘") and _SUBJECT_NEXT.match(text, end):
+            out.append(before + text[start:end])  # the date is the subject: 'This year marks ...'
+            pos = end
+            continue
         cut = max(0, len(before) - 60)  # prepositions sit just before the date
         out.append(before[:cut] + _PREP_TAIL.sub("", before[cut:]))
         pos = end
+        if text.startswith(("’s", "'s"), pos):  # 'this year's conference' -> 'conference'
+            pos += 2
         if not "".join(out).strip(" ,;:\"“'‘"):  # a leading date phrase: drop its comma too
             while pos < len(text) and text[pos] in ", ":
                 pos += 1
     out.append(text[pos:])
     result = "".join(out)
     result = _SPACE_PUNCT.sub(r"\1", result)
+    result = _DOUBLE_COMMA.sub(",", result)
     result = _LEADING_PUNCT.sub("", result)
     return _SPACES.sub(" ", result)
 
 
+_SUBJECT_NEXT = re.compile(r",?\s+(?:is|was|marks|marked|saw|sees|will|has|had|brought|brings)\b")
 _PREP_TAIL = re.compile(_PREP + r"$", re.IGNORECASE)
+_DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—]+")
 _SPACES = re.compile(r"\s{2,}")

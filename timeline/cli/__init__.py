@@ -9,6 +9,7 @@ import click
 
 from timeline import __version__
 from timeline.errors import TimelineError
+from timeline.terminal import printable
 
 # Every command, by name, and where it lives; modules are imported only when used, so --help is instant.
 COMMANDS: dict[str, str] = {
@@ -55,7 +56,7 @@ class LazyGroup(click.Group):
 def report(exc: TimelineError) -> None:
     """Print every problem on stderr, one per line, then a count."""
     for problem in exc.problems:
-        click.echo(str(problem), err=True)
+        click.echo(printable(str(problem)), err=True)
     errors = sum(1 for p in exc.problems if not p.warning)
     if errors > 1:
         click.echo(f"{errors} problems found.", err=True)

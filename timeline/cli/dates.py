@@ -8,6 +8,8 @@ from typing import IO, Any
 
 import click
 
+from timeline.terminal import one_line, printable
+
 SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 
 
@@ -100,12 +102,11 @@ def _write_table(results: Any, out: IO[str]) -> None:
     """A readable listing: one header per document, then offset, value and text of each date."""
     for doc, timexes in results:
         basis = f" ({doc.published_basis}: {doc.published_note})" if doc.published_basis else ""
-        out.write(f"\n{doc.id}  [{doc.path}]  published {doc.published or '?'}{basis}\n")
+        out.write(printable(f"\n{doc.id}  [{doc.path}]  published {doc.published or '?'}{basis}\n"))
         if doc.title:
-            out.write(f"  {doc.title}\n")
+            out.write(f"  {one_line(doc.title)}\n")
         for timex in timexes:
-            text = " ".join(timex.text.split())
-            out.write(f"  {timex.start:>8}  {timex.value:<16}  {text}\n")
+            out.write(f"  {timex.start:>8}  {timex.value:<16}  {one_line(timex.text)}\n")
         if not timexes:
             out.write("  (no dates)\n")
     out.flush()
@@ -119,7 +120,7 @@ def _finish(problems: list[Any], quiet: bool) -> None:
             continue
         if problem.file is None and problem.message.startswith("--published"):
             continue  # already shown before processing
-        click.echo(str(problem), err=True)
+        click.echo(printable(str(problem)), err=True)
     if errors:
         click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
         sys.exit(1)

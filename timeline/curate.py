@@ -32,6 +32,7 @@ from timeline.fileio import locked, write_atomic
 from timeline.schema import Citation, Claim, Dispute, Event, Rejected, Source, Store
 from timeline.sources import SourceText, load_sources, read_source_file, verify_citation
 from timeline.store import load_store
+from timeline.terminal import one_line
 from timeline.yamlpatch import YamlEditor
 
 T = TypeVar("T")
@@ -654,11 +655,6 @@ def _relocate(editor: YamlEditor, loc: tuple[Any, ...], citation: Citation, item
     return True
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def short(text: str, limit: int = 160) -> str:
-    """One line of at most limit characters."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}", text)  # no terminal escape sequences from a source
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """One printable line of at most limit characters (no terminal escape sequences from a source)."""
+    return one_line(text, limit)

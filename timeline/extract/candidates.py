@@ -90,6 +90,8 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
+        if quote is not sentence and filters.is_boilerplate(quote.text):
+            continue
         spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
         words, found = words_and_names(quote.text)
         out.append(Mention(

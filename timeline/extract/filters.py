@@ -18,7 +18,8 @@ _BOILERPLATE = re.compile(
 )
 _CREDIT = re.compile(
     r"(?:getty\s+images|/\s*(?:afp|reuters|ap|epa)\b|\bphoto(?:graph)?\s*(?:by|:|credit)|\bimage\s*(?:by|:|credit)|"
-    r"\(photo\b|\bfile\s+photo\b|all\s+rights\s+reserved|\bcopyright\b|this\s+(?:story|article)\s+is\s+over)",
+    r"\(photo\b|\bfile\s+photo\b|all\s+rights\s+reserved|\bcopyright\b|this\s+(?:story|article)\s+is\s+over|"
+    r"\b(?:this\s+article|a\s+version)\s+appeared\s+on\s+p\d|\bthis\s+comment\s+was\s+removed|\b\d{1,2}:\d\d\s*[ap]m\s+on\s+[^,]{4,30},\s+\S+\s+wrote:)",
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)|\b(?:rate|average|median|gdp|population|per\s+capita)\b", re.IGNORECASE)
@@ -55,7 +56,7 @@ def dates_a_happening(value: str) -> bool:
         return False
 
 
-CREDIT_LENGTH = 300  # credits and notices are short lines
+CREDIT_LENGTH = 400  # credits and notices are short lines
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -8,6 +8,7 @@ incompatible dates (two different days) but near-identical wording in different 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from timeline.extract.filters import edtf
 
 MIN_SHARED = 3
 SAME_OVERLAP = 0.5
-DISPUTE_OVERLAP = 0.7
-DISPUTE_WINDOW_DAYS = 400
+DISPUTE_OVERLAP = 0.75
+DISPUTE_SHARED = 5
+DISPUTE_WINDOW_DAYS = 200
 MAX_POSTINGS = 150
+PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
 
 
 @dataclass
@@ -105,6 +108,12 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
     return _disputes(groups)
 
 
+def _span(value: str) -> int:
+    """Days a date covers."""
+    bounds = edtf(value)
+    return (bounds.upper - bounds.lower).days + 1 if bounds.lower and bounds.upper else 1 << 20
+
+
 def _year(value: str) -> int:
     bounds = edtf(value)
     return bounds.lower.year if bounds.lower else 0
@@ -133,6 +142,8 @@ def _best_group(mention: Mention, words: list[str], year: int, groups: list[Grou
         score = max(overlap(m.words, mine)[1] for m in group.mentions[:3])
         if score < SAME_OVERLAP or score <= best_score or not compatible(group.date, mention.date):
             continue
+        if _span(mention.date) > PRECISION_STEP * _span(group.date):
+            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
         if any(m.source == mention.source and m.offset == mention.offset for m in group.mentions):
             continue  # another date of the same sentence is another happening
         best, best_score = gid, score
@@ -179,5 +190,15 @@ def _is_rival(a: Group, b: Group) -> bool:
         return False
     if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date):
         return False
+    if not (_explicit(a.mentions[0].expression) and _explicit(b.mentions[0].expression)):
+        return False  # 'yesterday' or 'on Monday' in two reports: usually two days of a recurring story
     shared, coefficient = overlap(a.mentions[0].words, b.mentions[0].words)
-    return shared >= MIN_SHARED + 1 and coefficient >= DISPUTE_OVERLAP
+    return shared >= DISPUTE_SHARED and coefficient >= DISPUTE_OVERLAP
+
+
+_MONTH_OR_DIGIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _explicit(expression: str) -> bool:
+    """True for a date written out ('9 May', 'June 1997'), not a relative one ('yesterday', 'Monday')."""
+    return bool(_MONTH_OR_DIGIT.search(expression))

@@ -89,6 +89,7 @@ def test_non_events_are_rejected() -> None:
         "Posted on June 5, 2015 at 10:00\n\n"
         "This story is over 5 years old.\n\n"
         "Unemployment stood at 12 percent in 2014, up from 9 percent a year earlier.\n\n"
+        "In the third quarter of 2014, the company reported net income of $1.9 million, or 29 cents a share.\n\n"
         "5 June 2015\n\n"
         "The civil war lasted from 1992 to 1997 and killed tens of thousands.\n\n"
         "Today, the opposition is all but obliterated.\n\n"

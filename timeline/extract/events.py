@@ -100,6 +100,9 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
     return records
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+
+
 def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[str, Any]]:
     used: set[str] = set()
     records = []
@@ -110,7 +113,7 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[s
             "id": _unique(slug(group.date, title), used),
             "date": group.date,
             "title": title,
-            "summary": " ".join(best.quote.split()),
+            "summary": _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(best.quote.split())),
             "importance": value,
             "status": "candidate",
             "citations": [_citation(m) for m in ordered],

@@ -23,6 +23,7 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)|\b(?:rate|average|median|gdp|population|per\s+capita)\b", re.IGNORECASE)
+_FINANCE = re.compile(r"[$£€#]\s?[\d.,]+\s*(?:million|billion|bn|m)\b|\bnet\s+(?:income|loss|profit)|\b(?:cents?|\$\s?[\d.]+)\s+a\s+share|\b(?:revenue|earnings|turnover)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|did|does|do|said|says|told|made|went|came|took|gave|began|left|met|won|lost|held|set|put|fell|rose|hit|led|ran|sent|sought|struck|built|bought|brought|fought|caught|kept|paid|shot|spoke|stood|broke|became|chose|drove|froze|got|knew|saw|rode|wrote|died|dies|announced|announces)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -86,9 +87,12 @@ def is_present_state(expression: str, sentence: str) -> bool:
 
 
 def is_statistic(sentence: str, value: str) -> bool:
-    """A figure for a year or month ('unemployment was 5% in 2014') rather than a happening."""
+    """A figure for a year or quarter ('unemployment was 5% in 2014', 'net income of $1.9 million in
+    the third quarter') rather than a happening."""
     precision = edtf(value).precision
-    return precision == "year" and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
+    if precision in ("year", "season", "month") and _FINANCE.search(sentence):
+        return True  # a period's results ('reported net income of $1.9 million') are figures
+    return precision in ("year", "season") and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
 
 
 _ACTION = re.compile(

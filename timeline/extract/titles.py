@@ -73,6 +73,9 @@ def _quoted_title(quotation: str, rest: str) -> str:
     return f"{speaker}: {clipped}"
 
 
+_PRONOUN = re.compile(r"(?:it|its|he|his|she|her|they|their|them|we|our|this|these)\b", re.IGNORECASE)
+
+
 def _drop_attribution(body: str) -> str:
     """'X happened, officials said' -> 'X happened'; 'Police said (that) X happened' -> 'X happened'."""
     comma = max(body.rfind(","), body.rfind(";"))
@@ -85,6 +88,8 @@ def _drop_attribution(body: str) -> str:
     m = _SAYING.search(head)
     if m and not m.group().lower().startswith("according"):
         rest = re.sub(r"^\s*(?:that\s+)?", "", body[m.end():])
+        if _PRONOUN.match(rest):
+            return body  # 'The UN said its headquarters collapsed': the speaker is the subject
         if len(rest.split()) >= 4 and body[:m.start()].strip() and not body[:m.start()].rstrip().endswith(","):
             body = rest
     elif m:

@@ -310,8 +310,8 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     _open(page, long_page, "#event-1500")  # in a chunk not yet in the DOM: the deep link brings it
     _wait(page, "!document.getElementById('tl__panel').hidden")
     assert page.locator("#tl__panel-h").inner_text() == "Happening number 1500"
-    assert _plot_points(page) == 1500  # level of detail: at most 1,500 drawn at full view
-    assert page.locator("#tl__lod").is_visible() and "1,500" in page.locator("#tl__lod").inner_text()
+    assert _plot_points(page) == 800  # level of detail: at most 800 drawn at full view
+    assert page.locator("#tl__lod").is_visible() and "800 most important of 1,600" in page.locator("#tl__lod").inner_text()
     _wait(page, "document.querySelectorAll('#tl__list > li').length === 1600")
     assert page.locator("noscript.tl-chunk").count() == 0
     page.keyboard.press("Escape")
@@ -323,5 +323,5 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     for _ in range(3):
         page.click("[data-zoom=zoom_in]")
     _wait(page, "document.getElementById('tl__lod').hidden")
-    assert 0 < _plot_points(page) < 1500
+    assert 0 < _plot_points(page) < 800
     assert page.console_errors == []

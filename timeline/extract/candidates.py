@@ -44,7 +44,9 @@ class Mention:
 def document_mentions(doc: Document) -> list[Mention]:
     """Every candidate mention of a document (picklable top-level function for the pipeline)."""
     found = timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop)
-    sentences = split_sentences(doc.text, doc.start, doc.stop)
+    if not found:
+        return []
+    sentences = split_sentences(doc.text, doc.start, _after_line(doc.text, found[-1].end, doc.stop))
     mentions: list[Mention] = []
     seen: set[str] = set()
     cursor = 0
@@ -61,6 +63,21 @@ def document_mentions(doc: Document) -> list[Mention]:
         seen.add(sentence.text)
         mentions.extend(_sentence_mentions(doc, sentence, inside, index))
     return mentions
+
+
+def _after_line(text: str, pos: int, stop: int) -> int:
+    """End of the line holding `pos` (and of the lines that continue it): sentences past the last
+    date expression need not be split."""
+    while True:
+        nl = text.find("\n", pos, stop)
+        if nl < 0:
+            return stop
+        nxt = nl + 1
+        while nxt < stop and text[nxt] in " \t\r":
+            nxt += 1
+        if nxt >= stop or not text[nxt].islower():
+            return nl
+        pos = nxt
 
 
 def _without_chrome(text: str, sentence: Span, inside: list[timex.Timex]) -> tuple[Span, list[timex.Timex]]:

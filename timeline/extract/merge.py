@@ -23,6 +23,7 @@ DISPUTE_OVERLAP = 0.75
 DISPUTE_SHARED = 5
 DISPUTE_WINDOW_DAYS = 200
 MAX_POSTINGS = 150
+COMPARED = 3  # a mention is compared with a group's first mentions
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
 
 
@@ -36,11 +37,14 @@ class Group:
     words: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     rivals: list[Mention] = field(default_factory=list)
+    word_sets: list[frozenset[str]] = field(default_factory=list)  # of the first mentions, for comparing
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: Mention, words: frozenset[str]) -> None:
         """Take a mention that agrees with the group's date."""
         self.mentions.append(mention)
-        self.words.update(mention.words)
+        if len(self.word_sets) < COMPARED:
+            self.word_sets.append(words)
+        self.words.update(words)
         self.names.update(mention.names)
 
     @property
@@ -93,8 +97,9 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
     index: dict[tuple[int, str], list[int]] = defaultdict(list)
     for mention in sorted(mentions, key=_finest_first):
         year = _year(mention.date)
-        words = sorted(set(mention.words))
-        best = _best_group(mention, words, year, groups, index)
+        mine = frozenset(mention.words)
+        words = sorted(mine)
+        best = _best_group(mention, words, mine, year, groups, index)
         if best is None:
             groups.append(Group(mention.date))
             best = len(groups) - 1
@@ -104,7 +109,7 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
             for word in words:
                 if word not in groups[best].words:
                     index[(year, word)].append(best)
-        groups[best].add(mention)
+        groups[best].add(mention, mine)
     return _disputes(groups)
 
 
@@ -125,7 +130,8 @@ def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
     return (span, mention.date, mention.source, mention.offset)
 
 
-def _best_group(mention: Mention, words: list[str], year: int, groups: list[Group], index: dict[tuple[int, str], list[int]]) -> int | None:
+def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: int, groups: list[Group],
+                index: dict[tuple[int, str], list[int]]) -> int | None:
     """The most similar compatible group, found through the mention's less common words (a word in
     more than MAX_POSTINGS groups of a year, like the topic's own name, finds too many to compare)."""
     candidates: set[int] = set()
@@ -134,12 +140,11 @@ def _best_group(mention: Mention, words: list[str], year: int, groups: list[Grou
         if len(postings) <= MAX_POSTINGS:
             candidates.update(postings)
     best, best_score = None, 0.0
-    mine = set(words)
     for gid in sorted(candidates):
         group = groups[gid]
         if len(group.words & mine) < MIN_SHARED:
             continue
-        score = max(overlap(m.words, mine)[1] for m in group.mentions[:3])
+        score = max(overlap(w, mine)[1] for w in group.word_sets)
         if score < SAME_OVERLAP or score <= best_score or not compatible(group.date, mention.date):
             continue
         if _span(mention.date) > PRECISION_STEP * _span(group.date):

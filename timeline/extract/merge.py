@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from timeline import dates
@@ -53,10 +54,10 @@ class Group:
         return {m.source for m in self.mentions + self.rivals}
 
 
-def overlap(a: set[str] | Sequence[str], b: set[str] | Sequence[str]) -> tuple[int, float]:
+def overlap(a: AbstractSet[str] | Sequence[str], b: AbstractSet[str] | Sequence[str]) -> tuple[int, float]:
     """(shared words, overlap coefficient) of two word collections."""
-    sa = a if isinstance(a, set) else set(a)
-    sb = b if isinstance(b, set) else set(b)
+    sa = a if isinstance(a, AbstractSet) else set(a)
+    sb = b if isinstance(b, AbstractSet) else set(b)
     if not sa or not sb:
         return 0, 0.0
     shared = len(sa & sb)

@@ -101,7 +101,8 @@ def _drop_attribution(body: str) -> str:
 
 
 def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for start, end in sorted(spans):
         if start < pos:
             continue

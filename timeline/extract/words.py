@@ -85,18 +85,3 @@ def vocabulary(text: str) -> set[str]:
         if len(word) > 2 and word not in STOPWORDS:
             out.add(stem(word))
     return out
-
-
-def names(text: str) -> set[str]:
-    """Capitalised words that are not the first word of the text (a cheap stand-in for named entities)."""
-    found = set()
-    tokens = list(_TOKEN.finditer(text))
-    for i, m in enumerate(tokens):
-        word = m.group()
-        if i == 0 or not word[0].isupper() or word.lower() in STOPWORDS or len(word) < 3:
-            continue
-        previous = text[max(0, m.start() - 2):m.start()]
-        if re.search(r"[.!?:\"“]\s*$", previous):
-            continue
-        found.add(word.lower())
-    return found

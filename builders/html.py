@@ -35,6 +35,11 @@ def asset(name: str) -> str:
     return files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def compact(source: str) -> str:
+    """Script or stylesheet without indentation and blank lines (line breaks kept, so JS semantics stay)."""
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip())
+
+
 def plotly_version() -> str:
     """Version of the vendored plotly.js basic bundle, read from its header."""
     match = re.search(r"v(\d+\.\d+\.\d+)", asset(PLOTLY_FILE)[:300])
@@ -60,7 +65,7 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
     locale = check_locale(opts["locale"])
     model = build_model(store, texts, locale, review=bool(opts["review"]))
     data = json_script(page_data(model))
-    app = asset("page.js")
+    app = compact(asset("page.js"))
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
     script_hashes = [_sha("sha256", app)] + ([_sha("sha256", asset(PLOTLY_FILE))] if opts["plotly"] == "inline" else [])
     head = _head(model, _csp(script_hashes, plotly_src))
@@ -92,7 +97,7 @@ def _head(model: PageModel, csp: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
             f'<meta name="referrer" content="no-referrer">\n<link rel="icon" href="data:,">\n'
             f'<meta name="generator" content="annotated-timeline">\n'
-            f"<title>{esc(model.store.title)}</title>\n<style>{asset('page.css')}</style>\n</head>")
+            f"<title>{esc(model.store.title)}</title>\n<style>{compact(asset('page.css'))}</style>\n</head>")
 
 
 def _body(model: PageModel) -> str:
@@ -155,7 +160,8 @@ def _controls(model: PageModel) -> str:
 
 def _zoom(words: dict[str, str]) -> str:
     buttons = [("earlier", "◀"), ("zoom_in", "+"), ("zoom_out", "−"), ("later", "▶"), ("reset", "⟲")]
-    html = "".join(f'<button type="button" class="tl-btn" data-zoom="{key}"><span aria-hidden="true">{icon}</span> {esc(words[key])}</button>'
+    html = "".join(f'<button type="button" class="tl-btn" data-zoom="{key}"><span aria-hidden="true">{icon}</span> '
+                   f'<span class="tl-label">{esc(words[key])}</span></button>'
                    for key, icon in buttons)
     return (f'<div id="tl__zoom" class="tl-zoom" role="group" aria-label="{esc(words["zoom_in"])} / {esc(words["zoom_out"])}" hidden>'
             f'{html}<span class="tl-hint">{esc(words["keys"])}</span></div>')

@@ -93,7 +93,7 @@ def _markers(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, 
             "size": [_size(e) for e in events],
             "color": colour,
             "opacity": _opacity(events, 1.0, 0.5),
-            "line": {"color": colour, "width": 2},
+            "line": {"color": ["#ffffff" if _symbol(e) in ("circle", "diamond") else colour for e in events], "width": [1 if _symbol(e) in ("circle", "diamond") else 2 for e in events]},
         },
     }
 
@@ -106,7 +106,7 @@ def _symbol(e: PageEvent) -> str:
 
 
 def _size(e: PageEvent) -> float:
-    return round(8 + min(max(e.event.importance, 0), 5) * 1.6, 1)
+    return round(8 + min(max(e.event.importance, 0), 5) * 1.3, 1)
 
 
 def _flags(events: list[PageEvent]) -> dict[str, Any]:
@@ -133,17 +133,22 @@ def _layout(model: PageModel) -> dict[str, Any]:
     shapes += [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                 "line": {"color": "#d0d0d0", "width": 1}, "layer": "below"} for i in range(n - 1)]
     return {
-        "height": 140 + 78 * n, "autosize": True, "dragmode": "zoom", "hovermode": "closest", "showlegend": False,
-        "margin": {"l": 8, "r": 16, "t": 34 if model.eras else 12, "b": 36},
+        "height": 96 + 66 * n, "autosize": True, "dragmode": "zoom", "hovermode": "closest", "showlegend": False,
+        "margin": {"l": 8, "r": 16, "t": 62 if model.eras else 36, "b": 12},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": TEXT_COLOUR},
         "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#333333", "font": {"color": TEXT_COLOUR, "size": 13}, "align": "left"},
-        "xaxis": {"type": "date", "range": x_range(model), "showgrid": True, "gridcolor": "#e6e6e6",
+        "xaxis": {"type": "date", "range": x_range(model), "showgrid": True, "gridcolor": "#e6e6e6", "side": "top",
                   "linecolor": "#767676", "ticks": "outside", "tickcolor": "#767676", "automargin": True},
         "yaxis": {"range": [n - 0.5, -0.5], "fixedrange": True, "zeroline": False, "showgrid": False,
                   "showticklabels": False, "ticks": ""},
         "shapes": shapes, "annotations": annotations + _lane_labels(model), "barmode": "overlay",
     }
+
+
+def _short(text: str, limit: int = 26) -> str:
+    """A label cut to fit above a narrow band; the full text is in the list and the hover."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _lane_labels(model: PageModel) -> list[dict[str, Any]]:
@@ -162,7 +167,7 @@ def _eras(model: PageModel) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
                        "y0": 0, "y1": 1, "fillcolor": "#ededed" if i % 2 == 0 else "#e2e6ea", "line": {"width": 0},
                        "layer": "below"})
         middle = era.lower + (end - era.lower) / 2
-        notes.append({"x": middle.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                      "showarrow": False, "text": plotly_text(era.era.title), "font": {"size": 12, "color": "#333333"},
+        notes.append({"name": "era", "x": middle.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "yshift": 24,
+                      "showarrow": False, "text": plotly_text(_short(era.era.title)), "font": {"size": 12, "color": "#333333"},
                       "hovertext": plotly_text(f"{era.era.title} ({era.date_text})")})
     return shapes, notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from timeline import dates
 from timeline.schema import Citation, Dispute, Source
 
 from .html_locale import display_date, strings
@@ -89,7 +90,8 @@ def _citation(key: str, citation: Citation, model: PageModel) -> str:
     if url:
         link = f' <a class="tl-src" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(words["read_source"])}</a>'
     elif key in model.excerpts.cites:
-        link = f' <button type="button" class="tl-show" data-key="{esc(key)}" hidden>{esc(words["show_in_source"])}</button>'
+        link = (f' <button type="button" class="tl-show" data-key="{esc(key)}" aria-expanded="false" hidden>'
+                f'{esc(words["show_in_source"])}</button>')
     else:
         link = ""
     return f'<li><blockquote class="tl-quote">{esc(citation.quote)}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
@@ -126,8 +128,16 @@ def _dispute(i: int, dispute: Dispute, e: PageEvent, keyed: list[tuple[str, Cita
         prefix = f"c{e.index}-d{i}-{k}-"
         cites = _citations("", [(key, c) for key, c in keyed if key.startswith(prefix)], model)
         note = f' <span class="tl-claim-note">({esc(claim.note)})</span>' if claim.note else ""
-        sides.append(f'<li class="tl-claim"><p><strong class="tl-claim-value">{esc(claim.value)}</strong>{note}</p>{cites}</li>')
+        value = _claim_value(dispute, claim.value, model.locale)
+        sides.append(f'<li class="tl-claim"><p><strong class="tl-claim-value">{esc(value)}</strong>{note}</p>{cites}</li>')
     return f'<div class="tl-dispute"><p class="tl-question">{esc(dispute.description)}</p><ul class="tl-claims">{"".join(sides)}</ul></div>'
+
+
+def _claim_value(dispute: Dispute, value: str, locale: str) -> str:
+    """A disputed date reads as a date ('June 1997'); other values as written."""
+    if dispute.about == "date" and dates.is_valid(value):
+        return display_date(value, locale)
+    return value
 
 
 def render_eras(model: PageModel) -> str:

@@ -11,7 +11,7 @@ from timeline.sources import SourceText
 
 OTHER_LANE = "other"
 MAX_ROWS = 6
-CONTEXT_CHARS = 320  # characters of source text shown around a quote in the in-page source view
+CONTEXT_CHARS = 200  # characters of source text shown around a quote in the in-page source view
 
 
 @dataclass(frozen=True)

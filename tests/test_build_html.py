@@ -281,3 +281,15 @@ def test_unknown_dates_are_listed_but_not_plotted(basic):
     html = render_html(Store.model_validate(changed.model_dump()), texts, {"plotly": "file"})
     assert "date unknown, not on the plot" in html
     assert len(_traces(_data(html)["figure"], "events")["x"]) == 5
+
+
+EXAMPLE = Path(__file__).parents[1] / "events.yaml"
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="the example events.yaml is not in this checkout")
+def test_example_page_is_under_1_5_mb_and_lists_every_reviewed_event():
+    store, texts, _ = check_store(EXAMPLE)
+    html = render_html(store, texts)
+    assert len(html.encode()) < 1_500_000
+    shown = [e for e in store.events if e.status == "reviewed"]
+    assert html.count('<li id="') == len(shown) > 0

@@ -325,3 +325,16 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     _wait(page, "document.getElementById('tl__lod').hidden")
     assert 0 < _plot_points(page) < 800
     assert page.console_errors == []
+
+
+@pytest.mark.skipif(not (ROOTS.parents[1] / "events.yaml").exists(), reason="no example events.yaml")
+def test_example_page_loads_cleanly(page: Any, tmp_path: Path) -> None:
+    store, texts, _ = check_store(ROOTS.parents[1] / "events.yaml")
+    target = HtmlBuilder(BuildContext(store, texts, ROOTS.parents[1] / "events.yaml", {})).build(tmp_path)[0]
+    requests = _open(page, target)
+    assert requests == [target.as_uri()] and page.console_errors == []
+    assert _visible_items(page) == sum(1 for e in store.events if e.status == "reviewed")
+    assert 0 < _plot_points(page) <= _visible_items(page)
+    page.fill("#tl__q", "Supreme Court")
+    _wait(page, "/^\\d+ events? match/.test(document.getElementById('tl__status').textContent)")
+    assert 0 < _visible_items(page) < 20

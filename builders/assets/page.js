@@ -137,13 +137,28 @@
       lod.hidden = sel.shown === sel.matching;
       lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
     }
-    var xaxis = Object.assign({}, layout.xaxis, { range: [toAxis(range[0]), toAxis(range[1])], autorange: false });
-    var lay = Object.assign({}, layout, { xaxis: xaxis });
+    var lay = layoutFor([toAxis(range[0]), toAxis(range[1])]);
     if (!force && sel.key === drawnKey) return Promise.resolve();
     drawnKey = sel.key;
     return Plotly.react(plot, tracesFor(sel.keep), lay, config);
   }
   function draw() { return render(currentRange(), true); }
+  /* On a narrow plot the era titles would overlap: they stay in the eras list above the events. */
+  function isNarrow() { return plot.clientWidth < 640; }
+  function layoutFor(range) {
+    var narrow = isNarrow();
+    var xaxis = Object.assign({}, layout.xaxis, { range: range, autorange: false });
+    var lay = Object.assign({}, layout, { xaxis: xaxis });
+    if (narrow) {
+      lay.annotations = layout.annotations.filter(function (a) { return a.name !== "era"; });
+      lay.margin = Object.assign({}, layout.margin, { t: 36 });
+    }
+    return lay;
+  }
+  var wasNarrow = null;
+  window.addEventListener("resize", function () {
+    if (wasNarrow !== null && isNarrow() !== wasNarrow && axis()) { wasNarrow = isNarrow(); render(currentRange(), true); }
+  });
 
   function start() {
     if (typeof Plotly === "undefined" || !plot) { api.ready = true; return; }
@@ -157,7 +172,8 @@
       lod.hidden = sel.shown === sel.matching;
       lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
     }
-    Plotly.newPlot(plot, tracesFor(sel.keep), Object.assign({}, layout), config).then(function () {
+    wasNarrow = isNarrow();
+    Plotly.newPlot(plot, tracesFor(sel.keep), layoutFor(data.range.slice()), config).then(function () {
       api.afterplotMs = performance.now();
       idle(function () { api.idleMs = performance.now(); idle(background, { timeout: 1000 }); }, { timeout: 3000 });
       plot.on("plotly_relayout", function (ev) {
@@ -278,7 +294,7 @@
     var cite = data.excerpts.cites[key];
     if (!cite) return;
     var source = data.excerpts.sources[cite[0]], text = source[1][cite[1]], at = cite[2], end = cite[2] + cite[3];
-    var x = [text.slice(Math.max(0, at - 320), at), text.slice(at, end), text.slice(end, end + 320), source[0]];
+    var x = [text.slice(Math.max(0, at - 200), at), text.slice(at, end), text.slice(end, end + 200), source[0]];
     var box = doc.createElement("div");
     box.className = "tl-source-view";
     box.setAttribute("role", "region");

@@ -169,3 +169,14 @@ def test_title_drops_short_asides_and_prepositional_dates() -> None:
     assert title_of(quote, "1992") == "Tajik President Rahmon has gradually tightened the noose"
     assert title_of("In response, the party began to consider rebranding itself as early as 2004.", "2004") == \
         "In response, the party began to consider rebranding itself"
+
+
+def test_each_date_of_a_sentence_titles_its_own_clause() -> None:
+    text = ("In August 2016, police broke up a suspected cell in Bishkek, and in October 2016 the security "
+            "service conducted weapons raids in Osh.")
+    mentions = document_mentions(doc("kg", text))
+    assert {m.date: m.title for m in mentions} == {
+        "2016-08": "Police broke up a suspected cell in Bishkek",
+        "2016-10": "The security service conducted weapons raids in Osh",
+    }
+    assert all(m.quote == text for m in mentions)

@@ -7,7 +7,7 @@ from timeline import dates
 from timeline.documents import Document
 from timeline.extract import filters, timex
 from timeline.extract.filters import edtf
-from timeline.extract.sentences import Span, clause_around, split_sentences
+from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
 from timeline.extract.words import words_and_names
 
@@ -29,11 +29,15 @@ class Mention:
     position: int  # sentence index in its document (0 = lead)
     words: tuple[str, ...]  # content words of the quote
     names: tuple[str, ...]  # capitalised names in the quote
+    title_span: tuple[int, int] | None = None  # the clause to title from, when the quote dates several happenings
 
     @property
     def title(self) -> str:
         """A short title compressed from the quote (computed when asked: only events' best mentions need one)."""
-        return make_title(self.quote, list(self.date_spans))
+        if self.title_span is None:
+            return make_title(self.quote, list(self.date_spans))
+        a, b = self.title_span
+        return make_title(self.quote[a:b], [(x - a, y - a) for x, y in self.date_spans if a <= x and y <= b])
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -103,7 +107,8 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
         return []
     out = []
-    for t in _main_expressions(dated):
+    main = _main_expressions(dated)
+    for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
@@ -114,9 +119,17 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         out.append(Mention(
             source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
             expression=t.text, date_spans=tuple(spans), position=index,
-            words=tuple(words), names=tuple(sorted(found)),
+            words=tuple(words), names=tuple(sorted(found)), title_span=_title_span(quote, t) if len(main) > 1 else None,
         ))
     return out
+
+
+def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
+    """Where in the quote the clause of this date lies, when the quote holds several dated clauses."""
+    clause = own_clause(quote, t.start, t.end)
+    if len(clause.text.split()) - len(t.text.split()) < 4 or clause.text == quote.text:
+        return None
+    return clause.start - quote.start, clause.end - quote.start
 
 
 def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:

@@ -156,3 +156,13 @@ def _window(sentence: Span, start: int, end: int, limit: int) -> Span:
         b -= 1
     a, b = _strip(text, a, b)
     return Span(a + base, b + base, text[a:b])
+
+
+def own_clause(sentence: Span, start: int, end: int) -> Span:
+    """The single clause of `sentence` that contains [start, end) (no widening)."""
+    text = sentence.text
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    lo = max(c for c in cuts if c <= start - sentence.start)
+    hi = min(c for c in cuts if c >= end - sentence.start)
+    a, b = _strip(text, lo, hi)
+    return Span(a + sentence.start, b + sentence.start, text[a:b])

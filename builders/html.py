@@ -163,7 +163,7 @@ def _zoom(words: dict[str, str]) -> str:
     html = "".join(f'<button type="button" class="tl-btn" data-zoom="{key}"><span aria-hidden="true">{icon}</span> '
                    f'<span class="tl-label">{esc(words[key])}</span></button>'
                    for key, icon in buttons)
-    return (f'<div id="tl__zoom" class="tl-zoom" role="group" aria-label="{esc(words["zoom_in"])} / {esc(words["zoom_out"])}" hidden>'
+    return (f'<div id="tl__zoom" class="tl-zoom" role="group" aria-label="{esc(words["zoom_group"])}" hidden>'
             f'{html}<span class="tl-hint">{esc(words["keys"])}</span></div>')
 
 

@@ -42,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "skip": "Skip to the event list", "search": "Search", "search_placeholder": "titles, summaries, quotes, people, places",
         "lane": "Lane", "tag": "Tag", "source": "Source", "all": "All", "clear": "Clear filters",
-        "zoom_in": "Zoom in", "zoom_out": "Zoom out", "earlier": "Earlier", "later": "Later", "reset": "Show all",
+        "zoom_in": "Zoom in", "zoom_out": "Zoom out", "zoom_group": "Zoom and move along the timeline", "earlier": "Earlier", "later": "Later", "reset": "Show all",
         "plot_label": "Timeline plot", "events": "Events", "match": "{n} events match", "match_one": "1 event matches",
         "no_match": "No event matches", "opened": "Opened: {name}", "closed": "Details closed", "close": "Close",
         "details": "Event details", "summary": "Summary", "note": "Editor’s note", "citations": "Sources",
@@ -60,7 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "skip": "Aller à la liste des événements", "search": "Rechercher",
         "search_placeholder": "titres, résumés, citations, personnes, lieux", "lane": "Thème", "tag": "Mot-clé",
-        "source": "Source", "all": "Tous", "clear": "Effacer les filtres", "zoom_in": "Zoom avant",
+        "source": "Source", "all": "Tous", "clear": "Effacer les filtres", "zoom_in": "Zoom avant", "zoom_group": "Zoomer et se déplacer dans la chronologie",
         "zoom_out": "Zoom arrière", "earlier": "Plus tôt", "later": "Plus tard", "reset": "Tout afficher",
         "plot_label": "Graphique chronologique", "events": "Événements", "match": "{n} événements correspondent",
         "match_one": "1 événement correspond", "no_match": "Aucun événement ne correspond", "opened": "Ouvert : {name}",
@@ -82,7 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "de": {
         "skip": "Zur Ereignisliste springen", "search": "Suchen",
         "search_placeholder": "Titel, Zusammenfassungen, Zitate, Personen, Orte", "lane": "Thema", "tag": "Schlagwort",
-        "source": "Quelle", "all": "Alle", "clear": "Filter zurücksetzen", "zoom_in": "Vergrößern",
+        "source": "Quelle", "all": "Alle", "clear": "Filter zurücksetzen", "zoom_in": "Vergrößern", "zoom_group": "Zeitleiste vergrößern und verschieben",
         "zoom_out": "Verkleinern", "earlier": "Früher", "later": "Später", "reset": "Alles zeigen",
         "plot_label": "Zeitleiste", "events": "Ereignisse", "match": "{n} Ereignisse gefunden",
         "match_one": "1 Ereignis gefunden", "no_match": "Kein Ereignis gefunden", "opened": "Geöffnet: {name}",

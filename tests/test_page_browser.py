@@ -319,7 +319,7 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     _wait(page, "document.getElementById('tl__status').textContent === '1 event matches'")
     assert _plot_points(page) == 1 and _visible_items(page) == 1
     page.fill("#tl__q", "")
-    _wait(page, "document.getElementById('tl__status').textContent === '1600 events match'")
+    _wait(page, "document.getElementById('tl__status').textContent === '1,600 events match'")
     for _ in range(3):
         page.click("[data-zoom=zoom_in]")
     _wait(page, "document.getElementById('tl__lod').hidden")

@@ -135,7 +135,7 @@
     var sel = select(range);
     if (lod) {
       lod.hidden = sel.shown === sel.matching;
-      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
+      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(S.lang), n: sel.matching.toLocaleString(S.lang) });
     }
     var lay = layoutFor([toAxis(range[0]), toAxis(range[1])]);
     if (!force && sel.key === drawnKey) return Promise.resolve();
@@ -170,7 +170,7 @@
     drawnKey = sel.key;
     if (lod) {
       lod.hidden = sel.shown === sel.matching;
-      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(), n: sel.matching.toLocaleString() });
+      lod.textContent = fmt(S.lod, { shown: sel.shown.toLocaleString(S.lang), n: sel.matching.toLocaleString(S.lang) });
     }
     wasNarrow = isNarrow();
     Plotly.newPlot(plot, tracesFor(sel.keep), layoutFor(data.range.slice()), config).then(function () {
@@ -241,7 +241,7 @@
     }
     return draw().then(function () {
       api.filterMs = performance.now() - t0;
-      announce(count === 0 ? S.no_match : count === 1 ? S.match_one : fmt(S.match, { n: count }));
+      announce(count === 0 ? S.no_match : count === 1 ? S.match_one : fmt(S.match, { n: count.toLocaleString(S.lang) }));
       return count;
     });
   }

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from timeline.errors import TimelineError
+if TYPE_CHECKING:
+    from timeline.schema import Store
 
 
 @click.command()
@@ -61,10 +63,7 @@ def _check_locale(locale: str) -> None:
         raise click.BadParameter(f"{locale!r}; available: {', '.join(LOCALES)}", param_hint="--locale")
 
 
-def _print_embed(store: object, page: Path) -> None:
+def _print_embed(store: Store, page: Path) -> None:
     from timeline.builders.html import embed_snippet
-    from timeline.schema import Store
 
-    if not isinstance(store, Store):
-        raise TimelineError("no store to embed")
     click.echo(embed_snippet(store, page.name))

@@ -21,7 +21,7 @@ from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, document_mentions
 from timeline.extract.filters import edtf
-from timeline.extract.merge import Group, compatible, group_mentions, similar
+from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
 
@@ -189,8 +189,7 @@ def _figure_dispute(mentions: list[Mention]) -> dict[str, Any] | None:
             if not re.fullmatch(r"(?:1[89]|20)\d\d", number):
                 claims[noun][number].append(m)
     for noun, values in claims.items():
-        sources = [{m.source for m in ms} for ms in values.values()]
-        if len(values) >= 2 and len(set().union(*sources)) >= 2 and not _same_sources(sources):
+        if len(values) >= 2 and _restated(list(values.values())):
             return {
                 "about": "figure",
                 "description": f"How many {noun}?",
@@ -199,8 +198,19 @@ def _figure_dispute(mentions: list[Mention]) -> dict[str, Any] | None:
     return None
 
 
-def _same_sources(sources: list[set[str]]) -> bool:
-    return all(s == sources[0] for s in sources)
+FIGURE_OVERLAP = 0.6
+
+
+def _restated(sides: list[list[Mention]]) -> bool:
+    """True when two documents say nearly the same sentence with different numbers (not two figures
+    of one report, nor a running count in loosely related sentences)."""
+    for i, side in enumerate(sides):
+        for other in sides[i + 1:]:
+            for a in side:
+                for b in other:
+                    if a.source != b.source and overlap(a.words, b.words)[1] >= FIGURE_OVERLAP:
+                        return True
+    return False
 
 
 def same_happening(a: Event, b: Event) -> bool:

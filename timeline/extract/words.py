@@ -77,11 +77,12 @@ _PUNCT = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*/\\|#@$%^&+=~`0123456789"
 
 def vocabulary(text: str) -> set[str]:
     """The set of content_words of a text, computed on its distinct tokens (fast for whole articles)."""
-    out = set()
-    for token in set(text.lower().split()):
-        word = token.strip(_PUNCT).replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 2 and word not in STOPWORDS:
-            out.add(stem(word))
-    return out
+    found = {_bare(token) for token in set(text.lower().split())}
+    found.discard(None)
+    return found  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1 << 17)
+def _bare(token: str) -> str | None:
+    """A whitespace-separated token's content word, without surrounding punctuation, or None."""
+    return _normal(token.strip(_PUNCT))

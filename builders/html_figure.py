@@ -67,10 +67,12 @@ def _bars(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, Any
         "customdata": [e.index for e in events],
         "hoverinfo": "text", "hovertext": [_hover(e, model) for e in events],
         "marker": {
-            "color": [("rgba(255,255,255,0)" if h else colour) for h in hatched] if any(hatched) else colour,
+            "color": colour,
             "opacity": _opacity(events, 0.9, 0.45),
             "line": {"color": colour, "width": 1.5},
-            "pattern": {"shape": ["/" if h else "" for h in hatched], "fgcolor": colour, "size": 6, "solidity": 0.35}
+            # approximate or uncertain: the lane colour striped with white, so it reads as hatched in any colour
+            "pattern": {"shape": ["/" if h else "" for h in hatched], "fillmode": "overlay", "fgcolor": "#ffffff",
+                        "fgopacity": 1, "size": 7, "solidity": 0.45}
             if any(hatched) else {"shape": ""},
         },
     }

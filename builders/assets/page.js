@@ -205,11 +205,13 @@
     }
     return render(range, true).then(function () {
       api.zoomMs = performance.now() - t0;
-      var a = axis();
-      announce(fmt(S.zoomed, { a: shortDate(a.range[0]), b: shortDate(a.range[1]) }));
+      var r = currentRange();
+      announce(fmt(S.zoomed, { a: longDate(r[0]), b: longDate(r[1]) }));
     });
   }
-  function shortDate(value) { return String(value).slice(0, 10); }
+  function longDate(ms) {
+    return new Date(ms).toLocaleDateString(S.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
 
   /* ---- search and filters ---- */
   function buildIndex() {

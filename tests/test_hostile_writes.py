@@ -69,7 +69,7 @@ def test_concurrent_extract_into_loses_nothing(tmp_path: Path) -> None:
     procs = [subprocess.Popen([sys.executable, "-m", "timeline", "extract", "-q", f.name, "--into", "events.yaml"],
                               cwd=tmp_path / "parallel", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in parallel]
     outcomes = [p.communicate(timeout=300) for p in procs]
-    assert [p.returncode for p in procs] == [0] * len(procs), [err for _, err in outcomes]
+    assert [p.returncode for p in procs] == [0] * len(procs), [err[-1500:] for _, err in outcomes]
     assert all("Traceback" not in err for _, err in outcomes)
 
     store_path = tmp_path / "parallel" / "events.yaml"
@@ -130,3 +130,27 @@ def test_extract_into_killed_mid_write_leaves_the_store(tmp_path: Path) -> None:
     again = run("extract", "-q", folder.name, "--into", "events.yaml", cwd=root)
     assert again.returncode == 0, again.stderr
     assert load_store(root / "events.yaml")[0].events, "a later run is not blocked by the killed one's lock"
+
+
+UNWRITABLE = {
+    "build into /dev/null": ["build", "events.yaml", "-o", "/dev/null"],
+    "build under a file": ["build", "events.yaml", "-o", "afile/site"],
+    "build into /proc": ["build", "events.yaml", "-o", "/proc/no-such-folder"],
+    "export under a file": ["export", "csv", "events.yaml", "-o", "afile/events.csv"],
+    "export into /proc": ["export", "markdown", "events.yaml", "-o", "/proc/handout.md"],
+    "extract --into under a file": ["extract", "-q", "sources", "--into", "afile/events.yaml"],
+    "extract --into /proc": ["extract", "-q", "sources", "--into", "/proc/events.yaml"],
+}
+
+
+@pytest.mark.parametrize("args", list(UNWRITABLE.values()), ids=list(UNWRITABLE))
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, args: list[str]) -> None:
+    root = tmp_path / "store"
+    shutil.copytree(REPO / "tests" / "roots" / "hostile-yaml", root)
+    (root / "afile").write_text("a file, not a folder\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = run(*args, cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    target = args[args.index("-o") + 1] if "-o" in args else args[-1]
+    assert result.stderr.startswith(target) and "cannot write" in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before

@@ -62,3 +62,7 @@ class CitationError(TimelineError):
 
 class LockedError(TimelineError):
     """Another timeline process holds the lock on a file we must write."""
+
+
+class WriteError(TimelineError):
+    """A file cannot be written where the user asked (missing folder, no permission, a device, a full disk)."""

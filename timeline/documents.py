@@ -305,23 +305,59 @@ def _plain_iso(text: str) -> bool:
 
 # ---------------------------------------------------------------- HTML
 
-_HTML_BLANK = re.compile(
-    r"""<!--.*?-->|<(script|style|head|noscript|template|svg)\b.*?</\1\s*>|<!\[CDATA\[.*?\]\]>|<[!?/]?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""",
-    re.S | re.I,
-)
+_MARKUP_OPEN = re.compile(r"<(?:!--|!\[CDATA\[|[!?/]?[a-zA-Z])")
+_TAG_BODY = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_RAW_TEXT = re.compile(r"<(script|style|head|noscript|template|svg)\b", re.I)
 _BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|blockquote|title|hr|pre|figure|figcaption|main|aside|nav)\b", re.I)
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def html_text(raw: str) -> str:
     """The raw HTML with markup blanked to spaces of equal length, so offsets index the raw file."""
-    text = _HTML_BLANK.sub(_blank_markup, raw)
-    return _ENTITY.sub(_pad_entity, text)
+    pieces, pos = [], 0
+    for start, end in _markup_spans(raw):
+        pieces += [raw[pos:start], _blank_markup(raw[start:end])]
+        pos = end
+    pieces.append(raw[pos:])
+    return _ENTITY.sub(_pad_entity, "".join(pieces))
 
 
-def _blank_markup(m: re.Match[str]) -> str:
-    blank = re.sub(r"[^\n]", " ", m.group())
-    return "\n" + blank[1:] if _BLOCK.match(m.group()) and not blank.startswith("\n") else blank
+def _markup_spans(raw: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each comment, tag, CDATA section and script/style/... element, in one linear pass:
+    an unclosed construct runs to the end of the file (as a browser reads it) and ends the scan."""
+    lower, size, pos = raw.lower(), len(raw), 0
+    while m := _MARKUP_OPEN.search(raw, pos):
+        start, opener = m.start(), m.group()
+        if opener in ("<!--", "<![CDATA["):
+            close = raw.find("-->" if opener == "<!--" else "]]>", m.end())
+            end = size if close < 0 else close + 3
+        else:
+            end = _tag_end(raw, m.end())
+            if end < 0:
+                return  # no '>' anywhere after: the rest is text
+            element = _RAW_TEXT.match(raw, start)
+            if element and not opener.startswith("</"):
+                close = lower.find(f"</{element.group(1).lower()}", end)
+                gt = raw.find(">", close) if close >= 0 else -1
+                end = size if gt < 0 else gt + 1
+        yield start, end
+        if end >= size:
+            return
+        pos = end
+
+
+def _tag_end(raw: str, pos: int) -> int:
+    """Index just past the '>' closing the tag whose body starts at pos (quoted values may hold '>'), or -1."""
+    body = _TAG_BODY.match(raw, pos)
+    if body:
+        return body.end()
+    gt = raw.find(">", pos)
+    return gt + 1 if gt >= 0 else -1
+
+
+def _blank_markup(markup: str) -> str:
+    blank = re.sub(r"[^\n]", " ", markup)
+    return "\n" + blank[1:] if _BLOCK.match(markup) and not blank.startswith("\n") else blank
 
 
 def _pad_entity(m: re.Match[str]) -> str:

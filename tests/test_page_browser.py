@@ -338,3 +338,30 @@ def test_example_page_loads_cleanly(page: Any, tmp_path: Path) -> None:
     page.fill("#tl__q", "Supreme Court")
     _wait(page, "/^\\d+ events? match/.test(document.getElementById('tl__status').textContent)")
     assert 0 < _visible_items(page) < 20
+
+
+def test_shared_plotly_file_mode_loads_under_the_csp(page: Any, tmp_path: Path) -> None:
+    target = _build("page-basic", tmp_path / "shared", plotly="file")
+    requests = _open(page, target)
+    assert requests == [target.as_uri(), (tmp_path / "shared" / "plotly-basic.min.js").as_uri()]
+    assert page.console_errors == [] and _plot_points(page) == 7
+
+
+def test_french_page(page: Any, tmp_path: Path) -> None:
+    target = _build("page-basic", tmp_path / "fr", locale="fr")
+    _open(page, target)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert "14 mai 2019" in page.locator("#storm-2019").inner_text()
+    page.fill("#tl__q", "tempête storm")
+    _wait(page, "document.getElementById('tl__status').textContent === 'Aucun événement ne correspond'")
+    page.click("[data-zoom=zoom_in]")
+    _wait(page, "document.getElementById('tl__status').textContent.startsWith('Affichage de')")
+    assert page.console_errors == []
+
+
+def test_focusing_an_event_in_the_list_shows_it_in_the_plot(page: Any, site: dict[str, Path]) -> None:
+    _open(page, site["basic"])
+    page.focus("#council-vote a.tl-open")
+    _wait(page, "!!document.querySelector('#tl__plot .hoverlayer .hovertext')")
+    label = page.evaluate("document.querySelector('#tl__plot .hoverlayer .hovertext').textContent")
+    assert "Council votes to rebuild the wall" in label and "3 March 2021" in label and "1 source" in label

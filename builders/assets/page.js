@@ -238,10 +238,13 @@
       var ok = !active || matches(i, words, lane, tag, source);
       if (mask) mask[i] = ok ? 1 : 0;
       if (ok) count++;
-      var li = items[i];
-      if (li && li.hidden === ok) li.hidden = !ok;
     }
+    /* Plot first, list after: plotly measures the page, which would otherwise lay out the changed list too. */
     return draw().then(function () {
+      for (var k = 0; k < items.length; k++) {
+        var show = !mask || mask[k] === 1;
+        if (items[k].hidden === show) items[k].hidden = !show;
+      }
       api.filterMs = performance.now() - t0;
       announce(count === 0 ? S.no_match : count === 1 ? S.match_one : fmt(S.match, { n: count.toLocaleString(S.lang) }));
       return count;
@@ -252,6 +255,21 @@
   api.filter = filter;
   api.ensureAll = ensureAll;
   api.zoom = zoom;
+
+  /* A focused or opened event shows its hover label in the plot, so keyboard readers see where it sits. */
+  function hoverEvent(i) {
+    if (!plot.data || !Plotly.Fx) return;
+    for (var t = 0; t < plot.data.length; t++) {
+      var trace = plot.data[t];
+      if (trace.name !== "events") continue;
+      var j = trace.customdata.indexOf(i);
+      if (j >= 0) { try { Plotly.Fx.hover(plot, [{ curveNumber: t, pointNumber: j }]); } catch (e) { /* point outside the view */ } return; }
+    }
+  }
+  doc.addEventListener("focusin", function (ev) {
+    var link = ev.target instanceof Element && ev.target.closest("a.tl-open");
+    if (link && list.contains(link)) hoverEvent(byId[link.closest("li").id]);
+  });
 
   /* ---- detail panel ---- */
   function open(i, moveFocus) {

@@ -345,3 +345,42 @@ def test_cases_are_distinct() -> None:
     names = [c[0] for c in REFUSED]
     assert len(names) == len(set(names))
     assert len({hashlib.sha256(c[1] if isinstance(c[1], bytes) else c[1].encode("utf-8", "surrogatepass")).hexdigest() for c in REFUSED}) == len(REFUSED)
+
+
+# Valid but extreme values: whatever `timeline check` accepts, `timeline build` and the exports must render.
+BUILD_BUG = pytest.mark.xfail(strict=True, reason="H6: builders/html_locale.py _plain indexes month names with sub-year groups "
+                                                  "25-41 (quarters, halves, hemisphere seasons: IndexError), and builders/html_model.py "
+                                                  "_span / html_figure.py x_range overflow datetime.date at years 1 and 9999")
+EXTREME = [
+    pytest.param("date", '"2014-35"', id="quarter-2014-35", marks=BUILD_BUG),  # what extract writes for 'the third quarter of 2014'
+    pytest.param("date", '"2013-40"', id="half-year-2013-40", marks=BUILD_BUG),
+    pytest.param("date", '"2015-25"', id="northern-spring-2015-25", marks=BUILD_BUG),
+    pytest.param("date", '"2015-37"', id="four-months-2015-37", marks=BUILD_BUG),
+    pytest.param("date", '"0001-01-01"', id="year-1", marks=BUILD_BUG),
+    pytest.param("date", '"9999-12-31"', id="year-9999", marks=BUILD_BUG),
+    pytest.param("date", '"0001/9999"', id="all-of-time", marks=BUILD_BUG),
+    pytest.param("date", '"../9999"', id="open-start-9999", marks=BUILD_BUG),
+    pytest.param("date", '"0999"', id="year-999"),
+    pytest.param("date", '"XXXX-12-25"', id="unknown-year"),
+    pytest.param("date", '"1XXX"', id="millennium"),
+    pytest.param("date", '"2015-24"', id="winter-crossing-the-year"),
+    pytest.param("date", '"2015-05-09%"', id="approximate-and-uncertain"),
+    pytest.param("importance", "1e300", id="importance-1e300"),
+    pytest.param("importance", "0", id="importance-0"),
+    pytest.param("summary", '"' + "long " * 20_000 + '"', id="summary-100kb"),
+    pytest.param("note", '"\\0\\a\\b\\e\\x7f\\x85\\u2028\\u2029\\ufeff\\ufffe"', id="control-characters-escaped"),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), EXTREME)
+def test_valid_extreme_values_build_and_export(tmp_path: Path, field: str, value: str) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "wire.txt").write_bytes((ROOT / "sources" / "wire.txt").read_bytes())
+    target = tmp_path / "events.yaml"
+    target.write_text(event(**{field: value}), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["check", str(target)]).exit_code == 0
+    for args in (["build", str(target), "-o", str(tmp_path / "out")], ["export", "markdown", str(target), "-q"],
+                 ["export", "timelinejs", str(target), "-q"], ["export", "csv", str(target), "-q"]):
+        result = CliRunner().invoke(cli, args, prog_name="timeline")
+        assert result.exit_code == 0, (args[:2], repr(result.exception), result.output[-500:])
+    assert (tmp_path / "out" / "timeline.html").stat().st_size > 10_000

@@ -14,7 +14,7 @@ from timeline.extract.words import words_and_names
 MAX_QUOTE = 400
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One sentence (or clause) of one document that dates one happening."""
 

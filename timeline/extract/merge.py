@@ -28,7 +28,7 @@ COMPARED = 3  # a mention is compared with a group's first mentions
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Mentions of one happening. `date` is the finest date they agree on; `rivals` hold mentions of the
     same happening that give another date."""

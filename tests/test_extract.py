@@ -90,6 +90,7 @@ def test_non_events_are_rejected() -> None:
         "This story is over 5 years old.\n\n"
         "Unemployment stood at 12 percent in 2014, up from 9 percent a year earlier.\n\n"
         "In the third quarter of 2014, the company reported net income of $1.9 million, or 29 cents a share.\n\n"
+        "The country's inflation rate was 6.5 percent in April 2015, the statistics office said.\n\n"
         "5 June 2015\n\n"
         "The civil war lasted from 1992 to 1997 and killed tens of thousands.\n\n"
         "Today, the opposition is all but obliterated.\n\n"
@@ -180,3 +181,9 @@ def test_each_date_of_a_sentence_titles_its_own_clause() -> None:
         "2016-10": "The security service conducted weapons raids in Osh",
     }
     assert all(m.quote == text for m in mentions)
+
+
+def test_title_drops_relative_clauses_and_ages_but_not_thousands() -> None:
+    quote = "Kenya held a disputed election in December 2007, which was followed by violence that killed more than 1,200 people."
+    assert title_of(quote, "December 2007") == "Kenya held a disputed election"
+    assert title_of("Odinga, 71, was detained on May 6 after a march.", "May 6") == "Odinga was detained after a march"

@@ -100,7 +100,7 @@ def is_statistic(sentence: str, value: str) -> bool:
     precision = edtf(value).precision
     if precision in ("year", "season", "month") and _FINANCE.search(sentence):
         return True  # a period's results ('reported net income of $1.9 million') are figures
-    return precision in ("year", "season") and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
+    return precision in ("year", "season", "month") and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
 
 
 _ACTION = re.compile(

@@ -13,7 +13,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|according\s+to)\b", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,")
+_ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,(?=\s)")
 _QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
 _CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
 
 
 _SUBORDINATE = re.compile(r"^(?:as|when|after|before|while|although|though|because|since|if|once|despite|following|amid|with)\b", re.IGNORECASE)
-_SHORT_ASIDE = re.compile(r",\s+(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45},\s+(?=[a-z])")
+_SHORT_ASIDE = re.compile(r",\s+(?:(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45}|\d{1,3}),\s+(?=[a-z])")
 
 
 def _main_clause(body: str) -> str:

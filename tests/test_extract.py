@@ -187,3 +187,10 @@ def test_title_drops_relative_clauses_and_ages_but_not_thousands() -> None:
     quote = "Kenya held a disputed election in December 2007, which was followed by violence that killed more than 1,200 people."
     assert title_of(quote, "December 2007") == "Kenya held a disputed election"
     assert title_of("Odinga, 71, was detained on May 6 after a march.", "May 6") == "Odinga was detained after a march"
+
+
+def test_dateline_is_not_the_date_of_the_happening() -> None:
+    text = "WASHINGTON, March 3 (AP) — The Senate passed a $1.3 trillion budget on 1 March 2019, averting a shutdown."
+    mentions = document_mentions(doc("ap", text, published="2019-03-03"))
+    assert [(m.date, m.quote) for m in mentions] == [
+        ("2019-03-01", "The Senate passed a $1.3 trillion budget on 1 March 2019, averting a shutdown.")]

@@ -37,10 +37,18 @@ _CHROME = re.compile(
 CHROME_REACH = 160
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3},?\s+"  # WASHINGTON, / NEW YORK
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*"  # March 3 / 3 March 2019
+    r"(?:\([^()]{1,25}\)\s*)?[—–-]{1,2}\s*"  # (AP) —
+)
+
+
 def chrome_end(sentence: str) -> int:
     """Where web-page chrome glued to the start of a sentence ('Page last updated at 11:24 GMT, Tuesday,
-    27 September 2011 ...') ends; 0 when there is none."""
-    end = 0
+    27 September 2011 ...', or a dateline 'WASHINGTON, March 3 (AP) —') ends; 0 when there is none."""
+    dateline = _DATELINE.match(sentence)
+    end = dateline.end() if dateline else 0
     for m in _CHROME.finditer(sentence, 0, min(len(sentence), CHROME_REACH + 60)):
         if m.start() <= CHROME_REACH:
             end = m.end()

@@ -10,7 +10,7 @@ from timeline import dates
 EVENT_PRECISIONS = frozenset({"day", "month", "season", "year"})
 
 _BOILERPLATE = re.compile(
-    r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|first\s+published|modified|filed|
+    r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|last\s+modified|first\s+published|modified|filed|
     photo|image|picture|credit|caption|copyright|©|\(c\)|source:|file\s+photo|read\s+more|related|see\s+also|
     click|subscribe|share|follow\s+us|sign\s+up|advertisement|this\s+(?:story|article)\s+is\s+over|
     all\s+rights\s+reserved|tag\s+archives?)""",

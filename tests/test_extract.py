@@ -194,3 +194,18 @@ def test_dateline_is_not_the_date_of_the_happening() -> None:
     mentions = document_mentions(doc("ap", text, published="2019-03-03"))
     assert [(m.date, m.quote) for m in mentions] == [
         ("2019-03-01", "The Senate passed a $1.3 trillion budget on 1 March 2019, averting a shutdown.")]
+
+
+def test_extraction_gives_events_and_records_from_either() -> None:
+    from timeline.extract.events import Extraction, build_records
+
+    mentions, words = [], []
+    for d in (A, B, C):
+        found, w = analyse_document(d)
+        mentions += found
+        words.append(w)
+    records = build_records(mentions, words)
+    from_records = Extraction([A, B, C], records=records)
+    assert [e.id for e in from_records.events] == [r["id"] for r in records]
+    from_events = Extraction([A, B, C], from_records.events)
+    assert from_events.records == records

@@ -103,11 +103,7 @@ def to_json(result: Any) -> dict[str, Any]:
          **({"segment": [d.start, d.stop]} if d.start or d.end is not None else {})}
         for d in result.sources
     ]
-    records = getattr(result, "records", None)
-    if records is None:  # any object with .sources and .events (schema Events)
-        keys = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
-        records = [e.model_dump(mode="json", include=keys) for e in result.events]
-    return {"sources": sources, "events": records}
+    return {"sources": sources, "events": result.records}
 
 
 def _shown(date: str) -> str:

@@ -11,8 +11,6 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,21 +30,35 @@ if TYPE_CHECKING:
 LEAD_CHARS = 2000  # the lead of an article states its topic; the rest adds little to the centroid
 
 
-@dataclass
 class Extraction:
     """What extraction found: the documents read and the candidate events, chronological.
 
-    `records` are the events as JSON-ready dicts (what `timeline extract --json` prints); `events` are
-    the same as timeline.schema.Event objects, built on first use.
+    `events` are timeline.schema.Event objects; `records` are the same events as JSON-ready dicts (what
+    `timeline extract --json` prints). Either can be given; the other is built on first use.
     """
 
-    sources: list[Document]
-    records: list[dict[str, Any]]
+    def __init__(self, sources: list[Document], events: list[Event] | None = None, *,
+                 records: list[dict[str, Any]] | None = None) -> None:
+        self.sources = sources
+        self._events = list(events) if events is not None else None
+        self._records = records if records is not None or events is not None else []
 
-    @cached_property
+    @property
     def events(self) -> list[Event]:
         """The candidate events as schema objects."""
-        return [to_event(r) for r in self.records]
+        if self._events is None:
+            self._events = [to_event(r) for r in self._records or []]
+        return self._events
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The candidate events as JSON-ready dicts with the keys of timeline.schema.Event."""
+        if self._records is None:
+            self._records = [e.model_dump(mode="json", include=RECORD_KEYS) for e in self.events]
+        return self._records
+
+
+RECORD_KEYS = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
 
 
 def analyse_document(doc: Document) -> tuple[list[Mention], set[str]]:
@@ -73,7 +85,7 @@ def extract(
         docs.append(doc)
         mentions.extend(found)
         doc_words.append(words)
-    return Extraction(docs, build_records(mentions, doc_words, top))
+    return Extraction(docs, records=build_records(mentions, doc_words, top))
 
 
 def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[Event]:

@@ -200,3 +200,37 @@ def _wait(page: Any, expression: str, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {expression}")
         page.wait_for_timeout(50)
+
+
+EXTREME_DATES = [("0999", "1e300"), ("XXXX-12-25", "0"), ("1XXX", "1"), ("2015-24", "1"), ("2015-05-09%", "2"), ("199X", "3"),
+                 ("2015-05-09/2015-05-09", "1"), ("2015/..", "1"), ("../1990", "1")]
+
+
+def test_extreme_but_valid_values_draw_without_errors(browser: Any, tmp_path: Path) -> None:
+    base = Path(__file__).parent / "roots" / "hostile-yaml"
+    text = (base / "events.yaml").read_text(encoding="utf-8")
+    event = text[text.index("  - id: amnesty"):]
+    for i, (date, importance) in enumerate(EXTREME_DATES):
+        text += (event.replace("id: amnesty", f"id: extreme-{i}").replace('date: "2015-05"', f'date: "{date}"')
+                 .replace("status: reviewed", f"status: reviewed\n    importance: {importance}"))
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "wire.txt").write_bytes((base / "sources" / "wire.txt").read_bytes())
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "events.yaml"), "-o", str(tmp_path / "out")], prog_name="timeline")
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "out" / "timeline.html").as_uri() + "#extreme-0")
+    _wait(page, READY)
+    assert page.locator("#tl__list > li").count() == len(EXTREME_DATES) + 1
+    for i in range(len(EXTREME_DATES)):
+        page.goto((tmp_path / "out" / "timeline.html").as_uri() + f"#extreme-{i}")
+        page.wait_for_timeout(50)
+    for button in page.locator("[data-zoom]").all():
+        if button.is_visible():
+            button.click()
+    assert errors == [], errors[:3]
+    context.close()

@@ -196,9 +196,27 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
                                                       folder / "tljs/js/timeline.js", folder / "tljs/css/timeline.css"])
             lines.append(_row(n, ours, theirs, len(html.encode()), tl_bytes, build_s, runs, tl_runs))
             print(lines[-1], file=sys.stderr)
+        example = _example_row(browser, work, runs)
         browser.close()
     shutil.rmtree(work, ignore_errors=True)
-    return _table(lines, runs)
+    return _table(lines, runs) + example
+
+
+def _example_row(browser: Any, work: Path, runs: int) -> str:
+    """The example page (events.yaml at the repository root), when present."""
+    store_path = REPO / "events.yaml"
+    if not store_path.exists():
+        return ""
+    from timeline.builders.html import render_html
+    from timeline.check import check_store
+
+    store, texts, _ = check_store(store_path)
+    page = work / "example.html"
+    page.write_text(render_html(store, texts), encoding="utf-8")
+    rows = [measure_ours(browser, page.as_uri()) for _ in range(runs)]
+    return (f"\nThe example page (`events.yaml`, {len(store.events)} events): afterplot {_median(rows, 'afterplot'):.2f} s, "
+            f"afterplot + idle {_median(rows, 'load'):.2f} s, search {_median(rows, 'search'):.0f} ms, "
+            f"zoom {_median(rows, 'zoom'):.0f} ms, {page.stat().st_size:,} bytes, {_median(rows, 'nodes'):,.0f} DOM nodes.\n")
 
 
 _SERVERS: dict[Path, str] = {}

@@ -202,7 +202,7 @@ def test_zoom_buttons_change_the_range(page: Any, site: dict[str, Path]) -> None
     assert page.locator("#tl__status").inner_text().startswith("Showing")
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 375, 320])
 def test_layout_at_desktop_and_phone_width(browser: Any, site: dict[str, Path], width: int, tmp_path: Path) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()

@@ -158,25 +158,27 @@ def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: 
 
 def _disputes(groups: list[Group]) -> list[Group]:
     """Fold a group into a near-identical group from other documents that gives a different date."""
+    eligible = [gid for gid, g in enumerate(groups) if _may_dispute(g)]
     by_names: dict[str, list[int]] = defaultdict(list)
-    for gid, group in enumerate(groups):
-        if edtf(group.date).precision not in ("day", "month"):
-            continue  # years are too coarse to disagree on
-        for name in group.names:
+    for gid in eligible:
+        for name in groups[gid].names:
             by_names[name].append(gid)
-    sources = [g.sources for g in groups]
     absorbed: set[int] = set()
-    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g].mentions), g))
-    for gid in order:
-        if gid in absorbed or edtf(groups[gid].date).precision not in ("day", "month"):
+    for gid in sorted(eligible, key=lambda g: (-len(groups[g].mentions), g)):
+        if gid in absorbed:
             continue
         for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
-            if not (sources[gid] & sources[other]) and _is_rival(groups[gid], groups[other]):
+            if not (groups[gid].sources & groups[other].sources) and _is_rival(groups[gid], groups[other]):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def _may_dispute(group: Group) -> bool:
+    """Only a day or a month written out ('9 May', 'June 1997') can be disputed."""
+    return edtf(group.date).precision in ("day", "month") and _explicit(group.mentions[0].expression)
 
 
 def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:

@@ -111,8 +111,7 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
             out.append(before + text[start:end])  # the date is the subject: 'This year marks ...'
             pos = end
             continue
-        cut = max(0, len(before) - 60)  # prepositions sit just before the date
-        out.append(before[:cut] + _PREP_TAIL.sub("", before[cut:]))
+        out.append(_without_prepositions(before))
         pos = end
         if text.startswith(("’s", "'s"), pos):  # 'this year's conference' -> 'conference'
             pos += 2
@@ -125,6 +124,27 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
     result = _DOUBLE_COMMA.sub(",", result)
     result = _LEADING_PUNCT.sub("", result)
     return _SPACES.sub(" ", result)
+
+
+_PREP_WORDS = frozenset(
+    "on in at since by until from during of for between around about through throughout early late mid "
+    "earlier later last this next".split()
+)
+_AS_TAIL = re.compile(r"\bas\s+(?:(?:early|late|recently|long\s+ago)\s+as|of)\s*$", re.IGNORECASE)
+
+
+def _without_prepositions(before: str) -> str:
+    """Drop the prepositions that lead into a date ('... set up on' -> '... set up')."""
+    tail = _AS_TAIL.search(before, max(0, len(before) - 30))
+    if tail:
+        before = before[:tail.start()]
+    end = len(before.rstrip())
+    while end:
+        start = before.rfind(" ", 0, end) + 1
+        if before[start:end].lower() not in _PREP_WORDS:
+            break
+        end = len(before[:start].rstrip())
+    return before[:end] + (" " if end < len(before) else "")
 
 
 _SUBJECT_NEXT = re.compile(r",?\s+(?:is|was|marks|marked|saw|sees|will|has|had|brought|brings)\b")

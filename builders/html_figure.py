@@ -1,11 +1,11 @@
 """The plotly figure of the page as plain dicts: a bar per period, a marker per event, eras as bands."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from .html_locale import strings
-from .html_model import PageEvent, PageModel
+from .html_model import PageEvent, PageModel, shift
 
 # Okabe-Ito hues darkened to reach at least 3:1 against white (WCAG 1.4.11, graphical objects).
 LANE_COLOURS = ["#0072B2", "#B35900", "#007A5A", "#A6407E", "#5C4B9A", "#806600", "#3D3D3D", "#0F6E8C"]
@@ -125,8 +125,8 @@ def _flags(events: list[PageEvent]) -> dict[str, Any]:
 def x_range(model: PageModel) -> list[str]:
     """The full x range: every event and era, with a margin on both sides."""
     lo, hi = model.span
-    pad = timedelta(days=max(20, (hi - lo).days // 25))
-    return [(lo - pad).isoformat(), (hi + pad).isoformat()]
+    pad = max(20, (hi - lo).days // 25)
+    return [shift(lo, -pad).isoformat(), shift(hi, pad).isoformat()]
 
 
 def _layout(model: PageModel) -> dict[str, Any]:
@@ -164,7 +164,7 @@ def _lane_labels(model: PageModel) -> list[dict[str, Any]]:
 def _eras(model: PageModel) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     shapes, notes = [], []
     for i, era in enumerate(model.eras):
-        end = era.upper + timedelta(days=1)
+        end = shift(era.upper, 1)
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.lower.isoformat(), "x1": end.isoformat(),
                        "y0": 0, "y1": 1, "fillcolor": "#ededed" if i % 2 == 0 else "#e2e6ea", "line": {"width": 0},
                        "layer": "below"})

@@ -21,11 +21,35 @@ _SHORT = {
     "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
 }
-_SEASONS = {
-    "en": {21: "spring", 22: "summer", 23: "autumn", 24: "winter"},
-    "fr": {21: "printemps", 22: "été", 23: "automne", 24: "hiver"},
-    "de": {21: "Frühling", 22: "Sommer", 23: "Herbst", 24: "Winter"},
+_SEASON_NAMES = {
+    "fr": ["printemps", "été", "automne", "hiver"],
+    "de": ["Frühling", "Sommer", "Herbst", "Winter"],
 }
+_GROUP_WORDS = {
+    "fr": {"north": "{} (hémisphère nord)", "south": "{} (hémisphère sud)",
+           "quarter": ["1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"],
+           "third": ["1er quadrimestre", "2e quadrimestre", "3e quadrimestre"], "half": ["1er semestre", "2e semestre"]},
+    "de": {"north": "{} (Nordhalbkugel)", "south": "{} (Südhalbkugel)",
+           "quarter": ["1. Quartal", "2. Quartal", "3. Quartal", "4. Quartal"],
+           "third": ["1. Tertial", "2. Tertial", "3. Tertial"], "half": ["1. Halbjahr", "2. Halbjahr"]},
+}
+
+
+def _groups(locale: str) -> dict[int, str]:
+    """Names of the EDTF sub-year groups 21-41 (seasons, quarters, thirds, halves) in a locale."""
+    if locale == "en":
+        return {code: spec[3] for code, spec in dates.SEASON_MONTHS.items()}
+    names, words = _SEASON_NAMES[locale], _GROUP_WORDS[locale]
+    groups = {21 + i: names[i] for i in range(4)}
+    groups.update({25 + i: words["north"].format(names[i]) for i in range(4)})
+    groups.update({29 + i: words["south"].format(names[i]) for i in range(4)})
+    groups.update({33 + i: q for i, q in enumerate(words["quarter"])})
+    groups.update({37 + i: t for i, t in enumerate(words["third"])})
+    groups.update({40 + i: h for i, h in enumerate(words["half"])})
+    return groups
+
+
+_SEASONS = {locale: _groups(locale) for locale in ("en", "fr", "de")}
 _DATE_WORDS = {
     "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "year unknown",
            "century": "the {} century", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},
@@ -162,8 +186,10 @@ def _plain(year: str, month: str | None, day: str | None, locale: str) -> str:
     m = int(month)
     if m in _SEASONS[locale]:
         return words["season"].format(s=_SEASONS[locale][m], y=year_text)
-    if year == "XXXX" and locale == "en":
+    if year == "XXXX" and locale == "en" and 1 <= m <= 12:
         return f"{int(day)} {_MONTHS[locale][m - 1]}, {year_text}" if day and day != "XX" else f"{_MONTHS[locale][m - 1]}, {year_text}"
+    if not 1 <= m <= 12:
+        return f"{month} {year_text}"  # a code this tool does not name; shown as written
     if not day or day == "XX":
         return words["month"].format(m=_MONTHS[locale][m - 1], y=year_text)
     d = "1er" if locale == "fr" and int(day) == 1 else str(int(day))

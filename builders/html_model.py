@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .html_locale import display_date
 from timeline import dates
@@ -12,6 +12,12 @@ from timeline.sources import SourceText
 OTHER_LANE = "other"
 MAX_ROWS = 6
 CONTEXT_CHARS = 200  # characters of source text shown around a quote in the in-page source view
+
+
+def shift(day: date, days: int) -> date:
+    """day moved by a number of days, kept inside what datetime.date can hold (years 1 to 9999)."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
 
 
 @dataclass(frozen=True)
@@ -122,11 +128,10 @@ def _page_era(era: Era, locale: str) -> PageEra | None:
 def _span(events: list[PageEvent], eras: list[PageEra]) -> tuple[date, date]:
     bounds = [d for e in events for d in (e.lower, e.upper) if d] + [d for e in eras for d in (e.lower, e.upper)]
     if not bounds:
-        today = date(2000, 1, 1)
-        return today, today + timedelta(days=365)
+        return date(2000, 1, 1), date(2000, 12, 31)
     lo, hi = min(bounds), max(bounds)
     if hi == lo:
-        hi = lo + timedelta(days=1)
+        lo, hi = shift(lo, -1), shift(hi, 1)
     return lo, hi
 
 
@@ -140,7 +145,7 @@ def _fill_open_bounds(events: list[PageEvent], span: tuple[date, date]) -> None:
 
 def _stack(events: list[PageEvent], span: tuple[date, date]) -> None:
     """Events of a lane that would overlap at full view go on separate rows inside the lane's band."""
-    gap = timedelta(days=max(1, (span[1] - span[0]).days // 70))
+    gap = max(1, (span[1] - span[0]).days // 70)
     for lane in {e.lane.index: e.lane for e in events}.values():
         members = [e for e in events if e.lane.index == lane.index and e.plotted]
         ends: list[date] = []
@@ -153,7 +158,7 @@ def _stack(events: list[PageEvent], span: tuple[date, date]) -> None:
                 row = len(ends) - 1
             if row is None:
                 row = min(range(len(ends)), key=lambda r: ends[r])
-            ends[row] = max(ends[row], (e.upper if not e.is_point else e.lower) + gap)
+            ends[row] = max(ends[row], shift(e.upper if not e.is_point else e.lower, gap))
             rows.append(row)
         _place(sorted(members, key=lambda e: (e.lower, e.upper)), rows, len(ends), lane.index)
 

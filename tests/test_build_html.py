@@ -293,3 +293,27 @@ def test_example_page_is_under_1_5_mb_and_lists_every_reviewed_event():
     assert len(html.encode()) < 1_500_000
     shown = [e for e in store.events if e.status == "reviewed"]
     assert html.count('<li id="') == len(shown) > 0
+
+
+DISPLAY_SAMPLES = ["1997", "1997-06", "1997-06-27", "199X", "19XX", "20XX", "2018-23", "1992/1997", "2019-01/..",
+                   "../2019-01", "~1997", "1997?", "1997%", "2015-05-09~", "XXXX-11-09", "XXXX", "2021-21/~2023",
+                   "2014-35", "2013-40", "2015-25", "2015-31", "2015-37", "0001-01-01", "9999-12-31", "0999"]
+
+
+def test_english_page_dates_match_the_library():
+    from timeline import dates
+
+    for text in DISPLAY_SAMPLES:
+        assert display_date(text) == dates.display(text), text
+    assert display_date("2014-35", "fr") == "3e trimestre 2014" and display_date("2013-40", "de") == "1. Halbjahr 2013"
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "0001/9999", "../9999", "2014-35", "2013-40", "2015-37", "XXXX"])
+def test_extreme_valid_dates_render(basic, value):
+    store, texts = basic
+    changed = store.model_dump()
+    changed["events"][0]["date"] = value
+    changed["eras"][0]["date"] = value if "/" in value and ".." not in value else changed["eras"][0]["date"]
+    html = render_html(Store.model_validate(changed), texts, {"plotly": "file"})
+    assert 'id="wall-built"' in html
+    assert all(len(x) == 10 for x in _data(html)["range"])

@@ -177,3 +177,23 @@ def test_extractor_on_random_text(text: str, anchor: str | None) -> None:
         assert dates.is_valid(event.date) and event.title.strip()
         for citation in event.citations:
             assert text[citation.offset:citation.offset + len(citation.quote)] == citation.quote
+
+
+# ------------------------------------------------------------------ no data lost: the loader reads what safe_load reads
+
+plain_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+scalars = st.one_of(plain_text, st.integers(-10**20, 10**20), st.booleans(), st.none())
+documents = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(plain_text, inner, max_size=5)),
+                         max_leaves=30)
+
+
+@given(st.dictionaries(plain_text, documents, max_size=6))
+def test_yaml_loader_reads_back_what_yaml_writes(data: dict[str, object]) -> None:
+    import yaml
+
+    for dumped in (yaml.safe_dump(data, allow_unicode=True), yaml.safe_dump(data, allow_unicode=False, default_flow_style=True)):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "events.yaml"
+            path.write_text(dumped, encoding="utf-8")
+            # as PyYAML's safe_load reads it (its dumper folds NEL/U+2028 written raw, so the original is not the reference)
+            assert read_yaml(path).data == yaml.safe_load(dumped), dumped

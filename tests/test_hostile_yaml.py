@@ -384,3 +384,21 @@ def test_valid_extreme_values_build_and_export(tmp_path: Path, field: str, value
         result = CliRunner().invoke(cli, args, prog_name="timeline")
         assert result.exit_code == 0, (args[:2], repr(result.exception), result.output[-500:])
     assert (tmp_path / "out" / "timeline.html").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(("content", "line", "words"), [c[1:] for c in REFUSED if c[0] in (
+    "python-object-apply", "local-tag", "key-is-list", "deep-flow-100k", "multi-document", "null-byte", "id-is-number", "title-true")]
+    + [(edited("title: Hostile input", 'title: "\\ud800"'), 2, "lone surrogate")], ids=lambda v: str(v)[-30:] if isinstance(v, str) else None)
+def test_pure_python_parser_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, line: int | str | None, words: str) -> None:
+    """Without libyaml (PyYAML built without it) the loader falls back to PyYAML's own parser."""
+    import yaml
+
+    import timeline.store
+
+    monkeypatch.setattr(timeline.store, "_PARSER", yaml.SafeLoader)
+    target, messages = refused(tmp_path, content)
+    line = expected_line(content, line)
+    assert any(words in m for m in messages), messages
+    assert any(m.startswith(f"{target}:{line}: ") for m in messages if words in m), messages
+    store, _ = load_store(ROOT / "events.yaml")
+    assert store.events[0].id == "amnesty"

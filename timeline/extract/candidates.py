@@ -129,6 +129,8 @@ def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
     clause = own_clause(quote, t.start, t.end)
     if len(clause.text.split()) - len(t.text.split()) < 4 or clause.text == quote.text:
         return None
+    if clause.text.split()[0].lower() in ("which", "who", "whose", "where", "when", "as"):
+        return None  # a relative clause has no subject of its own: title from the whole quote
     return clause.start - quote.start, clause.end - quote.start
 
 

@@ -1,6 +1,6 @@
 """Importance of a happening: corroboration, how often its date is referred to, and centrality.
 
-    importance = support * (CENTRAL_FLOOR + centrality)
+    importance = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT[precision of the date]
     support    = 1 + DOCS_WEIGHT * log2(1 + documents) + log2(publishers) + REFS_WEIGHT * log2(1 + date_refs)
 
 - documents: distinct documents that report the happening (corroboration); publishers adds a bonus
@@ -20,12 +20,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from timeline.extract.candidates import Mention
+from timeline.extract.filters import edtf
 from timeline.extract.merge import Group
 
 REFS_WEIGHT = 2.0
 DOCS_WEIGHT = 0.5
 CENTRAL_FLOOR = 0.05
 SAME_DAY_WEIGHT = 0.5
+# Many articles say "in 2015" in passing: a year is referred to far more often than any one day, so
+# coarser dates are discounted to keep the reference counts comparable across precisions.
+PRECISION_WEIGHT = {"day": 1.0, "month": 0.85, "season": 0.8, "year": 0.7}
 
 Vector = dict[str, float]
 
@@ -81,7 +85,7 @@ def importance(group: Group, refs: dict[str, float], centrality: float) -> float
     documents = len(group.sources)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
     support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs.get(group.date, 0.0))
-    value = support * (CENTRAL_FLOOR + centrality)
+    value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(edtf(group.date).precision, 0.7)
     return round(value, 3)
 
 

@@ -234,3 +234,38 @@ def test_extreme_but_valid_values_draw_without_errors(browser: Any, tmp_path: Pa
             button.click()
     assert errors == [], errors[:3]
     context.close()
+
+
+def test_payloads_extracted_from_an_article_stay_inert(browser: Any, tmp_path: Path) -> None:
+    """The whole pipeline on a hostile article: extract --into, check, build --review, open in Chromium."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = ["DUSHANBE, June 5, 2015"]
+    lines += [f"On May {i % 28 + 1}, 2015 the ministry said {p} about the amnesty." for i, p in enumerate(PAYLOADS)]
+    (folder / "article.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store, outdir = tmp_path / "events.yaml", tmp_path / "out"
+    for args in (["extract", "-q", str(folder), "--into", str(store)], ["check", str(store)], ["build", str(store), "--review", "-o", str(outdir)]):
+        result = CliRunner().invoke(cli, args, prog_name="timeline")
+        assert result.exit_code == 0, (args[0], result.output[-1000:])
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    dialogs: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((outdir / "timeline.html").as_uri())
+    _wait(page, READY)
+    links = page.locator("#tl__list a.tl-open")
+    assert links.count() >= 30
+    for i in range(links.count()):
+        links.nth(i).click()
+        for button in page.locator("#tl__panel-body button.tl-show").all():
+            button.click()
+        page.keyboard.press("Escape")
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == [] and errors == []
+    assert [u for u in requests if not (u.startswith("file:") or u.startswith("data:"))] == []
+    assert _dom_is_clean(page)
+    context.close()

@@ -225,8 +225,7 @@ def test_200mb_corpus_extract_in_bounded_memory(corpus_200mb: tuple[Path, int]) 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
-@pytest.mark.parametrize("command", ["dates", pytest.param("extract", marks=pytest.mark.xfail(
-    strict=True, reason="timeline/cli/extract.py write_listing prints control characters from sources raw"))])
+@pytest.mark.parametrize("command", ["dates", "extract"])
 def test_listings_never_print_raw_control_characters(tmp_path: Path, command: str) -> None:
     corpus_file = tmp_path / "escapes.jsonl"
     record = {"id": "esc", "published": "2016-01-01", "title": "Title \x1b]0;owned\x07 here",

@@ -8,6 +8,8 @@ from typing import IO, Any
 
 import click
 
+from timeline.terminal import one_line, printable
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
@@ -79,7 +81,7 @@ def _finish(problems: list[Any], quiet: bool) -> None:
     errors = [p for p in problems if not p.warning]
     for problem in problems:
         if not (problem.warning and quiet):
-            click.echo(str(problem), err=True)
+            click.echo(printable(str(problem)), err=True)
     if errors:
         click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
         raise SystemExit(1)
@@ -120,11 +122,9 @@ def write_listing(result: Any, out: IO[str]) -> None:
     """A readable list: date, importance, title, then one line per citation."""
     out.write(f"{len(result.events)} events from {len(result.sources)} documents\n")
     for event in result.events:
-        out.write(f"\n{_shown(event.date):<20} {event.importance:>6.2f}  {event.title}\n")
+        out.write(f"\n{_shown(event.date):<20} {event.importance:>6.2f}  {one_line(event.title)}\n")
         for c in event.citations:
-            quote = " ".join(c.quote.split())
-            quote = quote if len(quote) <= 110 else quote[:107] + "..."
-            out.write(f"    {c.source}@{c.offset}: {quote}\n")
+            out.write(f"    {one_line(c.source)}@{c.offset}: {one_line(c.quote, 110)}\n")
         for dispute in event.disputes:
             sides = "; ".join(f"{claim.value} ({len(claim.citations)})" for claim in dispute.claims)
-            out.write(f"    disputed {dispute.about}: {sides}\n")
+            out.write(f"    disputed {dispute.about}: {one_line(sides)}\n")

@@ -1,4 +1,5 @@
-/* annotated-timeline page script: plot, search, filters, detail panel, deep links. No innerHTML with data. */
+/* annotated-timeline page script: plot, search, filters, detail panel, deep links. Data reaches the DOM only through
+   textContent and DOM building; the one HTML parse is of the page's own escaped list chunks, in an inert document. */
 (function () {
   "use strict";
   var doc = document;

@@ -68,7 +68,7 @@ def test_display_at_precision(text: str, shown: str) -> None:
     [
         ("May 2015", "2015-05"),
         ("2015-13", "not a valid EDTF"),
-        ("2015-02-30", "not a valid EDTF"),
+        ("2015-02-30", "day is out of range"),
         ("1997/1992", "ends before it starts"),
         ("../..", "open at both ends"),
         ("", "empty"),

@@ -83,7 +83,12 @@ def _parse_text(text: str) -> Edtf:
     return _parse_single(text)
 
 
+_PLAIN = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
 def _validate(text: str) -> None:
+    if _PLAIN.match(text):
+        return  # plain ISO year, month or day: the calendar check in _bounds suffices (python-edtf costs ms)
     try:
         parse_edtf(text)
     except (EDTFParseException, ValueError, TypeError) as exc:

@@ -322,3 +322,15 @@ def test_html_text_blanks_markup_and_keeps_offsets(raw: str, visible: str) -> No
     text = html_text(raw)
     assert len(text) == len(raw)
     assert " ".join(text.replace("'", " ").split()) == visible
+
+
+@pytest.mark.parametrize("command", ["dates", "extract"])
+def test_bad_files_with_worker_processes(tmp_path: Path, command: str) -> None:
+    """--jobs 2 reports the same problems and prints the same output as one process."""
+    folder = corpus(tmp_path, *BAD_FILES)
+    shutil.copy(ROOT / "scripted.html", folder)
+    runs = [subprocess.run([sys.executable, "-m", "timeline", command, str(folder), "--json", "--jobs", jobs],
+                           capture_output=True, text=True, timeout=300) for jobs in ("1", "2")]
+    assert [r.returncode for r in runs] == [1, 1] and all("Traceback" not in r.stderr for r in runs)
+    assert runs[0].stdout == runs[1].stdout
+    assert sorted(runs[0].stderr.splitlines()) == sorted(runs[1].stderr.splitlines())

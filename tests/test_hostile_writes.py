@@ -7,6 +7,7 @@ tests/test_fileio.py proves the primitives (write_atomic, locked); these tests p
 from __future__ import annotations
 
 import collections
+import json
 import shutil
 import signal
 import subprocess
@@ -154,3 +155,30 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, args: list[str]) -> 
     target = args[args.index("-o") + 1] if "-o" in args else args[-1]
     assert result.stderr.startswith(target) and "cannot write" in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("command", ["dates", "extract"])
+def test_ctrl_c_in_the_middle(tmp_path: Path, command: str, jobs: str) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) during a long run: a short
+    message, no traceback (also from worker processes), and the store untouched."""
+    import os
+    import time
+
+    text = ("Officials in Dushanbe said on Tuesday that 300 fighters had returned. The amnesty was offered in May 2015 "
+            "and renewed on March 3, 2016. " + "Talks went on through the night and the ministers agreed to meet again. " * 5)
+    with open(tmp_path / "corpus.jsonl", "w", encoding="utf-8") as out:
+        for i in range(30_000):  # 30 MB of article text: several seconds of work for either command
+            out.write(json.dumps({"id": f"a{i}", "published": "2016-06-01", "text": f"Article {i}. {text}"}) + "\n")
+    store = tmp_path / "events.yaml"
+    store.write_text(HEADER, encoding="utf-8")
+    args = [command, "-q", "--jobs", jobs, "corpus.jsonl"] + (["--into", "events.yaml"] if command == "extract" else ["--json"])
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", *args], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.5)
+    assert proc.poll() is None, "finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode in (1, 130) and "Traceback" not in err and "KeyboardInterrupt" not in err, err[-2000:]
+    assert store.read_text(encoding="utf-8") == HEADER
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -182,3 +182,30 @@ def test_ctrl_c_in_the_middle(tmp_path: Path, command: str, jobs: str) -> None:
     assert proc.returncode in (1, 130) and "Traceback" not in err and "KeyboardInterrupt" not in err, err[-2000:]
     assert store.read_text(encoding="utf-8") == HEADER
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.xfail(strict=False, reason="H2: timeline/extract/pipeline.py: idle ProcessPoolExecutor workers get the terminal's SIGINT "
+                                        "in call_queue.get and print a KeyboardInterrupt traceback (4 of 9 interrupted runs); "
+                                        "give the pool an initializer that sets SIGINT to SIG_IGN. Not strict: the race is random")
+def test_ctrl_c_never_prints_a_worker_traceback(tmp_path: Path) -> None:
+    import os
+    import random
+    import time
+
+    root = tmp_path / "store"
+    folders(root)
+    rng = random.Random(7)
+    interrupted = []
+    for _ in range(12):
+        (root / "events.yaml").write_text(HEADER, encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", "-q", "--jobs", "2", ".", "--into", "events.yaml"],
+                                cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(rng.uniform(0.3, 0.9))
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            interrupted.append(proc.communicate(timeout=60)[1])
+        else:
+            proc.communicate(timeout=60)
+    assert interrupted, "no run was interrupted"
+    assert not [err for err in interrupted if "Traceback" in err or "KeyboardInterrupt" in err], \
+        [err[-600:] for err in interrupted if "Traceback" in err][:1]

@@ -17,7 +17,7 @@
   var selTag = doc.getElementById("tl__tag");
   var selSource = doc.getElementById("tl__source");
   var byId = Object.create(null);
-  var haystack = null;
+  var haystack = [];  /* folded text of items[i], filled at idle time after the list is complete */
   var mask = null;
   var current = -1;
   var opener = null;
@@ -43,7 +43,6 @@
       byId[li.id] = i;
       items.push(li);
       if (mask && !mask[i]) li.hidden = true;
-      if (haystack) haystack.push(fold(li.textContent));
       Array.prototype.forEach.call(li.querySelectorAll(".tl-show"), function (b) { b.hidden = false; });
       fragment.appendChild(li);
     }
@@ -52,7 +51,16 @@
     if (!chunks.length) api.listCompleteMs = performance.now();
   }
   function ensureAll() { while (chunks.length) materialize(); }
-  function background() { if (chunks.length) { materialize(); idle(background, { timeout: 1000 }); } }
+  function background() {
+    if (chunks.length) { materialize(); idle(background, { timeout: 1000 }); } else idle(indexSoon, { timeout: 2000 });
+  }
+  /* The search index is built while the page is idle, a slice at a time, so the first search does not pay for it. */
+  function indexUpTo(n) { for (var i = haystack.length; i < n; i++) haystack.push(fold(items[i].textContent)); }
+  function indexSoon(deadline) {
+    var n = items.length;
+    while (haystack.length < n && (!deadline || deadline.timeRemaining() > 2)) indexUpTo(Math.min(n, haystack.length + 250));
+    if (haystack.length < n) idle(indexSoon, { timeout: 2000 });
+  }
   if (!chunks.length) api.listCompleteMs = 0;
   doc.documentElement.className += " tl-js";
   ["tl__controls", "tl__zoom"].forEach(function (id) { var el = doc.getElementById(id); if (el) el.hidden = false; });
@@ -115,9 +123,9 @@
       shown.sort(function (a, b) { return rankOf[a] - rankOf[b]; });
       shown.length = CAP;
     }
-    var keep = new Uint8Array(total), sum = 0;
-    for (var k = 0; k < shown.length; k++) { keep[shown[k]] = 1; sum = (sum + shown[k] * 7919) % 1000000007; }
-    return { keep: keep, shown: shown.length, matching: matching, key: shown.length + ":" + sum };
+    var keep = new Uint8Array(total);
+    for (var k = 0; k < shown.length; k++) keep[shown[k]] = 1;
+    return { keep: keep, shown: shown.length, matching: matching, key: shown.join(",") };
   }
   function tracesFor(keep) {
     return fullTraces.map(function (trace) {
@@ -143,7 +151,6 @@
     drawnKey = sel.key;
     return Plotly.react(plot, tracesFor(sel.keep), lay, config);
   }
-  function draw() { return render(currentRange(), true); }
   /* On a narrow plot the era titles would overlap: they stay in the eras list above the events. */
   function isNarrow() { return plot.clientWidth < 640; }
   function layoutFor(range) {
@@ -215,9 +222,6 @@
   }
 
   /* ---- search and filters ---- */
-  function buildIndex() {
-    haystack = items.map(function (li) { return fold(li.textContent); });
-  }
   function matches(i, words, lane, tag, source) {
     var f = data.facets[i];
     if (lane !== "" && f[0] !== +lane) return false;
@@ -232,7 +236,7 @@
     var words = q ? q.split(/\s+/) : [];
     var lane = selLane ? selLane.value : "", tag = selTag ? selTag.value : "", source = selSource ? selSource.value : "";
     var active = words.length || lane || tag || source;
-    if (words.length) { ensureAll(); if (!haystack) buildIndex(); }
+    if (words.length) { ensureAll(); indexUpTo(items.length); }
     var count = 0;
     mask = active ? new Uint8Array(total) : null;
     for (var i = 0; i < total; i++) {
@@ -240,8 +244,9 @@
       if (mask) mask[i] = ok ? 1 : 0;
       if (ok) count++;
     }
-    /* Plot first, list after: plotly measures the page, which would otherwise lay out the changed list too. */
-    return draw().then(function () {
+    /* Plot first, list after: plotly measures the page, which would otherwise lay out the changed list too.
+       The plot is redrawn only when the set of events it draws changes. */
+    return render(currentRange(), false).then(function () {
       for (var k = 0; k < items.length; k++) {
         var show = !mask || mask[k] === 1;
         if (items[k].hidden === show) items[k].hidden = !show;

@@ -334,3 +334,41 @@ def test_bad_files_with_worker_processes(tmp_path: Path, command: str) -> None:
     assert [r.returncode for r in runs] == [1, 1] and all("Traceback" not in r.stderr for r in runs)
     assert runs[0].stdout == runs[1].stdout
     assert sorted(runs[0].stderr.splitlines()) == sorted(runs[1].stderr.splitlines())
+
+
+LEAKS = {
+    "absolute": "/etc/passwd",
+    "climbing-out": "../../../../../../../../etc/passwd",
+    "hidden-folder": ".ssh/id_ed25519",
+    "hidden-file-in-sources": "sources/.env",
+}
+
+
+@pytest.mark.parametrize("file", list(LEAKS.values()), ids=list(LEAKS))
+def test_sources_outside_the_project_are_refused(tmp_path: Path, file: str) -> None:
+    """A shared events.yaml must not make `timeline build` publish excerpts of the user's own files."""
+    root = tmp_path / "project" / "timeline"
+    shutil.copytree(Path(__file__).parent / "roots" / "hostile-yaml", root)
+    for secret in (root / ".ssh" / "id_ed25519", root / "sources" / ".env"):
+        secret.parent.mkdir(exist_ok=True)
+        secret.write_text("root:x:0:0:SECRET-KEY-MATERIAL\n", encoding="utf-8")
+    store = root / "events.yaml"
+    text = store.read_text(encoding="utf-8").replace("file: sources/wire.txt", f"file: {file}")
+    text = text.replace('quote: "Tajikistan offered an amnesty"', 'quote: "root:x:0:0:"')
+    store.write_text(re.sub(r'    sha256: "[0-9a-f]+"\n', "", text), encoding="utf-8")
+    for args in (["check", str(store)], ["build", str(store), "-o", str(root / "out")]):
+        result = subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"{store}:5: source 'wire': file" in result.stderr and ("outside the project" in result.stderr or "hidden" in result.stderr)
+    assert not (root / "out").exists()
+
+
+def test_sources_beside_the_store_folder_are_fine(tmp_path: Path) -> None:
+    """project/timeline/events.yaml citing project/sources/wire.txt (what extract --into registers) is allowed."""
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "roots" / "hostile-yaml", project / "timeline")
+    shutil.move(str(project / "timeline" / "sources"), str(project / "sources"))
+    store = project / "timeline" / "events.yaml"
+    store.write_text(store.read_text(encoding="utf-8").replace("file: sources/wire.txt", "file: ../sources/wire.txt"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "check", str(store)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -64,6 +64,11 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
     for i, source in enumerate(store.sources):
         where = (str(doc.path), doc.line(("sources", i, "file"))) if doc else (None, None)
         path = base / source.file
+        outside = _outside_project(source.file, base)
+        if outside:
+            problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} {outside}; copy the article into the "
+                                    "project (e.g. sources/) and register that copy", *where))
+            continue
         try:
             text = read_source_file(path)
         except FileNotFoundError:
@@ -76,6 +81,21 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
         problems += _check_source(item, doc, i)
         loaded[source.id] = item
     return loaded, problems
+
+
+def _outside_project(file: str, base: Path) -> str | None:
+    """Why a source path is refused, or None. A shared events.yaml must not make `timeline build` publish
+    excerpts of the user's own files (/etc/passwd, ~/.ssh/id_ed25519): a source lies inside the project
+    folder (the folder of events.yaml or its parent) and in no hidden folder."""
+    folder = os.path.abspath(base)
+    target = os.path.normpath(os.path.join(folder, file))
+    project = os.path.dirname(folder) if os.path.dirname(folder) != folder else folder
+    if os.path.commonpath([project, target]) != project or target == project:
+        return f"is outside the project folder {project}"
+    inside = os.path.relpath(target, project).split(os.sep)
+    if any(part.startswith(".") for part in inside):
+        return "is in a hidden folder or file"
+    return None
 
 
 def _check_source(item: SourceText, doc: Document | None, i: int) -> list[Problem]:

@@ -17,7 +17,7 @@
   var selTag = doc.getElementById("tl__tag");
   var selSource = doc.getElementById("tl__source");
   var byId = Object.create(null);
-  var haystack = [];  /* folded text of items[i], filled at idle time after the list is complete */
+  var haystack = [];  /* folded text of items[i], filled at idle time (with each chunk of a long list) */
   var mask = null;
   var current = -1;
   var opener = null;
@@ -48,6 +48,7 @@
     }
     list.appendChild(fragment);
     chunk.parentNode.removeChild(chunk);
+    indexUpTo(items.length);
     if (!chunks.length) api.listCompleteMs = performance.now();
   }
   function ensureAll() { while (chunks.length) materialize(); }

@@ -210,3 +210,15 @@ def test_unknown_column_is_refused(copy_root):
 ])
 def test_cells_parse(column, text, value):
     assert parse_cell(column, text) == value
+
+
+def test_unterminated_quote_is_refused_not_imported(store):
+    text = export_csv(load_store(store)[0])
+    first = text.splitlines()[1]
+    broken = text.replace(first, first.replace(",", ',"unterminated', 1) , 1)
+    csv_path = store.parent / "events.csv"
+    csv_path.write_text(broken, encoding="utf-8")
+    before = store.read_bytes()
+    with pytest.raises(CsvError, match="not valid CSV"):
+        import_csv(csv_path, store)
+    assert store.read_bytes() == before

@@ -372,3 +372,9 @@ def test_sources_beside_the_store_folder_are_fine(tmp_path: Path) -> None:
     store.write_text(store.read_text(encoding="utf-8").replace("file: sources/wire.txt", "file: ../sources/wire.txt"), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "timeline", "check", str(store)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_device_path_is_named_as_not_a_regular_file() -> None:
+    result = subprocess.run([sys.executable, "-m", "timeline", "dates", "/dev/zero", "--json", "-q"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1 and "/dev/zero: not a regular file" in result.stderr and "Traceback" not in result.stderr

@@ -137,7 +137,7 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
 
 
 def _rows(handle: Any, path: Path) -> tuple[list[str], list[Row]]:
-    reader = csv.reader(handle)
+    reader = csv.reader(handle, strict=True)  # an unterminated quote is an error, not a silent newline
     header = next(reader, None)
     if not header or "id" not in header:
         raise CsvError.at("the first row must be the column names, including id", path, 1)

@@ -153,6 +153,8 @@ def _read_path(path: Path, problems: list[Problem]) -> Iterator[Document]:
             yield from _read_one(child, ident, problems)
     elif path.is_file():
         yield from _read_one(path, path.stem, problems)
+    elif path.exists():
+        problems.append(Problem("not a regular file (a device, pipe or socket); pass a text file or folder; skipped", str(path)))
     else:
         problems.append(Problem("no such file or directory; skipped", str(path)))
 

@@ -16,6 +16,7 @@ come back in input order. Exceptions raised by `func` propagate to the caller.
 """
 from __future__ import annotations
 
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -108,7 +109,7 @@ def _apply(func: Callable[[Document], R], doc: Document, skip: bool) -> tuple[Re
 def _parallel(func: Callable[[Document], R], docs: Iterator[Document], jobs: int, skip: bool) -> Iterator[tuple[Document, Any]]:
     """Batches of documents go to the workers; at most jobs * WINDOW batches are in flight."""
     pending: deque[tuple[list[Document], Future[list[tuple[Reference, Any]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         for batch in _batches(docs):
             pending.append((batch, pool.submit(_apply_batch, func, batch, skip)))
             if len(pending) >= jobs * WINDOW:
@@ -139,3 +140,8 @@ def _collect(batch: list[Document], future: Future[list[tuple[Reference, Any]]])
     for doc, ((published, basis, note), result) in zip(batch, future.result()):
         doc.published, doc.published_basis, doc.published_note = published, basis, note
         yield doc, result
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback from an idle worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 import click
 
+from timeline.cli.reading import checked_published, finish
 from timeline.terminal import one_line, printable
 
 SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
@@ -37,7 +38,7 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
     from timeline.extract.dating import find_dates
 
     problems: list[Problem] = []
-    published = _checked_published(published, problems)
+    published = checked_published(published, problems)
     results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
                          skip_errors=True)
     out = sys.stdout
@@ -45,23 +46,7 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
         _write_json(results, out)
     else:
         _write_table(results, out)
-    _finish(problems, quiet)
-
-
-def _checked_published(published: str | None, problems: list[Any]) -> str | None:
-    """A valid --published, or None with a problem (the texts' own dates are used instead)."""
-    from timeline.dates import EdtfError, parse
-    from timeline.errors import Problem
-
-    if published is None:
-        return None
-    try:
-        parse(published)
-    except EdtfError as exc:
-        problems.append(Problem(f"--published: {exc}; ignored, reference dates are taken from the texts"))
-        click.echo(f"error: {problems[-1].message}", err=True)
-        return None
-    return published.strip()
+    finish(problems, quiet)
 
 
 def _write_json(results: Any, out: IO[str]) -> None:
@@ -112,15 +97,3 @@ def _write_table(results: Any, out: IO[str]) -> None:
     out.flush()
 
 
-def _finish(problems: list[Any], quiet: bool) -> None:
-    """Report reading problems on stderr; exit 1 if anything was skipped or wrong."""
-    errors = [p for p in problems if not p.warning]
-    for problem in problems:
-        if problem.warning and quiet:
-            continue
-        if problem.file is None and problem.message.startswith("--published"):
-            continue  # already shown before processing
-        click.echo(printable(str(problem)), err=True)
-    if errors:
-        click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
-        sys.exit(1)

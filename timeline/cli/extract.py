@@ -8,7 +8,8 @@ from typing import IO, Any
 
 import click
 
-from timeline.terminal import one_line, printable
+from timeline.cli.reading import checked_published, finish
+from timeline.terminal import one_line
 
 
 @click.command()
@@ -43,13 +44,13 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
         from timeline.store import load_store
 
         load_store(into)  # refuse an invalid store before the long work
-    published = _checked_published(published, problems)
+    published = checked_published(published, problems)
     result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None)
     if into is not None:
         from timeline.curate import merge_extraction
 
         click.echo("\n".join(merge_extraction(into, result, progress=False if quiet else None).lines()))
-        _finish(problems, quiet)
+        finish(problems, quiet)
         return
     out = sys.stdout
     if as_json:
@@ -58,33 +59,7 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
     else:
         write_listing(result, out)
     out.flush()
-    _finish(problems, quiet)
-
-
-def _checked_published(published: str | None, problems: list[Any]) -> str | None:
-    """A valid --published, or None with a problem (the texts' own dates are used instead)."""
-    from timeline.dates import EdtfError, parse
-    from timeline.errors import Problem
-
-    if published is None:
-        return None
-    try:
-        parse(published)
-    except EdtfError as exc:
-        problems.append(Problem(f"--published: {exc}; ignored, reference dates are taken from the texts"))
-        return None
-    return published.strip()
-
-
-def _finish(problems: list[Any], quiet: bool) -> None:
-    """Report problems on stderr; exit 1 if anything was skipped or wrong."""
-    errors = [p for p in problems if not p.warning]
-    for problem in problems:
-        if not (problem.warning and quiet):
-            click.echo(printable(str(problem)), err=True)
-    if errors:
-        click.echo(f"{len(errors)} problem(s); the rest was processed.", err=True)
-        raise SystemExit(1)
+    finish(problems, quiet)
 
 
 def json_text(data: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from timeline import dates
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
+from timeline.ids import unique
 from timeline.schema import Citation, Claim, Dispute, Event, Rejected, Source, Store
 from timeline.sources import SourceText, load_sources, read_source_file, verify_citation
 from timeline.store import load_store
@@ -277,7 +278,7 @@ class _SourceMap:
         for new in self.new.values():
             if _same_file(new.file, source.file, self.base) and new.segment == source.segment:
                 return citation.model_copy(update={"source": new.id})
-        registered = source.model_copy(update={"id": _unique(source.id, self.ids)})
+        registered = source.model_copy(update={"id": unique(source.id, self.ids)})
         self.ids.add(registered.id)
         self.new[registered.id] = registered
         self.texts[registered.id] = SourceText(registered, self.base / registered.file, read_source_file(self.base / registered.file))
@@ -311,15 +312,6 @@ def _covers(source: Source, texts: dict[str, SourceText], start: int, end: int) 
     if source.segment is None:
         return True
     return source.segment[0] <= start and end <= source.segment[1]
-
-
-def _unique(base: str, used: set[str]) -> str:
-    if base not in used:
-        return base
-    n = 2
-    while f"{base}-{n}" in used:
-        n += 1
-    return f"{base}-{n}"
 
 
 def merge_extraction(store_path: Path | str, extraction: Any, same: Callable[[Event, Event], bool] | None = None,
@@ -379,7 +371,7 @@ def _plan_merge(store: Store, editor: YamlEditor, path: Path, extraction: Any, s
         target = _match(candidate, targets, same)
         if target is None:
             lane = candidate.lane if candidate.lane in {lane.id for lane in store.lanes} else None
-            new = candidate.model_copy(update={"id": _unique(candidate.id, ids), "status": "candidate", "lane": lane})
+            new = candidate.model_copy(update={"id": unique(candidate.id, ids), "status": "candidate", "lane": lane})
             ids.add(new.id)
             targets.append(_Target(new, None))
         else:
@@ -567,7 +559,7 @@ def split_event(path: Path | str, event_id: str, numbers: list[int], new_id: str
             raise CurateError.at(f"leave at least one citation on {event_id!r}; it has {count}", path)
         moved = [event.citations[n - 1] for n in sorted(set(numbers))]
         ids = {e.id for e in store.events}
-        new = Event(id=_unique(new_id or event.id, ids) if not new_id else new_id, date=date or event.date,
+        new = Event(id=unique(new_id or event.id, ids) if not new_id else new_id, date=date or event.date,
                     title=title or event.title, lane=event.lane, status="candidate", citations=moved)
         if new.id in ids:
             raise CurateError.at(f"an event with id {new.id!r} already exists; choose another --id", path)

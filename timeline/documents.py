@@ -43,6 +43,7 @@ from typing import Any, Literal
 
 from timeline.dates import EdtfError, parse
 from timeline.errors import Problem
+from timeline.ids import unique
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 BINARY_SNIFF = 8192
@@ -103,7 +104,8 @@ def read_documents(
     group: list[Document] = []  # articles read from files, dated together (see _dated_group)
     for path in paths:
         for doc in _read_path(Path(path), sink):
-            ident, doc.id = doc.id, _unique(doc.id, seen)
+            ident, doc.id = doc.id, unique(doc.id, seen)
+            seen.add(doc.id)
             if doc.id != ident:
                 sink.append(Problem(f"id {ident!r} is used twice; this one is called {doc.id!r}", doc.path, doc.line, warning=True))
             if published is not None:
@@ -136,14 +138,6 @@ def _dated_group(group: list[Document], infer: bool) -> Iterator[Document]:
             ensure_reference(doc)
         yield doc
     group.clear()
-
-
-def _unique(ident: str, seen: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in seen:
-        candidate, n = f"{ident}-{n}", n + 1
-    seen.add(candidate)
-    return candidate
 
 
 def _read_path(path: Path, problems: list[Problem]) -> Iterator[Document]:

@@ -22,6 +22,7 @@ from timeline.extract.filters import edtf
 from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
+from timeline.ids import unique
 
 if TYPE_CHECKING:
     from timeline.schema import Event, Source
@@ -121,8 +122,10 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[s
     for value, group, ordered in scored:
         best = ordered[0]
         title = best.title[:200] or best.quote[:80]
+        ident = unique(slug(group.date, title), used)
+        used.add(ident)
         records.append({
-            "id": _unique(slug(group.date, title), used),
+            "id": ident,
             "date": group.date,
             "title": title,
             "summary": _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(best.quote.split())),
@@ -158,14 +161,6 @@ def slug(date: str, title: str, words: int = 6) -> str:
     """A readable id from date and title: '2015-05-09-ministry-announces-amnesty'."""
     parts = re.findall(r"[a-z0-9]+", (date + " " + " ".join(title.split()[:words])).lower())
     return "-".join(parts)[:100].strip("-") or "event"
-
-
-def _unique(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    used.add(candidate)
-    return candidate
 
 
 def _disputes(group: Group, ordered: list[Mention]) -> list[dict[str, Any]]:

@@ -80,3 +80,14 @@ def page(browser: Any) -> Iterator[Any]:
     page.console_errors = errors  # type: ignore[attr-defined]
     yield page
     context.close()
+
+
+def wait_for(page: Any, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JS expression until it is true (page.evaluate is not subject to the page's CSP; wait_for_function is)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.02)

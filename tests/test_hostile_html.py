@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import wait_for
 from click.testing import CliRunner
 
 from timeline.cli import cli
@@ -195,11 +197,7 @@ def test_unicode_tricks_survive_as_text(browser: Any, built: Path) -> None:
 
 
 def _wait(page: Any, expression: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {expression}")
-        page.wait_for_timeout(50)
+    wait_for(page, expression, timeout)
 
 
 EXTREME_DATES = [("0999", "1e300"), ("XXXX-12-25", "0"), ("1XXX", "1"), ("2015-24", "1"), ("2015-05-09%", "2"), ("199X", "3"),

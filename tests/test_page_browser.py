@@ -4,12 +4,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import wait_for as _wait
 
 from timeline.builders import BuildContext
 from timeline.builders.html import HtmlBuilder
@@ -51,15 +52,6 @@ def server(site: dict[str, Path]) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:
         pass
-
-
-def _wait(page: Any, expression: str, timeout: float = 10.0) -> None:
-    """Poll a JS expression until it is true (page.evaluate is not subject to the page's CSP; wait_for_function is)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {expression}")
-        time.sleep(0.02)
 
 
 def _open(page: Any, path: Path, fragment: str = "") -> list[str]:

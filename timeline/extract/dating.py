@@ -23,7 +23,7 @@ from typing import Any
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.timex import Timex, tag
-from timeline.extract.timex_resolve import tense
+from timeline.extract.timex.resolve import tense
 
 _EXPLICIT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?)?$")
 

@@ -1,7 +1,7 @@
 """The date engine's one master regex: every kind of date expression as a named alternative.
 
 Alternatives are tried in order at each position, so longer and more specific forms come first.
-Each named group is one `kind`; timex_rules.py turns a match of that kind into an EDTF value.
+Each named group is one `kind`; rules.py turns a match of that kind into an EDTF value.
 Only the outer groups are capturing, so `match.lastgroup` names the kind that matched.
 
 Speed: the master regex is only tried (with `match`, never `search`) at the start of a token whose first
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.timex_lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
+from timeline.extract.timex.lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
                                             WEEKDAY, YEAR4)
 
 # Modifiers that TimeML keeps inside the expression (early 1990, the end of 1994, around Nov. 1).

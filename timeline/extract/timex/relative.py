@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.extract import timex_resolve as rs
-from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relative_word
-from timeline.extract.timex_lexicon import UNITS, number_value
+import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word
+from timeline.extract.timex.lexicon import UNITS, number_value
 
 
 GENERIC_TODAY_RE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:world|youth|society|generation|young|kids|children|"

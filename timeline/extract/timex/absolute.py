@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.timex_context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
-from timeline.extract.timex_lexicon import DECADE_WORDS, ORDINALS, spoken_year
+from timeline.extract.timex.context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
+from timeline.extract.timex.lexicon import DECADE_WORDS, ORDINALS, spoken_year
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:

@@ -2,19 +2,19 @@
 
 Each rule gets the match text (without the TimeML modifier prefix) and a Ctx (text, reference date, what
 the document said last) and returns a Reading, or None when the match is not a date after all. The rules
-live in timex_absolute (stated dates), timex_named (month, day or weekday without a year),
-timex_relative (relative to the reference date or to the last date mentioned) and timex_periods
+live in absolute (stated dates), named (month, day or weekday without a year),
+relative (relative to the reference date or to the last date mentioned) and periods
 (seasons, quarters, halves, holidays).
 """
 from __future__ import annotations
 
-from timeline.extract.timex_absolute import (r_century, r_decade, r_dmy, r_iso, r_mdy, r_month_year, r_numeric,
+from timeline.extract.timex.absolute import (r_century, r_decade, r_dmy, r_iso, r_mdy, r_month_year, r_numeric,
                                              r_spoken_year, r_year, r_year_range)
-from timeline.extract.timex_context import Ctx, Reading, Rule, remember
-from timeline.extract.timex_named import (r_day_month, r_month, r_month_day, r_month_named, r_month_rel_year,
+from timeline.extract.timex.context import Ctx, Reading, Rule, remember
+from timeline.extract.timex.named import (r_day_month, r_month, r_month_day, r_month_named, r_month_rel_year,
                                           r_weekday)
-from timeline.extract.timex_periods import r_half, r_holiday, r_q_short, r_quarter, r_season
-from timeline.extract.timex_relative import (r_ago, r_anaphor, r_later, r_rel_day, r_rel_unit, r_the_unit, r_unit,
+from timeline.extract.timex.periods import r_half, r_holiday, r_q_short, r_quarter, r_season
+from timeline.extract.timex.relative import (r_ago, r_anaphor, r_later, r_rel_day, r_rel_unit, r_the_unit, r_unit,
                                              r_weekend, r_year_ago, r_year_end)
 
 __all__ = ["Ctx", "PRE_RULES", "RULES", "Reading", "remember"]

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from timeline.extract.timex import Timex
+from timeline.extract.timex.model import Timex
 
 POINT_RE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?")
 BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from timeline.extract import timex_resolve as rs
-from timeline.extract.timex_absolute import after_month, day_from
-from timeline.extract.timex_context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
-from timeline.extract.timex_lexicon import WEEKDAYS
+import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.absolute import after_month, day_from
+from timeline.extract.timex.context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
+from timeline.extract.timex.lexicon import WEEKDAYS
 
 
 def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:

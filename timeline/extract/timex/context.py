@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline.extract import timex_resolve as rs
-from timeline.extract.timex_lexicon import MONTHS
+import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.lexicon import MONTHS
 
 
 @dataclass

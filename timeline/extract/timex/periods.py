@@ -5,10 +5,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from timeline.extract import timex_resolve as rs
-from timeline.extract.timex_absolute import spoken_tail
-from timeline.extract.timex_context import Ctx, Reading, quarter_in_focus, relative_word, year_of
-from timeline.extract.timex_lexicon import ORDINALS, SEASONS
+import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.absolute import spoken_tail
+from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word, year_of
+from timeline.extract.timex.lexicon import ORDINALS, SEASONS
 
 
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}

@@ -1,0 +1,71 @@
+"""`tag()`: the master regex, the rules, modifiers and signals, then ranges; see the package docstring."""
+from __future__ import annotations
+
+import re
+
+from timeline.extract.timex.model import Timex
+from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
+from timeline.extract.timex.ranges import join_ranges
+from timeline.extract.timex.resolve import parse_anchor
+from timeline.extract.timex.rules import PRE_RULES, RULES, Ctx, Reading, remember
+
+MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), ("start", "START"),
+             ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
+             ("middle", "MID"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
+             ("c.", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("turn", "APPROX"))
+SIGNAL_RE = re.compile(r"(?i)\b(since|until|till|before|after|by|from|through|during|between|on|in|at)\s+$")
+APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
+
+
+def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
+        ranges: bool = True) -> list[Timex]:
+    """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
+    such as the publication date; relative expressions are dropped or left underspecified without it).
+    Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does."""
+    stop = len(text) if end is None else min(end, len(text))
+    ref, precision = parse_anchor(anchor)
+    ctx = Ctx(text, ref, precision)
+    found: list[Timex] = []
+    pos = max(0, start)
+    for token in TOKEN_RE.finditer(text, pos, stop):
+        at = token.start()
+        if at < pos or not may_start(text, token):
+            continue
+        m = MASTER.match(text, at, stop)
+        timex = _read(m, ctx) if m else None
+        if timex is not None:
+            found.append(timex)
+            remember(timex.value, ctx)
+            pos = m.end()  # type: ignore[union-attr]
+    return join_ranges(text, found) if ranges else found
+
+
+def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """The Timex for one master-regex match, or None when its rule rejects it."""
+    kind = m.lastgroup or ""
+    pre = m.group("pre") or ""
+    ctx.start, ctx.end = m.start(kind), m.end()
+    core = m.group(kind)
+    reading: Reading | None
+    try:
+        if kind in PRE_RULES:
+            reading = PRE_RULES[kind](core, ctx, pre)
+        else:
+            reading = RULES[kind](core, ctx)
+    except (ValueError, OverflowError):
+        return None  # calendar arithmetic beyond year 1..9999 (an absurd anchor): not a date we can give
+    if reading is None:
+        return None
+    signal = SIGNAL_RE.search(ctx.text, max(0, m.start() - 12), m.start())
+    return Timex(m.start(), m.end(), m.group(), reading.value, kind, reading.resolved, reading.tense,
+                 _mod(pre, core), signal=signal.group(1).lower() if signal else "")
+
+
+def _mod(pre: str, core: str) -> str:
+    """The TimeML modifier named by the prefix (or by 'about' inside an 'ago' expression)."""
+    if pre:
+        low = pre.lower()
+        for word, mod in MOD_WORDS:
+            if word in low and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+                return mod
+    return "APPROX" if APPROX_CORE.match(core) else ""

@@ -15,10 +15,12 @@ from timeline.fileio import write_atomic
 from timeline.schema import Store
 from timeline.sources import SourceText
 
-from . import Builder, register_builder
+from . import Builder
 from .html_figure import build_figure, x_range
 from .html_list import esc, render_eras, render_list
-from .html_locale import check_locale, plotly_locale, strings
+from timeline.display import check_locale
+
+from .html_locale import plotly_locale, strings
 from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
@@ -222,7 +224,6 @@ def embed_snippet(store: Store, src: str = "timeline.html", height: int = 820) -
             f'style="border:0;max-width:100%" loading="lazy"></iframe>')
 
 
-@register_builder
 class HtmlBuilder(Builder):
     """Writes timeline.html (and plotly-basic.min.js beside it with --plotly file)."""
 

@@ -7,7 +7,9 @@ from html import escape
 from timeline import dates
 from timeline.schema import Citation, Dispute, Source
 
-from .html_locale import display_date, strings
+from timeline.display import display as display_date
+
+from .html_locale import strings
 from .html_model import PageEvent, PageModel, citation_keys
 
 _WEB = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)

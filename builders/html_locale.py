@@ -1,65 +1,17 @@
-"""Page text and dates in the reader's language (English, French, German) for the HTML builder."""
+"""Page text in the reader's language (English, French, German) for the HTML builder; dates: timeline.display."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from timeline import dates
+from timeline.display import LOCALES, check_locale, month_names
 
-LOCALES = ("en", "fr", "de")
-
-_MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"],
-}
 _SHORT = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
 }
-_SEASON_NAMES = {
-    "fr": ["printemps", "été", "automne", "hiver"],
-    "de": ["Frühling", "Sommer", "Herbst", "Winter"],
-}
-_GROUP_WORDS = {
-    "fr": {"north": "{} (hémisphère nord)", "south": "{} (hémisphère sud)",
-           "quarter": ["1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"],
-           "third": ["1er quadrimestre", "2e quadrimestre", "3e quadrimestre"], "half": ["1er semestre", "2e semestre"]},
-    "de": {"north": "{} (Nordhalbkugel)", "south": "{} (Südhalbkugel)",
-           "quarter": ["1. Quartal", "2. Quartal", "3. Quartal", "4. Quartal"],
-           "third": ["1. Tertial", "2. Tertial", "3. Tertial"], "half": ["1. Halbjahr", "2. Halbjahr"]},
-}
 
 
-def _groups(locale: str) -> dict[int, str]:
-    """Names of the EDTF sub-year groups 21-41 (seasons, quarters, thirds, halves) in a locale."""
-    if locale == "en":
-        return {code: spec[3] for code, spec in dates.SEASON_MONTHS.items()}
-    names, words = _SEASON_NAMES[locale], _GROUP_WORDS[locale]
-    groups = {21 + i: names[i] for i in range(4)}
-    groups.update({25 + i: words["north"].format(names[i]) for i in range(4)})
-    groups.update({29 + i: words["south"].format(names[i]) for i in range(4)})
-    groups.update({33 + i: q for i, q in enumerate(words["quarter"])})
-    groups.update({37 + i: t for i, t in enumerate(words["third"])})
-    groups.update({40 + i: h for i, h in enumerate(words["half"])})
-    return groups
-
-
-_SEASONS = {locale: _groups(locale) for locale in ("en", "fr", "de")}
-_DATE_WORDS = {
-    "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "year unknown",
-           "century": "the {} century", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},
-    "fr": {"circa": "vers {}", "until": "jusqu’en {}", "since": "depuis {}", "decade": "les années {}0",
-           "unknown": "année inconnue", "century": "le {}e siècle", "day": "{d} {m} {y}", "month": "{m} {y}",
-           "season": "{s} {y}"},
-    "de": {"circa": "um {}", "until": "bis {}", "since": "seit {}", "decade": "die {}0er-Jahre",
-           "unknown": "Jahr unbekannt", "century": "das {}. Jahrhundert", "day": "{d}. {m} {y}", "month": "{m} {y}",
-           "season": "{s} {y}"},
-}
 
 # Interface text; {n} and {name} are filled in by the page script or the builder.
 STRINGS: dict[str, dict[str, str]] = {
@@ -127,16 +79,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-_SINGLE = re.compile(r"^(?P<pre>[~?%])?(?P<year>-?[0-9X]{4})(?:-(?P<month>[0-9X]{2}))?(?:-(?P<day>[0-9X]{2}))?(?P<post>[~?%])?$")
-
-
-def check_locale(locale: str) -> str:
-    """The locale code, or ValueError naming the ones available."""
-    if locale not in LOCALES:
-        raise ValueError(f"unknown locale {locale!r}; available: {', '.join(LOCALES)}")
-    return locale
-
-
 def strings(locale: str) -> dict[str, str]:
     """Every interface text for a locale."""
     return STRINGS[check_locale(locale)]
@@ -144,71 +86,4 @@ def strings(locale: str) -> dict[str, str]:
 
 def plotly_locale(locale: str) -> dict[str, Any]:
     """Month names for plotly's date axis (registered in the page as a plotly locale module)."""
-    return {"months": _MONTHS[locale], "shortMonths": _SHORT[locale]}
-
-
-def display_date(text: str, locale: str = "en") -> str:
-    """An EDTF date as a reader writes it in this locale, at its precision ('mai 2015', 'Herbst 2018').
-
-    For English it matches timeline.dates.display; it expects a date already validated (the store's)
-    and does not parse it again, which keeps large pages fast.
-    """
-    words = _DATE_WORDS[check_locale(locale)]
-    text = str(text).strip()
-    if "/" in text:
-        start, _, end = text.partition("/")
-        if start in ("", ".."):
-            return words["until"].format(_single(end, locale))
-        if end in ("", ".."):
-            return words["since"].format(_single(start, locale))
-        return f"{_single(start, locale)}–{_single(end, locale)}"
-    return _single(text, locale)
-
-
-def _single(text: str, locale: str) -> str:
-    m = _SINGLE.match(text)
-    if not m:
-        return text
-    quals = (m["pre"] or "") + (m["post"] or "")
-    body = _plain(m["year"], m["month"], m["day"], locale)
-    if "~" in quals or "%" in quals:
-        body = _DATE_WORDS[locale]["circa"].format(body)
-    if "?" in quals or "%" in quals:
-        body = f"{body} ?" if locale == "fr" else f"{body}?"
-    return body
-
-
-def _plain(year: str, month: str | None, day: str | None, locale: str) -> str:
-    words = _DATE_WORDS[locale]
-    year_text = _year_text(year, words)
-    if not month or month == "XX":
-        return year_text
-    m = int(month)
-    if m in _SEASONS[locale]:
-        return words["season"].format(s=_SEASONS[locale][m], y=year_text)
-    if year == "XXXX" and locale == "en" and 1 <= m <= 12:
-        return f"{int(day)} {_MONTHS[locale][m - 1]}, {year_text}" if day and day != "XX" else f"{_MONTHS[locale][m - 1]}, {year_text}"
-    if not 1 <= m <= 12:
-        return f"{month} {year_text}"  # a code this tool does not name; shown as written
-    if not day or day == "XX":
-        return words["month"].format(m=_MONTHS[locale][m - 1], y=year_text)
-    d = "1er" if locale == "fr" and int(day) == 1 else str(int(day))
-    return words["day"].format(d=d, m=_MONTHS[locale][m - 1], y=year_text)
-
-
-def _year_text(year: str, words: dict[str, str]) -> str:
-    if "X" not in year:
-        return str(int(year))
-    known = year.rstrip("X")
-    if year == "XXXX":
-        return words["unknown"]
-    if len(known) == 3:
-        return words["decade"].format(known)
-    if len(known) == 2:
-        return words["century"].format(_ordinal(int(known) + 1) if words is _DATE_WORDS["en"] else int(known) + 1)
-    return year
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return {"months": month_names(locale), "shortMonths": _SHORT[locale]}

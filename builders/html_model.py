@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .html_locale import display_date
+from timeline.display import display as display_date
 from timeline import dates
 from timeline.schema import Citation, Era, Event, Store
 from timeline.sources import SourceText

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from timeline import dates
-from . import Builder, register_builder
+from timeline.display import display
+from . import Builder
 from timeline.schema import Citation, Event, Store
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -35,7 +36,7 @@ def _year_heading(event: Event) -> str:
     if first is None:
         return "Date unknown"
     if value.precision in ("decade", "century", "millennium"):
-        text = dates.display(event.date.lstrip("~?%").rstrip("~?%"))
+        text = display(event.date.lstrip("~?%").rstrip("~?%"))
         return md(text[:1].upper() + text[1:])
     return str(first.year)
 
@@ -53,14 +54,14 @@ def citation_line(citation: Citation, store: Store, numbers: dict[str, int]) -> 
     if source and source.publisher:
         parts.append(md(source.publisher))
     if source and source.published:
-        parts.append(md(dates.display(source.published)))
+        parts.append(md(display(source.published)))
     return f"\u201c{md(citation.quote)}\u201d \u2014 {', '.join(parts)} [{numbers.get(citation.source, '?')}]"
 
 
 def event_lines(event: Event, store: Store, numbers: dict[str, int]) -> list[str]:
     """One event as a list item with its citations nested under it."""
     status = " *(candidate, not yet reviewed)*" if event.status == "candidate" else ""
-    lines = [f"- **{md(dates.display(event.date))}: {md(event.title)}**{status}"]
+    lines = [f"- **{md(display(event.date))}: {md(event.title)}**{status}"]
     if event.summary:
         lines.append(f"  {md(event.summary)}")
     if event.note:
@@ -84,7 +85,7 @@ def markdown(store: Store, review: bool = False) -> str:
         out += [md(store.description), ""]
     if store.eras:
         out += ["## Periods", ""]
-        out += [f"- **{md(dates.display(e.date))}**: {md(e.title)}" + (f". {md(e.description)}" if e.description else "") for e in store.eras]
+        out += [f"- **{md(display(e.date))}**: {md(e.title)}" + (f". {md(e.description)}" if e.description else "") for e in store.eras]
         out.append("")
     heading = None
     chosen = [e for e in store.events if review or e.status != "candidate"]
@@ -106,12 +107,11 @@ def _sources(store: Store) -> list[str]:
         details = [md(x) for x in (source.author, source.publisher) if x]
         if source.published:
             note = " (date inferred)" if source.published_basis == "inferred" else ""
-            details.append(md(dates.display(source.published)) + note)
+            details.append(md(display(source.published)) + note)
         lines.append(f"{n}. {title}" + (f", {', '.join(details)}" if details else ""))
     return lines + [""] if store.sources else []
 
 
-@register_builder
 class MarkdownBuilder(Builder):
     """A dated list with citations (Markdown)."""
 

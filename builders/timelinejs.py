@@ -4,7 +4,7 @@
 
 Dates keep their precision: a year gives {year}, a month {year, month}, a day {year, month, day};
 a season, decade or interval gives start_date and end_date; `display_date` is the date as a reader
-writes it (timeline.dates.display). Like `timeline build`, only reviewed events are exported unless
+writes it (timeline.display.display). Like `timeline build`, only reviewed events are exported unless
 the review option is set; candidates then say so in their headline. Every string from the store is HTML-escaped, since TimelineJS
 renders slide text as HTML. Events whose date has no known year (XXXX) cannot be placed and are left out.
 """
@@ -15,7 +15,8 @@ import json
 from typing import Any
 
 from timeline import dates
-from . import Builder, register_builder
+from timeline.display import display
+from . import Builder
 from timeline.schema import Citation, Era, Event, Store
 
 Parts = dict[str, int]
@@ -68,7 +69,7 @@ def citation_html(citation: Citation, store: Store) -> str:
     if source and source.publisher:
         extra.append(_e(source.publisher))
     if source and source.published:
-        extra.append(_e(dates.display(source.published)))
+        extra.append(_e(display(source.published)))
     where = ", ".join([label, *extra])
     return f"<li>\u201c{_e(citation.quote)}\u201d \u2014 {where}</li>"
 
@@ -102,7 +103,7 @@ def event_slide(event: Event, store: Store, lanes: dict[str, str]) -> dict[str, 
     slide: dict[str, Any] = {
         "unique_id": event.id,
         "start_date": _date_object(start),
-        "display_date": _e(dates.display(event.date)),
+        "display_date": _e(display(event.date)),
         "text": {"headline": headline, "text": event_html(event, store)},
         "autolink": False,
     }
@@ -137,7 +138,6 @@ def timelinejs_data(store: Store, review: bool = False) -> dict[str, Any]:
     return data
 
 
-@register_builder
 class TimelineJSBuilder(Builder):
     """TimelineJS 3 JSON (load it with `new TL.Timeline(element, data)`)."""
 

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import dates
+from timeline.display import display
 from timeline.documents import Document
 from timeline.errors import StoreError
 from timeline.extract.events import analyse_document, build_events
@@ -66,7 +67,7 @@ def check_accepted(value: dates.Edtf) -> None:
         assert value.lower <= value.upper, value
     assert dates.parse(value.text) == value, "parse does not round-trip"
     assert dates.is_valid(value.text)
-    shown = dates.display(value.text)
+    shown = display(value.text)
     assert isinstance(shown, str) and shown.strip()
 
 

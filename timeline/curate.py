@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from timeline import dates
+from timeline.display import display
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.ids import unique
@@ -447,7 +448,7 @@ def _date_conflict(target: _Target, candidate: Event, fresh: list[Citation]) -> 
     if not fresh or None in (mine.lower, mine.upper, theirs.lower, theirs.upper):
         return None
     if mine.upper < theirs.lower or theirs.upper < mine.lower:  # type: ignore[operator]
-        return Dispute(about="date", description=f"When did it happen: {dates.display(target.event.date)} or {dates.display(candidate.date)}?",
+        return Dispute(about="date", description=f"When did it happen: {display(target.event.date)} or {display(candidate.date)}?",
                        claims=[Claim(value=target.event.date, citations=list(target.event.citations)),
                                Claim(value=candidate.date, citations=fresh)])
     return None

@@ -57,7 +57,7 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
 
 
 def _check_locale(locale: str) -> None:
-    from timeline.builders.html_locale import LOCALES
+    from timeline.display import LOCALES
 
     if locale not in LOCALES:
         raise click.BadParameter(f"{locale!r}; available: {', '.join(LOCALES)}", param_hint="--locale")

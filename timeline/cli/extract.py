@@ -84,13 +84,10 @@ def to_json(result: Any) -> dict[str, Any]:
 
 
 def _shown(date: str) -> str:
-    """A date as a reader writes it ('9 May 2015'); the EDTF text when it cannot be shown."""
-    from timeline import dates
+    """A date as a reader writes it ('9 May 2015'); the EDTF text when it has no reader's form."""
+    from timeline.display import display
 
-    try:
-        return dates._display_single(date) if "/" not in date else dates.display(date)  # no slow re-validation
-    except ValueError:
-        return date
+    return display(date)  # no re-validation: the engine made it
 
 
 def write_listing(result: Any, out: IO[str]) -> None:

@@ -44,7 +44,7 @@ def list_command(store: Path, show_all: bool) -> None:
     Example:
       timeline review list events.yaml --all
     """
-    from timeline import dates
+    from timeline.display import display
     from timeline.curate import candidates, short
     from timeline.store import load_store
 
@@ -55,7 +55,7 @@ def list_command(store: Path, show_all: bool) -> None:
     for event in events:
         lane = f"  [{event.lane}]" if event.lane else ""
         mark = "" if event.status == "candidate" else "  (reviewed)"
-        click.echo(f"\n{event.id}  {dates.display(event.date)}{lane}{mark}")
+        click.echo(f"\n{event.id}  {display(event.date)}{lane}{mark}")
         click.echo(f"  {short(event.title)}")
         for n, citation in enumerate(event.citations, 1):
             click.echo(f"  {n}. {citation.source}@{citation.offset}: \u201c{short(citation.quote, 200)}\u201d")

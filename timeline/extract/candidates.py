@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from timeline import dates
 from timeline.documents import Document
 from timeline.extract import filters, timex
-from timeline.extract.filters import edtf
+from timeline.dates import parse_single
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
 from timeline.extract.words import words_and_names
@@ -142,8 +142,8 @@ def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
     for t in dated:
         if t.value in seen:
             continue
-        outer = edtf(t.value)
-        if any(o is not t and _finer(edtf(o.value), outer) and _near(o, t) for o in dated):
+        outer = parse_single(t.value)
+        if any(o is not t and _finer(parse_single(o.value), outer) and _near(o, t) for o in dated):
             continue
         seen.add(t.value)
         kept.append(t)

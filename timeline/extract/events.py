@@ -18,7 +18,7 @@ from timeline import dates
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, document_mentions
-from timeline.extract.filters import edtf
+from timeline.dates import parse_single
 from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
@@ -109,7 +109,7 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
     if top is not None:
         scored = scored[: max(0, top)]
     records = _to_records(scored)
-    records.sort(key=lambda e: (edtf(e["date"]).sort_key, -e["importance"], e["id"]))
+    records.sort(key=lambda e: (parse_single(e["date"]).sort_key, -e["importance"], e["id"]))
     return records
 
 

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from timeline import dates
+from timeline.dates import parse_single
 
 # Dates that point at a happening; intervals, decades, centuries and unknown years are background.
 EVENT_PRECISIONS = frozenset({"day", "month", "season", "year"})
@@ -60,7 +59,7 @@ def dates_a_happening(value: str) -> bool:
     if not value or "/" in value:
         return False
     try:
-        return edtf(value).precision in EVENT_PRECISIONS
+        return parse_single(value).precision in EVENT_PRECISIONS
     except ValueError:  # not EDTF this tool understands (e.g. quarters "2009-33")
         return False
 
@@ -105,7 +104,7 @@ def is_present_state(expression: str, sentence: str) -> bool:
 def is_statistic(sentence: str, value: str) -> bool:
     """A figure for a year or quarter ('unemployment was 5% in 2014', 'net income of $1.9 million in
     the third quarter') rather than a happening."""
-    precision = edtf(value).precision
+    precision = parse_single(value).precision
     if precision in ("year", "season", "month") and _FINANCE.search(sentence):
         return True  # a period's results ('reported net income of $1.9 million') are figures
     return precision in ("year", "season", "month") and bool(_STATISTIC.search(sentence)) and not _happening_verb(sentence)
@@ -122,15 +121,3 @@ _ACTION = re.compile(
 
 def _happening_verb(sentence: str) -> bool:
     return bool(_ACTION.search(sentence))
-
-
-_SHAPE = re.compile(r"^[~?%]?-?[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?[~?%]?$")
-
-
-@lru_cache(maxsize=65536)
-def edtf(value: str) -> dates.Edtf:
-    """timeline.dates.parse for one date (no interval), without python-edtf's slow grammar check (about
-    10 ms a value): the shape is checked here and impossible months or days raise ValueError."""
-    if "/" in value or not _SHAPE.match(value):
-        raise ValueError(f"{value!r} is not a single EDTF date")
-    return dates._parse_single(value)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from timeline import dates
 from timeline.extract.candidates import Mention
-from timeline.extract.filters import edtf
+from timeline.dates import parse_single
 
 MIN_SHARED = 3
 SAME_OVERLAP = 0.5
@@ -77,7 +77,7 @@ def compatible(a: str, b: str) -> bool:
 def _bounds(value: str) -> dates.Edtf | None:
     """The parsed date (fast path for single dates), or None when it is not valid EDTF."""
     try:
-        return edtf(value)
+        return parse_single(value)
     except ValueError:
         try:
             return dates.parse(value)
@@ -116,17 +116,17 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
 
 def _span(value: str) -> int:
     """Days a date covers."""
-    bounds = edtf(value)
+    bounds = parse_single(value)
     return (bounds.upper - bounds.lower).days + 1 if bounds.lower and bounds.upper else 1 << 20
 
 
 def _year(value: str) -> int:
-    bounds = edtf(value)
+    bounds = parse_single(value)
     return bounds.lower.year if bounds.lower else 0
 
 
 def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
-    value = edtf(mention.date)
+    value = parse_single(mention.date)
     span = (value.upper - value.lower).days if value.lower and value.upper else 1 << 20
     return (span, mention.date, mention.source, mention.offset)
 
@@ -178,7 +178,7 @@ def _disputes(groups: list[Group]) -> list[Group]:
 
 def _may_dispute(group: Group) -> bool:
     """Only a day or a month written out ('9 May', 'June 1997') can be disputed."""
-    return edtf(group.date).precision in ("day", "month") and _explicit(group.mentions[0].expression)
+    return parse_single(group.date).precision in ("day", "month") and _explicit(group.mentions[0].expression)
 
 
 def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
@@ -193,7 +193,7 @@ def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[in
 
 
 def _is_rival(a: Group, b: Group) -> bool:
-    x, y = edtf(a.date), edtf(b.date)
+    x, y = parse_single(a.date), parse_single(b.date)
     if x.precision != y.precision or not (x.lower and y.lower) or x.precision not in ("day", "month"):
         return False
     if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date):

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from timeline.extract.candidates import Mention
-from timeline.extract.filters import edtf
+from timeline.dates import parse_single
 from timeline.extract.merge import Group
 
 REFS_WEIGHT = 2.0
@@ -85,7 +85,7 @@ def importance(group: Group, refs: dict[str, float], centrality: float) -> float
     documents = len(group.sources)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
     support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs.get(group.date, 0.0))
-    value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(edtf(group.date).precision, 0.7)
+    value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(parse_single(group.date).precision, 0.7)
     return round(value, 3)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, ClassVar
@@ -47,8 +48,20 @@ class Builder:
         return [target]
 
 
+# The built-in builders, as "module:Class", imported on demand (plotly is heavy). Third-party builders
+# arrive through the entry-point group ENTRY_POINT_GROUP. Registration is explicit: no import side effects.
+BUILTIN: dict[str, str] = {
+    "html": "timeline.builders.html:HtmlBuilder",
+    "markdown": "timeline.builders.markdown:MarkdownBuilder",
+    "timelinejs": "timeline.builders.timelinejs:TimelineJSBuilder",
+}
+
 _REGISTRY: dict[str, type[Builder]] = {}
 _PLUGINS_LOADED = False
+
+
+class UnknownBuilder(KeyError):
+    """No builder is registered under that format name."""
 
 
 def register_builder(cls: type[Builder]) -> type[Builder]:
@@ -61,22 +74,14 @@ def register_builder(cls: type[Builder]) -> type[Builder]:
     return cls
 
 
-# Built-in builders: name -> module that registers it. Imported on demand (plotly is heavy).
-BUILTIN: dict[str, str] = {
-    "html": "timeline.builders.html",
-    "markdown": "timeline.builders.markdown",
-    "timelinejs": "timeline.builders.timelinejs",
-}
-
-
 def get_builder(name: str) -> type[Builder]:
-    """The builder class for a format name, loading built-ins and entry-point plugins as needed."""
+    """The builder class for a format name, loading a built-in or the entry-point plugins as needed."""
     if name not in _REGISTRY and name in BUILTIN:
-        __import__(BUILTIN[name])
+        register_builder(_load(BUILTIN[name]))
     if name not in _REGISTRY:
         _load_plugins()
     if name not in _REGISTRY:
-        raise KeyError(name)
+        raise UnknownBuilder(name)
     return _REGISTRY[name]
 
 
@@ -84,6 +89,14 @@ def builder_names() -> list[str]:
     """Every format that can be built."""
     _load_plugins()
     return sorted(set(BUILTIN) | set(_REGISTRY))
+
+
+def _load(spec: str) -> type[Builder]:
+    module, _, qualname = spec.partition(":")
+    cls = getattr(import_module(module), qualname)
+    if not (isinstance(cls, type) and issubclass(cls, Builder)):
+        raise TypeError(f"{spec} is not a Builder class")
+    return cls
 
 
 def _load_plugins() -> None:

@@ -75,7 +75,7 @@ def test_builder_is_registered():
 
 def test_unknown_format_lists_the_known_ones(roots):
     result = CliRunner().invoke(cli, ["export", "pdf", str(roots / "export-basic" / "events.yaml")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2, "an unknown format is a usage error"
     assert "unknown format 'pdf'; choose one of: csv," in result.output and "markdown" in result.output
 
 

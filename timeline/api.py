@@ -19,22 +19,7 @@ from timeline.curate import MergeReport
 from timeline.curate import merge_extraction as _merge
 from timeline.schema import Store
 
-__all__ = ["load_store", "check", "extract", "merge_extraction", "build", "export", "figure", "builder_for"]
-
-# Export builders of this package, by name (also listed in timeline.builders.BUILTIN once registered there).
-EXPORT_BUILDERS = {"timelinejs": "timeline.builders.timelinejs", "markdown": "timeline.builders.markdown"}
-
-
-def builder_for(name: str) -> Any:
-    """The builder class for a format name (KeyError when unknown)."""
-    import importlib
-
-    from timeline.builders import _REGISTRY, get_builder
-
-    if name not in _REGISTRY and name in EXPORT_BUILDERS:
-        importlib.import_module(EXPORT_BUILDERS[name])
-    return get_builder(name)
-
+__all__ = ["load_store", "check", "extract", "merge_extraction", "build", "export", "figure"]
 
 def load_store(path: Path | str = "events.yaml") -> Store:
     """Read and validate events.yaml (structure, ids, references); citations are not verified."""
@@ -85,7 +70,9 @@ def build(store_path: Path | str = "events.yaml", outdir: Path | str = "output",
 
     options are the builder's, e.g. review=True to include candidates, locale="fr" for the page.
     """
-    builder = builder_for(format)
+    from timeline.builders import get_builder
+
+    builder = get_builder(format)
     written: list[Path] = builder(_context(store_path, options)).build(Path(outdir))
     return written
 
@@ -96,7 +83,9 @@ def export(store_path: Path | str = "events.yaml", format: str = "markdown", **o
         from timeline.csvio import export_csv
 
         return export_csv(load_store(store_path), bom=bool(options.get("bom")))
-    rendered: str | bytes = builder_for(format)(_context(store_path, options)).render()
+    from timeline.builders import get_builder
+
+    rendered: str | bytes = get_builder(format)(_context(store_path, options)).render()
     return rendered
 
 

@@ -25,9 +25,7 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
       timeline export timelinejs -o timeline.json  # TimelineJS 3 JSON
       timeline export markdown -o handout.md       # dated list with citations
     """
-    from timeline.api import EXPORT_BUILDERS, builder_for
-    from timeline.builders import BuildContext, builder_names
-    from timeline.errors import TimelineError
+    from timeline.builders import BuildContext, UnknownBuilder, builder_names, get_builder
     from timeline.check import check_store
     from timeline.fileio import write_atomic
     from timeline.store import load_store
@@ -41,10 +39,10 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
             click.echo(f"{store}: warning: event {event_id!r} has a cell longer than a spreadsheet cell holds (32,767 characters)", err=True)
     else:
         try:
-            builder = builder_for(fmt)
-        except KeyError:
-            known = sorted({"csv", *builder_names(), *EXPORT_BUILDERS})
-            raise TimelineError(f"unknown format {fmt!r}; choose one of: {', '.join(known)}") from None
+            builder = get_builder(fmt)
+        except UnknownBuilder:
+            known = ", ".join(sorted({"csv", *builder_names()}))
+            raise click.UsageError(f"unknown format {fmt!r}; choose one of: {known}") from None
         data, texts, warnings = check_store(store)  # for publishing: every citation verified, as for build
         for warning in warnings if not quiet else []:
             click.echo(str(warning), err=True)

@@ -52,14 +52,6 @@ class StoreError(TimelineError):
     """events.yaml cannot be read or does not validate."""
 
 
-class SourceError(TimelineError):
-    """A source document cannot be read or does not match its registered hash."""
-
-
-class CitationError(TimelineError):
-    """A citation's quote is not at its offset in its source."""
-
-
 class LockedError(TimelineError):
     """Another timeline process holds the lock on a file we must write."""
 

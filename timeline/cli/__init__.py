@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import Any
 
 import click
@@ -22,13 +21,6 @@ COMMANDS: dict[str, str] = {
     "export": "timeline.cli.export:export",
     "import": "timeline.cli.importcmd:import_",
 }
-
-
-def register_command(name: str, target: str) -> None:
-    """Add a subcommand as 'module:attribute'; a name can be registered once."""
-    if name in COMMANDS:
-        raise ValueError(f"command {name!r} is already registered")
-    COMMANDS[name] = target
 
 
 class LazyGroup(click.Group):
@@ -76,9 +68,5 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console entry point."""
-    try:
-        cli.main(prog_name="timeline")
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    """Console entry point. Ctrl-C is click's: 'Aborted!' and exit 1, never a traceback."""
+    cli.main(prog_name="timeline")

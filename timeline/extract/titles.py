@@ -6,7 +6,6 @@ import re
 
 MAX_WORDS = 14
 
-_PREP = r"(?:\b(?:on|in|at|since|by|until|from|during|of|for|between|around|about|through|throughout|early|late|mid|earlier|later|as\s+of|as\s+(?:early|late|recently|long\s+ago)\s+as|last|this|next)\s+)*"
 _LEAD = re.compile(
     r"^\W*(?:(?:and|but|so\s+far|so|yet|for\s+example|for\s+instance|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
     r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
@@ -148,7 +147,6 @@ def _without_prepositions(before: str) -> str:
 
 
 _SUBJECT_NEXT = re.compile(r",?\s+(?:is|was|marks|marked|saw|sees|will|has|had|brought|brings)\b")
-_PREP_TAIL = re.compile(_PREP + r"$", re.IGNORECASE)
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:])")
 _LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—]+")

@@ -67,11 +67,6 @@ def words_and_names(text: str) -> tuple[list[str], set[str]]:
     return words, found
 
 
-def names(text: str) -> set[str]:
-    """Capitalised names of a text (see words_and_names)."""
-    return words_and_names(text)[1]
-
-
 _PUNCT = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*/\\|#@$%^&+=~`0123456789"
 
 

@@ -38,6 +38,16 @@ SINGLE_RE = re.compile(
 )
 
 
+# The same forms as one ECMAScript/Python regular expression, for editors (JSON Schema `pattern`): it
+# refuses what a pattern can see (May 1972, 1972-13, 1972-02-30, 1997-0X); the calendar's leap years and
+# the order of an interval's ends are left to parse().
+_YEAR = r"-?(?:\d{4}|\d{3}X|\d{2}XX|\dXXX|XXXX)"
+_MONTH_DAY = (r"(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8]|XX)|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31|02-29"
+              r"|XX-XX|0[1-9]|1[0-2]|2[1-9]|3\d|4[01]|XX")
+_ONE = rf"[~?%]?{_YEAR}(?:-(?:{_MONTH_DAY}))?[~?%]?"
+EDTF_PATTERN = rf"^(?:{_ONE}|(?:{_ONE}|\.\.)?/(?:{_ONE}|\.\.)?)$"
+
+
 class EdtfError(ValueError):
     """A string that is not a valid EDTF date (level 0 or 1)."""
 

@@ -33,9 +33,12 @@ class _Generator(GenerateJsonSchema):
         return result
 
 
-def store_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the whole events file."""
+def store_schema(store: Store | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the whole events file; given a store, lane and source ids are
+    listed as the only values allowed, so an editor completes them and flags a misspelt one."""
     schema = Store.model_json_schema(mode="validation", schema_generator=_Generator)
+    if store is not None:
+        _enumerate_ids(schema["$defs"], store)
     head = {
         "$schema": DIALECT,
         "$id": "https://annotated-timeline.invalid/events.schema.json",
@@ -45,14 +48,21 @@ def store_schema() -> dict[str, Any]:
     return {**head, **schema}
 
 
-def schema_text() -> str:
+def _enumerate_ids(defs: dict[str, Any], store: Store) -> None:
+    lanes = [lane.id for lane in store.lanes]
+    lane = {"type": "string", "enum": lanes} if lanes else {"not": {}, "description": "add lanes first"}
+    defs["Event"]["properties"]["lane"]["anyOf"] = [lane, {"type": "null"}]
+    defs["Citation"]["properties"]["source"]["enum"] = [source.id for source in store.sources]
+
+
+def schema_text(store: Store | None = None) -> str:
     """The schema as the committed file holds it: 2-space JSON, UTF-8, final newline."""
-    return json.dumps(store_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(store_schema(store), indent=2, ensure_ascii=False) + "\n"
 
 
-def is_current(path: Path | str) -> bool:
-    """True when the file at path holds exactly the schema of the current models."""
+def is_current(path: Path | str, store: Store | None = None) -> bool:
+    """True when the file at path holds exactly the schema of the current models (and store)."""
     try:
-        return Path(path).read_text(encoding="utf-8") == schema_text()
+        return Path(path).read_text(encoding="utf-8") == schema_text(store)
     except FileNotFoundError:
         return False

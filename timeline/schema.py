@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from timeline import dates
 
@@ -33,7 +33,7 @@ def _web_url(value: str) -> str:
     return value
 
 
-EdtfDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_edtf)]
+EdtfDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_edtf), WithJsonSchema({"type": ["string", "integer"], "pattern": dates.EDTF_PATTERN})]
 """An EDTF date (level 0/1): 1997, 1997-06, 1997-06-27, 199X, 2018-23 (autumn), 1992/1997, 2019-01/.., ~1997, 1997?"""
 Slug = Annotated[str, Field(pattern=SLUG, max_length=120)]
 WebUrl = Annotated[str, AfterValidator(_web_url)]

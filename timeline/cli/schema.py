@@ -10,7 +10,9 @@ import click
 @click.option("-o", "--output", default="events.schema.json", show_default=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the schema; '-' for stdout.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not the schema of the current models.")
-def schema(output: Path, check: bool) -> None:
+@click.option("--store", "store_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="List this store's lane and source ids as the only values allowed (completion, misspellings).")
+def schema(output: Path, check: bool, store_path: Path | None) -> None:
     """Write the JSON Schema of events.yaml, generated from timeline's models.
 
     Reference it from the first line of events.yaml so that VS Code (YAML extension) completes keys,
@@ -23,18 +25,21 @@ def schema(output: Path, check: bool) -> None:
     Examples:
       timeline schema
       timeline schema --check    # in CI: is the committed schema up to date?
+      timeline schema --store events.yaml    # lane: and source: complete to this store's ids
     """
     from timeline.errors import TimelineError
     from timeline.fileio import write_atomic
     from timeline.jsonschema import is_current, schema_text
+    from timeline.store import load_store
 
+    store = load_store(store_path)[0] if store_path else None
     if check:
-        if not is_current(output):
+        if not is_current(output, store):
             raise TimelineError.at("is not the schema of the current models; run `timeline schema` and commit it", output)
         click.echo(f"{output}: up to date", err=True)
         return
     if str(output) == "-":
-        click.echo(schema_text(), nl=False)
+        click.echo(schema_text(store), nl=False)
         return
-    write_atomic(output, schema_text())
+    write_atomic(output, schema_text(store))
     click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,42 @@
+"""What every export says the same way: a quote without its own quotation marks, a dispute's claim as
+a reader reads it, and a list of source numbers without repeats. Plain text in, plain text out; each
+builder escapes for its own format.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeline import dates
+from timeline.display import display
+from timeline.schema import Claim, Dispute
+
+# Opening mark -> the closing marks that pair with it (English, German and French usage, straight marks).
+_PAIRS = {
+    '"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c\u201d",
+    "\u201a": "\u2018\u2019", "\u00ab": "\u00bb", "\u00bb": "\u00ab", "\u2039": "\u203a",
+}
+
+
+def bare_quote(quote: str) -> str:
+    """The quote without the quotation marks around the whole of it, so that ours are not doubled.
+
+    Marks are stripped only when they pair and enclose the whole quote: '"A" and "B"' keeps its marks.
+    """
+    text = quote.strip()
+    if len(text) < 2 or text[0] not in _PAIRS or text[-1] not in _PAIRS[text[0]]:
+        return text
+    inner = text[1:-1].strip()
+    marks = {text[0], *_PAIRS[text[0]]}
+    return text if any(m in inner for m in marks) or not inner else inner
+
+
+def claim_value(dispute: Dispute, claim: Claim, locale: str = "en") -> str:
+    """One side of a dispute as a reader reads it: a date dispute's EDTF value as a date ('June 1997')."""
+    if dispute.about == "date" and dates.is_valid(claim.value):
+        return display(claim.value, locale)
+    return claim.value
+
+
+def unique_numbers(numbers: Iterable[int | str]) -> list[str]:
+    """Source numbers in first-seen order, each once ('[4, 4]' becomes '[4]')."""
+    return list(dict.fromkeys(str(n) for n in numbers))

@@ -1,10 +1,7 @@
-"""What every export says the same way: a quote without its own quotation marks, a dispute's claim as
-a reader reads it, and a list of source numbers without repeats. Plain text in, plain text out; each
-builder escapes for its own format.
+"""What every export says the same way: a quote without its own quotation marks, and a dispute's claim
+as a reader reads it. Plain text in, plain text out; each builder escapes for its own format.
 """
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from timeline import dates
 from timeline.display import display
@@ -36,7 +33,3 @@ def claim_value(dispute: Dispute, claim: Claim, locale: str = "en") -> str:
         return display(claim.value, locale)
     return claim.value
 
-
-def unique_numbers(numbers: Iterable[int | str]) -> list[str]:
-    """Source numbers in first-seen order, each once ('[4, 4]' becomes '[4]')."""
-    return list(dict.fromkeys(str(n) for n in numbers))

@@ -1,7 +1,9 @@
-"""What every export says the same way: a quote without its own quotation marks, and a dispute's claim
-as a reader reads it. Plain text in, plain text out; each builder escapes for its own format.
+"""What every export says the same way: a quote as it reads inside our quotation marks, and a dispute's
+claim as a reader reads it. Plain text in, plain text out; each builder escapes for its own format.
 """
 from __future__ import annotations
+
+import re
 
 from timeline import dates
 from timeline.display import display
@@ -25,6 +27,20 @@ def bare_quote(quote: str) -> str:
     inner = text[1:-1].strip()
     marks = {text[0], *_PAIRS[text[0]]}
     return text if any(m in inner for m in marks) or not inner else inner
+
+
+_TO_SINGLE = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", "\u201e": "\u201a"})
+_OPENING = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+
+
+def quote_body(quote: str) -> str:
+    """The quote to place inside our double quotation marks: its marks around the whole go, and the double
+    marks inside it become single ones, as in writing a quote within a quote.
+
+    '"Many left," he said.' gives '\u2018Many left,\u2019 he said.', shown as \u201c\u2018Many left,\u2019 he said.\u201d
+    """
+    text = _OPENING.sub("\\1\u2018", bare_quote(quote))
+    return text.replace('"', "\u2019").translate(_TO_SINGLE)
 
 
 def claim_value(dispute: Dispute, claim: Claim, locale: str = "en") -> str:

@@ -22,7 +22,7 @@ from timeline import dates
 from timeline.display import display
 from timeline.schema import Citation, Event, Store
 from . import BuildContext, Builder
-from .citing import bare_quote, claim_value
+from .citing import claim_value, quote_body
 
 PRODID = "-//annotated-timeline//timeline export ics//EN"
 UID_DOMAIN = "annotated-timeline"
@@ -73,7 +73,7 @@ def _citation(citation: Citation, store: Store) -> str:
         where.append(display(source.published))
     if source and source.url:
         where.append(source.url)
-    return f"\u201c{bare_quote(citation.quote)}\u201d \u2014 {', '.join(where)}"
+    return f"\u201c{quote_body(citation.quote)}\u201d \u2014 {', '.join(where)}"
 
 
 def description(event: Event, store: Store) -> str:
@@ -85,8 +85,8 @@ def description(event: Event, store: Store) -> str:
     for dispute in event.disputes:
         lines += ["", f"Disputed: {dispute.description}"]
         for claim in dispute.claims:
-            note = f" ({claim.note})" if claim.note else ""
-            lines += [f"- {claim_value(dispute, claim)}{note}: " + "; ".join(_citation(c, store) for c in claim.citations)]
+            lines += [f"- {claim_value(dispute, claim)}: " + "; ".join(_citation(c, store) for c in claim.citations)]
+            lines += [f"  {claim.note}"] if claim.note else []
     return "\n".join(lines)
 
 

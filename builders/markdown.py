@@ -19,7 +19,7 @@ import re
 from timeline import dates
 from timeline.display import display
 from . import Builder
-from .citing import bare_quote, claim_value
+from .citing import claim_value, quote_body
 from timeline.schema import Citation, Dispute, Event, Store
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -60,7 +60,7 @@ def source_ref(source_id: str, numbers: dict[str, int]) -> str:
 
 def quoted(citation: Citation, numbers: dict[str, int]) -> str:
     """'“quote” [1]', the quote's own surrounding quotation marks removed."""
-    return f"\u201c{md(bare_quote(citation.quote))}\u201d {source_ref(citation.source, numbers)}"
+    return f"\u201c{md(quote_body(citation.quote))}\u201d {source_ref(citation.source, numbers)}"
 
 
 def citation_line(citation: Citation, store: Store, numbers: dict[str, int]) -> str:
@@ -71,7 +71,7 @@ def citation_line(citation: Citation, store: Store, numbers: dict[str, int]) -> 
         parts.append(md(source.publisher))
     if source and source.published:
         parts.append(md(display(source.published)))
-    quote = f"\u201c{md(bare_quote(citation.quote))}\u201d"
+    quote = f"\u201c{md(quote_body(citation.quote))}\u201d"
     return f"{quote} \u2014 {', '.join(parts)} {source_ref(citation.source, numbers)}"
 
 
@@ -79,9 +79,9 @@ def dispute_lines(dispute: Dispute, numbers: dict[str, int]) -> list[str]:
     """The question, then one nested item per side: its value as a reader reads it, and its quotes."""
     lines = [f"  - *Disputed:* {md(dispute.description)}"]
     for claim in dispute.claims:
-        note = f" ({md(claim.note)})" if claim.note else ""
         quotes = "; ".join(quoted(c, numbers) for c in claim.citations)
-        lines.append(f"    - **{md(claim_value(dispute, claim))}**{note}: {quotes}")
+        lines.append(f"    - **{md(claim_value(dispute, claim))}**: {quotes}" + ("  " if claim.note else ""))
+        lines += [f"      *{md(claim.note)}*"] if claim.note else []  # after a hard line break
     return lines
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from timeline import dates
 from timeline.display import display
 from . import Builder
-from .citing import bare_quote, claim_value
+from .citing import claim_value, quote_body
 from timeline.schema import Citation, Dispute, Era, Event, Store
 
 Parts = dict[str, int]
@@ -97,7 +97,7 @@ def source_html(source_id: str, store: Store) -> str:
 
 def quoted_html(citation: Citation, store: Store) -> str:
     """'“quote” — Title, Publisher, May 2015', the quote's own surrounding quotation marks removed."""
-    return f"\u201c{_e(bare_quote(citation.quote))}\u201d \u2014 {source_html(citation.source, store)}"
+    return f"\u201c{_e(quote_body(citation.quote))}\u201d \u2014 {source_html(citation.source, store)}"
 
 
 def citation_html(citation: Citation, store: Store) -> str:
@@ -109,9 +109,9 @@ def dispute_html(dispute: Dispute, store: Store) -> str:
     """A dispute: the question, then each side as a reader reads it ('June 1997') with its quotes."""
     items = []
     for claim in dispute.claims:
-        note = f" <em>({_e(claim.note)})</em>" if claim.note else ""
+        note = f"<br><em>{_e(claim.note)}</em>" if claim.note else ""
         quotes = "; ".join(quoted_html(c, store) for c in claim.citations)
-        items.append(f"<li><strong>{_e(claim_value(dispute, claim))}</strong>{note}: {quotes}</li>")
+        items.append(f"<li><strong>{_e(claim_value(dispute, claim))}</strong>: {quotes}{note}</li>")
     return f'<p><strong>Disputed:</strong> {_e(dispute.description)}</p><ul class="tl-dispute">{"".join(items)}</ul>'
 
 

@@ -57,7 +57,8 @@ def test_export_writes_one_all_day_event_per_day_precise_event(copy_root):
     text = str(event["description"])
     assert text.startswith("27 June 1997\nThe accord ends the civil war.\nNote: Ask students why it held.")
     assert "\u201cThe peace accord was signed on 27 June 1997.\u201d \u2014 War and return, Example News, February 2019, https://example.org/war-and-return?a=1&b=2" in text
-    assert "- June 1997 (the month only): \u201cJune 1997\u201d" in text, "a disputed date reads as a date, without doubled quotation marks"
+    assert "\n- June 1997: \u201cJune 1997\u201d \u2014 War and return" in text, "a disputed date reads as a date, without doubled quotation marks"
+    assert text.endswith("https://example.org/war-and-return?a=1&b=2\n  the month only")
     assert event["categories"].cats == ["Politics"]
 
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.builders import get_builder
-from timeline.builders.citing import bare_quote
+from timeline.builders.citing import bare_quote, quote_body
 from timeline.builders.markdown import markdown, md
 from timeline.cli import COMMANDS, cli
 from timeline.store import load_store
@@ -76,7 +76,7 @@ def test_numbers_link_to_the_source_list_in_commonmark(roots):
 
 def test_disputes_read_as_dates_with_their_quotes(roots):
     text = markdown(load_store(roots / "export-basic" / "events.yaml")[0], review=True)
-    assert "    - **June 1997** (the month only): \u201cJune 1997\u201d [\\[1\\]](#source-1)" in text
+    assert "    - **June 1997**: \u201cJune 1997\u201d [\\[1\\]](#source-1)  \n      *the month only*\n" in text
     assert "    - **27 June 1997**: \u201cThe peace accord was signed on 27 June 1997.\u201d [" in text
     assert "1997-06" not in text and "\u201c\"" not in text and "1\\], \\[" not in text
 
@@ -89,6 +89,17 @@ def test_disputes_read_as_dates_with_their_quotes(roots):
 ])
 def test_a_quote_loses_only_the_marks_around_the_whole_of_it(quote, bare):
     assert bare_quote(quote) == bare
+
+
+@pytest.mark.parametrize("quote, body", [
+    ('"Many left," he said.', "\u2018Many left,\u2019 he said."),
+    ('A "quote" & more.', "A \u2018quote\u2019 & more."),
+    ("He said \u201cno\u201d (\u201cnever\u201d).", "He said \u2018no\u2019 (\u2018never\u2019)."),
+    ("Er sagte \u201eNein\u201c.", "Er sagte \u201aNein\u2018."),
+    ('"June 1997"', "June 1997"), ("it\u2019s", "it\u2019s"),
+])
+def test_a_quote_within_our_quotation_marks_uses_single_ones(quote, body):
+    assert quote_body(quote) == body
 
 
 @pytest.mark.parametrize("raw, escaped", [

@@ -83,7 +83,7 @@ def test_disputes_show_readable_dates_with_their_quotes(copy_root):
     source = '<a href="https://example.org/war-and-return?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">War and return</a>'
     assert "<p><strong>Disputed:</strong> When was the accord signed?</p>" in accord
     assert f"<li><strong>27 June 1997</strong>: \u201cThe peace accord was signed on 27 June 1997.\u201d \u2014 {source}" in accord
-    assert f"<li><strong>June 1997</strong> <em>(the month only)</em>: \u201cJune 1997\u201d \u2014 {source}" in accord
+    assert f"<li><strong>June 1997</strong>: \u201cJune 1997\u201d \u2014 {source}, Example News, February 2019<br><em>the month only</em></li>" in accord
     assert "1997-06" not in accord and "\u201c&quot;" not in accord, "no raw EDTF, no doubled quotation marks"
     departures = slides["departures"]["text"]["text"]
     assert "<li><strong>1,100</strong>: \u201cSome say 1,100 people left\u201d" in departures

@@ -59,7 +59,7 @@ def source_ref(source_id: str, numbers: dict[str, int]) -> str:
 
 
 def quoted(citation: Citation, numbers: dict[str, int]) -> str:
-    """'“quote” [1]', the quote's own surrounding quotation marks removed."""
+    """'“quote” [1]', the quote as it reads inside ours (citing.quote_body)."""
     return f"\u201c{md(quote_body(citation.quote))}\u201d {source_ref(citation.source, numbers)}"
 
 

@@ -96,7 +96,7 @@ def source_html(source_id: str, store: Store) -> str:
 
 
 def quoted_html(citation: Citation, store: Store) -> str:
-    """'“quote” — Title, Publisher, May 2015', the quote's own surrounding quotation marks removed."""
+    """'“quote” — Title, Publisher, May 2015', the quote as it reads inside ours (citing.quote_body)."""
     return f"\u201c{_e(quote_body(citation.quote))}\u201d \u2014 {source_html(citation.source, store)}"
 
 

@@ -54,6 +54,8 @@ BUILTIN: dict[str, str] = {
     "html": "timeline.builders.html:HtmlBuilder",
     "markdown": "timeline.builders.markdown:MarkdownBuilder",
     "timelinejs": "timeline.builders.timelinejs:TimelineJSBuilder",
+    "timelinejs-sheet": "timeline.builders.timelinejs_sheet:TimelineJSSheetBuilder",
+    "ics": "timeline.builders.ics:IcsBuilder",
 }
 
 _REGISTRY: dict[str, type[Builder]] = {}

@@ -3,8 +3,9 @@
     timeline export timelinejs -o timeline.json
 
 Dates keep their precision: a year gives {year}, a month {year, month}, a day {year, month, day};
-a season, decade or interval gives start_date and end_date; `display_date` is the date as a reader
-writes it (timeline.display.display). Like `timeline build`, only reviewed events are exported unless
+a season, decade or interval gives start_date and end_date, the end being the last day it covers
+({year: 1997, month: 12, day: 31} for 1992/1997); `display_date` is the date as a reader writes it
+(timeline.display.display), and disputes show each side that way with its quotes. Like `timeline build`, only reviewed events are exported unless
 the review option is set; candidates then say so in their headline. Every string from the store is HTML-escaped, since TimelineJS
 renders slide text as HTML. Events whose date has no known year (XXXX) cannot be placed and are left out.
 """
@@ -17,61 +18,101 @@ from typing import Any
 from timeline import dates
 from timeline.display import display
 from . import Builder
-from timeline.schema import Citation, Era, Event, Store
+from .citing import claim_value, quote_body
+from timeline.schema import Citation, Dispute, Era, Event, Store
 
 Parts = dict[str, int]
 
 
 def date_parts(edtf: str) -> tuple[Parts, Parts | None] | None:
-    """TimelineJS start and end date objects for an EDTF date, or None when it cannot be placed."""
+    """TimelineJS start and end date objects for an EDTF date, or None when it cannot be placed.
+
+    A start is given at its precision ({year: 1992} is 1 January 1992); an end is always the last day
+    it covers, since TimelineJS reads {year: 1997} as 1 January 1997 and would end a 1992/1997 band
+    before the June 1997 accord. A single day, month or year is a point and has no end.
+    """
     start, sep, end = edtf.partition("/")
     if not sep:
-        return _single(start)
-    first = None if start in ("", "..") else _single(start)
-    last = None if end in ("", "..") else _single(end)
+        return _single(dates.parse(start))
+    first = _placed(start)
+    last = _placed(end)
     if first is None and last is None:
         return None
     if first is None:
         assert last is not None
-        return last[0], None
+        return _start(last), None
     if last is None:
-        return first[0], None
-    return first[0], last[1] or last[0]
+        return _start(first), None
+    return _start(first), _last_day(last)
 
 
-def _single(text: str) -> tuple[Parts, Parts | None] | None:
-    value = dates.parse(text)
+def _placed(part: str) -> dates.Edtf | None:
+    if part in ("", ".."):
+        return None
+    value = dates.parse(part)
+    return value if value.lower is not None and value.upper is not None else None
+
+
+def _single(value: dates.Edtf) -> tuple[Parts, Parts | None] | None:
     if value.lower is None or value.upper is None:
         return None
-    lo, hi = value.lower, value.upper
+    if value.precision in ("day", "month", "year"):
+        return _start(value), None
+    return _start(value), _last_day(value)  # season, decade, century, partly unspecified
+
+
+def _start(value: dates.Edtf) -> Parts:
+    lo = value.lower
+    assert lo is not None
     if value.precision == "day":
-        return {"year": lo.year, "month": lo.month, "day": lo.day}, None
-    if value.precision == "month":
-        return {"year": lo.year, "month": lo.month}, None
-    if value.precision == "year":
-        return {"year": lo.year}, None
-    if value.precision == "season":
-        return {"year": lo.year, "month": lo.month}, {"year": hi.year, "month": hi.month}
-    return {"year": lo.year}, {"year": hi.year}  # decade, century, partly unspecified
+        return {"year": lo.year, "month": lo.month, "day": lo.day}
+    if value.precision in ("month", "season"):
+        return {"year": lo.year, "month": lo.month}
+    return {"year": lo.year}
+
+
+def _last_day(value: dates.Edtf) -> Parts:
+    hi = value.upper
+    assert hi is not None
+    return {"year": hi.year, "month": hi.month, "day": hi.day}
 
 
 def _e(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def citation_html(citation: Citation, store: Store) -> str:
-    """One citation: the quote and where it comes from, escaped."""
-    source = store.source(citation.source)
-    label = _e(source.title or source.id) if source else _e(citation.source)
-    if source and source.url:
+def source_html(source_id: str, store: Store) -> str:
+    """Where a quote comes from: the source's title (linked), publisher and date, escaped."""
+    source = store.source(source_id)
+    if source is None:
+        return _e(source_id)
+    label = _e(source.title or source.id)
+    if source.url:
         label = f'<a href="{_e(source.url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
-    extra = []
-    if source and source.publisher:
-        extra.append(_e(source.publisher))
-    if source and source.published:
+    extra = [_e(source.publisher)] if source.publisher else []
+    if source.published:
         extra.append(_e(display(source.published)))
-    where = ", ".join([label, *extra])
-    return f"<li>\u201c{_e(citation.quote)}\u201d \u2014 {where}</li>"
+    return ", ".join([label, *extra])
+
+
+def quoted_html(citation: Citation, store: Store) -> str:
+    """'“quote” — Title, Publisher, May 2015', the quote as it reads inside ours (citing.quote_body)."""
+    return f"\u201c{_e(quote_body(citation.quote))}\u201d \u2014 {source_html(citation.source, store)}"
+
+
+def citation_html(citation: Citation, store: Store) -> str:
+    """One citation as a list item."""
+    return f"<li>{quoted_html(citation, store)}</li>"
+
+
+def dispute_html(dispute: Dispute, store: Store) -> str:
+    """A dispute: the question, then each side as a reader reads it ('June 1997') with its quotes."""
+    items = []
+    for claim in dispute.claims:
+        note = f"<br><em>{_e(claim.note)}</em>" if claim.note else ""
+        quotes = "; ".join(quoted_html(c, store) for c in claim.citations)
+        items.append(f"<li><strong>{_e(claim_value(dispute, claim))}</strong>: {quotes}{note}</li>")
+    return f'<p><strong>Disputed:</strong> {_e(dispute.description)}</p><ul class="tl-dispute">{"".join(items)}</ul>'
 
 
 def event_html(event: Event, store: Store) -> str:
@@ -81,9 +122,7 @@ def event_html(event: Event, store: Store) -> str:
         parts.append(f"<p>{_e(event.summary)}</p>")
     if event.note:
         parts.append(f'<p class="tl-note"><em>Note:</em> {_e(event.note)}</p>')
-    for dispute in event.disputes:
-        sides = "; ".join(f"{_e(c.value)} ({len(c.citations)} source{'s' if len(c.citations) != 1 else ''})" for c in dispute.claims)
-        parts.append(f"<p><strong>Disputed:</strong> {_e(dispute.description)} {sides}</p>")
+    parts += [dispute_html(d, store) for d in event.disputes]
     items = "".join(citation_html(c, store) for c in event.citations)
     parts.append(f'<ol class="tl-citations">{items}</ol>')
     return "".join(parts)
@@ -120,6 +159,9 @@ def era_object(era: Era) -> dict[str, Any] | None:
     if placed is None:
         return None
     start, end = placed
+    value = dates.parse(era.date)
+    if end is None and value.upper is not None:  # a single year or month: the band covers all of it
+        end = _last_day(value)
     return {"start_date": start, "end_date": end or start, "text": {"headline": _e(era.title), "text": _e(era.description)}}
 
 

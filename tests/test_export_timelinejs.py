@@ -32,15 +32,19 @@ def exported(root: Path) -> dict:
     ("2015-05", {"year": 2015, "month": 5}, None),
     ("2015", {"year": 2015}, None),
     ("~2015", {"year": 2015}, None),
-    ("2018-23", {"year": 2018, "month": 9}, {"year": 2018, "month": 11}),
-    ("2018-24", {"year": 2018, "month": 12}, {"year": 2019, "month": 2}),
-    ("199X", {"year": 1990}, {"year": 1999}),
-    ("1992/1997", {"year": 1992}, {"year": 1997}),
+    ("2018-23", {"year": 2018, "month": 9}, {"year": 2018, "month": 11, "day": 30}),
+    ("2018-24", {"year": 2018, "month": 12}, {"year": 2019, "month": 2, "day": 28}),
+    ("2020-24", {"year": 2020, "month": 12}, {"year": 2021, "month": 2, "day": 28}),
+    ("199X", {"year": 1990}, {"year": 1999, "month": 12, "day": 31}),
+    ("1992/1997", {"year": 1992}, {"year": 1997, "month": 12, "day": 31}),
+    ("1992/1997-06", {"year": 1992}, {"year": 1997, "month": 6, "day": 30}),
+    ("2000-01/2000-02", {"year": 2000, "month": 1}, {"year": 2000, "month": 2, "day": 29}),
+    ("1992/199X", {"year": 1992}, {"year": 1999, "month": 12, "day": 31}),
     ("1992-03/1997-06-27", {"year": 1992, "month": 3}, {"year": 1997, "month": 6, "day": 27}),
     ("2019-01/..", {"year": 2019, "month": 1}, None),
     ("../2019", {"year": 2019}, None),
 ])
-def test_date_parts_keep_the_precision(edtf, start, end):
+def test_date_parts_start_at_the_precision_and_end_on_the_last_day(edtf, start, end):
     from timeline.builders.timelinejs import date_parts
 
     assert date_parts(edtf) == (start, end)
@@ -68,9 +72,21 @@ def test_slides_carry_display_date_group_and_escaped_text(copy_root):
     assert accord.startswith("<p>The accord ends the civil war.</p><p class=\"tl-note\"><em>Note:</em> Ask students why it held.</p>")
     assert '<a href="https://example.org/war-and-return?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">War and return</a>' in accord
     assert "Example News, February 2019" in accord
-    assert "How many left? 1,100 (1 source); 2,000 (1 source)" in slides["departures"]["text"]["text"]
-    assert data["eras"] == [{"start_date": {"year": 1992}, "end_date": {"year": 1997}, "text": {"headline": "Civil war", "text": ""}}]
+    assert data["eras"] == [{"start_date": {"year": 1992}, "end_date": {"year": 1997, "month": 12, "day": 31},
+                             "text": {"headline": "Civil war", "text": ""}}]
     assert data["title"]["text"]["headline"] == "War and return &lt;em&gt;test&lt;/em&gt;"
+
+
+def test_disputes_show_readable_dates_with_their_quotes(copy_root):
+    slides = {e["unique_id"]: e for e in exported(copy_root("export-basic"))["events"]}
+    accord = slides["peace-accord"]["text"]["text"]
+    source = '<a href="https://example.org/war-and-return?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">War and return</a>'
+    assert "<p><strong>Disputed:</strong> When was the accord signed?</p>" in accord
+    assert f"<li><strong>27 June 1997</strong>: \u201cThe peace accord was signed on 27 June 1997.\u201d \u2014 {source}" in accord
+    assert f"<li><strong>June 1997</strong>: \u201cJune 1997\u201d \u2014 {source}, Example News, February 2019<br><em>the month only</em></li>" in accord
+    assert "1997-06" not in accord and "\u201c&quot;" not in accord, "no raw EDTF, no doubled quotation marks"
+    departures = slides["departures"]["text"]["text"]
+    assert "<li><strong>1,100</strong>: \u201cSome say 1,100 people left\u201d" in departures
 
 
 def test_without_review_only_reviewed_events_are_exported(roots):
@@ -120,6 +136,12 @@ def test_timelinejs_loads_the_export(page, copy_root):
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator(".tl-slide").filter(has_text='<img src=x onerror="window.pwned=1"> & "title"').count() == 1
     assert "People & places" in page.locator(".tl-timegroup-message").all_inner_texts()
+    band_end = page.evaluate("(() => { const d = window.timeline.config.eras[0].end_date.data.date_obj;"
+                             " return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    assert band_end == [1997, 12, 31], "the 1992/1997 band ends on the last day of 1997, after the June 1997 accord"
+    accord_after_band = page.evaluate("(() => { const c = window.timeline.config;"
+                                      " return c.event_dict['peace-accord'].start_date.isBefore(c.eras[0].end_date); })()")
+    assert accord_after_band is True
     assert page.console_errors == []
 
 

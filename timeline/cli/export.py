@@ -46,7 +46,10 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
         data, texts, warnings = check_store(store)  # for publishing: every citation verified, as for build
         for warning in warnings if not quiet else []:
             click.echo(str(warning), err=True)
-        text = builder(BuildContext(data, texts, store, {"review": review})).render()
+        made = builder(BuildContext(data, texts, store, {"review": review}))
+        text = made.render()
+        for note in getattr(made, "notes", []) if not quiet else []:  # e.g. ics: events not dated to the day
+            click.echo(f"{store}: {note}", err=True)
         omitted = 0 if review else sum(1 for e in data.events if e.status == "candidate")
         if omitted and not quiet:
             click.echo(f"{store}: {omitted} candidate events not yet reviewed are left out; --review includes them", err=True)

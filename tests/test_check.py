@@ -22,6 +22,16 @@ def test_scenario_passes_with_a_warning_for_the_inferred_date(copy_root) -> None
     assert [w.line for w in warnings] == [16] and "inferred" in str(warnings[0])
 
 
+def test_an_inferred_date_the_editor_has_reviewed_is_not_warned_about(copy_root) -> None:
+    root = copy_root("store-basic")
+    store = root / "events.yaml"
+    text = store.read_text(encoding="utf-8")
+    note = '    published_note: "latest date mentioned in the text"\n'
+    store.write_text(text.replace(note, note + "    published_reviewed: true\n", 1), encoding="utf-8")
+    assert check_store(store)[2] == []
+    assert check_store(store, strict=True)[0].sources[1].published_reviewed
+
+
 def test_strict_turns_warnings_into_errors(copy_root) -> None:
     root = copy_root("store-basic")
     [message] = messages(root / "events.yaml", strict=True)

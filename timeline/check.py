@@ -27,7 +27,7 @@ def check_store(path: Path | str, strict: bool = False) -> tuple[Store, dict[str
 def _warnings(store: Store, doc: Document) -> list[Problem]:
     found = []
     for i, source in enumerate(store.sources):
-        if source.published_basis == "inferred":
+        if source.published_basis == "inferred" and not source.published_reviewed:
             found.append(Problem(f"source {source.id!r}: publication date {source.published} is inferred ({shown(source.published_note, 120)})",
                                  str(doc.path), doc.line(("sources", i, "published")), warning=True))
         if not source.sha256:

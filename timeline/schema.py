@@ -69,6 +69,9 @@ class Source(Model):
     """Whether the article states its date, or it was inferred from the text."""
     published_note: Text | None = None
     """Where the date is stated, or the reasoning behind an inferred date."""
+    published_reviewed: bool = False
+    """true once an editor has checked an inferred date and accepts it: check and build stop warning about
+    it (the page still shows it as inferred)."""
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     """SHA-256 of the source's text (of its segment, when it has one), to notice a changed file."""
 

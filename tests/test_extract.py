@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.documents import Document
+from timeline.read import Document
 from timeline.extract.candidates import document_mentions
 from timeline.extract.events import analyse_document, build_events, document_to_source, same_happening, slug
 from timeline.extract.titles import make_title

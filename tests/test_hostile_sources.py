@@ -317,7 +317,7 @@ def test_unclosed_markup_is_read_in_linear_time(tmp_path: Path, name: str) -> No
     ],
 )
 def test_html_text_blanks_markup_and_keeps_offsets(raw: str, visible: str) -> None:
-    from timeline.documents import html_text
+    from timeline.read.html_text import html_text
 
     text = html_text(raw)
     assert len(text) == len(raw)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline import dates
-from timeline.documents import Document
+from timeline.read import Document
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, document_mentions
 from timeline.extract.filters import edtf

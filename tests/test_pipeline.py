@@ -55,3 +55,81 @@ def test_skip_errors_turns_one_failing_article_into_a_problem(tmp_path: Path, jo
     assert [(p.file, p.line) for p in problems] == [(str(corpus), 2)] and "ValueError: boom" in problems[0].message
     with pytest.raises(ValueError):
         list(map_documents(fail_on_b, [corpus], jobs=jobs))
+
+
+def test_jobs_beyond_a_few_per_cpu_are_refused() -> None:
+    from timeline.extract.pipeline import max_jobs
+
+    with pytest.raises(ValueError):
+        list(map_documents(count_chars, [], jobs=max_jobs() + 1))
+
+
+@pytest.mark.parametrize("args", [["--jobs", "100000"], ["--jobs", "0"], ["-j", "many"]])
+@pytest.mark.parametrize("command", ["dates", "extract"])
+def test_jobs_out_of_bounds_is_a_usage_error(tmp_path: Path, command: str, args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("In 2014 it rained.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", command, str(tmp_path), *args], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2 and "--jobs" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+def _children(pid: int) -> set[int]:
+    """The process ids whose parent is pid (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the worker processes")
+@pytest.mark.parametrize("signum", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path, signum: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c.jsonl"
+    text = "Officials said on Tuesday that 300 fighters had returned in May 2015. " * 6
+    with open(corpus, "w", encoding="utf-8") as out:
+        for i in range(20_000):
+            out.write(json.dumps({"id": f"a{i}", "text": f"Article {i}. {text}"}) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "dates", "-q", "--jobs", "2", "--json", str(corpus)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert len(workers) >= 2 and proc.poll() is None, "the workers did not start"
+        os.kill(proc.pid, getattr(signal, signum))
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "workers outlived the main process"
+    finally:
+        for pid in [proc.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        proc.wait(timeout=30)

@@ -251,3 +251,73 @@ def test_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
     docs = read_documents([corpus], problems=problems)
     assert next(docs).id == "a" and problems == []  # the second line is not read yet
     assert list(docs) == [] and problems[0].line == 2
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_each_format_has_one_reader_in_the_table() -> None:
+    from timeline.read import READERS
+
+    assert set(READERS) == {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+
+
+@pytest.mark.parametrize("name", ["notes.csv", "README", "page.pdf"])
+def test_a_named_file_of_an_unknown_format_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    import subprocess
+    import sys
+
+    from timeline.read import UnknownFormatError
+
+    path = tmp_path / name
+    path.write_text("In 2014 it rained.\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError):
+        read([path])
+    for command in ("dates", "extract"):
+        result = subprocess.run([sys.executable, "-m", "timeline", command, str(path)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout == ""
+
+
+def test_unknown_formats_inside_a_folder_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("In 2014 it rained.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("In 2014 it rained.\n", encoding="utf-8")
+    docs, problems = read([tmp_path])
+    assert [d.id for d in docs] == ["a"] and problems == []
+
+
+def test_a_corpus_line_over_the_size_limit_is_skipped_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.read import safe
+
+    monkeypatch.setattr(safe, "MAX_SOURCE_BYTES", 200)
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": "a", "text": "In 2014."}, {"id": "b", "text": "x" * 500}, {"id": "c", "text": "In 2015."}]
+    corpus.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    docs, problems = read([corpus])
+    assert [d.id for d in docs] == ["a", "c"]
+    assert [(p.file, p.line, p.warning) for p in problems] == [(str(corpus), 2, False)] and "larger than" in problems[0].message
+
+
+def test_a_file_over_the_size_limit_is_skipped_by_every_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.read import safe
+    from timeline.read.safe import read_source_file
+
+    monkeypatch.setattr(safe, "MAX_SOURCE_BYTES", 200)
+    big = tmp_path / "big.txt"
+    big.write_text("In 2014 it rained. " * 20, encoding="utf-8")
+    docs, problems = read([big])
+    assert docs == [] and "larger than" in problems[0].message
+    with pytest.raises(OSError):
+        read_source_file(big)
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_plain_text_and_markdown_are_citable_html_and_jsonl_are_not(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("In 2014 it rained.\n", encoding="utf-8")
+    (tmp_path / "p.html").write_text("<p>In 2014 it rained.</p>\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "j", "text": "In 2014 it rained."}) + "\n", encoding="utf-8")
+    docs = {d.path: d for d in read([tmp_path])[0]}
+    assert docs[str(tmp_path / name)].citable and docs[str(tmp_path / name)].uncitable is None
+    for other in ("p.html", "c.jsonl"):
+        why = docs[str(tmp_path / other)].uncitable
+        assert why and why.startswith(str(tmp_path / other)) and "cannot be cited by offset" in why

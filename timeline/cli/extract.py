@@ -8,7 +8,7 @@ from typing import IO, Any
 
 import click
 
-from timeline.cli.reading import checked_published, finish
+from timeline.cli.reading import check_formats, checked_published, finish, jobs_option
 from timeline.terminal import one_line
 
 
@@ -16,7 +16,7 @@ from timeline.terminal import one_line
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
 @click.option("--into", metavar="STORE", type=click.Path(dir_okay=False),
@@ -39,6 +39,7 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
     from timeline.errors import Problem
     from timeline.extract.events import extract as run
 
+    check_formats(paths)
     problems: list[Problem] = []
     if into is not None and os.path.exists(into):
         from timeline.store import load_store

@@ -299,7 +299,7 @@ def _not_citable(doc: Any, source: Source, base: Path) -> str | None:
 
 
 def _document_to_source(doc: Any, base: Path) -> Source:
-    from timeline.extract.events import document_to_source
+    from timeline.read.store_source import document_to_source
 
     return document_to_source(doc, base)
 

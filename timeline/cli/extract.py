@@ -79,7 +79,7 @@ def to_json(result: Any) -> dict[str, Any]:
         {"id": d.id, "path": d.path, "title": d.title, "publisher": d.publisher, "published": d.published,
          "published_basis": d.published_basis, "published_note": d.published_note,
          **({"segment": [d.start, d.stop]} if d.start or d.end is not None else {})}
-        for d in result.sources
+        for d in result.documents
     ]
     return {"sources": sources, "events": result.records}
 
@@ -96,7 +96,7 @@ def _shown(date: str) -> str:
 
 def write_listing(result: Any, out: IO[str]) -> None:
     """A readable list: date, importance, title, then one line per citation."""
-    out.write(f"{len(result.events)} events from {len(result.sources)} documents\n")
+    out.write(f"{len(result.events)} events from {len(result.documents)} documents\n")
     for event in result.events:
         out.write(f"\n{_shown(event.date):<20} {event.importance:>6.2f}  {one_line(event.title)}\n")
         for c in event.citations:

@@ -1,0 +1,13 @@
+"""Web addresses: the one rule for a string the store accepts as a source's url and the page links to."""
+from __future__ import annotations
+
+import re
+
+# http(s), then no white space, angle bracket, quote or backtick (none may appear unescaped in a URL,
+# and each could end an HTML attribute or start markup).
+WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+def is_web_url(value: str) -> bool:
+    """True when value is an http:// or https:// address the store and the page accept."""
+    return WEB_URL.match(value) is not None

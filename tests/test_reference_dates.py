@@ -193,3 +193,22 @@ def test_published_argument_overrides_stated_dates(tmp_path: Path) -> None:
     path.write_text("Headline Here\nJune 5, 2015, 5:00pm\n\nBody.\n", encoding="utf-8")
     [doc] = read([path], published="2016-01")
     assert (doc.published, doc.published_basis) == ("2016-01", "stated")
+
+
+@pytest.mark.parametrize(
+    ("opening", "value", "end"),
+    [
+        ("OSLO, March 3, 2016 (AP) — The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO March 3, 2016 (AP) - The fjord froze.", "2016-03-03", "The fjord froze."),  # no comma, a dash after the date
+        ("BERGEN, Norway, 3 March 2016 -- The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO (AP), March 3, 2016 - The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO, March 3 (AP) — The fjord froze.", None, "The fjord froze."),  # no year: no date, but a dateline to cut
+        ("GOOD POINT March 3, 2016 at 9:51 am | Reply", None, None),  # a comment's signature, not a dateline
+        ("NATO forces left in March 2016.", None, None),
+    ],
+)
+def test_one_dateline_rule_for_stated_dates_and_for_cutting_sentences(opening: str, value: str | None, end: str | None) -> None:
+    from timeline.read.datelines import dateline_end, dateline_value
+
+    assert dateline_value(opening) == value
+    assert (opening[dateline_end(opening):] if dateline_end(opening) else None) == end

@@ -41,9 +41,10 @@ def date_line_value(line: str) -> str | None:
     return value if plain_iso(value) else None
 
 
-# A news dateline: PLACE[, Region][ (Agency)], DATE[, YEAR][ (Agency)] [—]. The place is in capitals.
+# A news dateline: PLACE[, Region][ (Agency)], DATE[, YEAR][ (Agency)] [—]. The place is in capitals; a comma or
+# dash after it, or a dash after the date, sets it apart ('HELL NO April 22, 2011 at 9:51 am' is a comment's byline).
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}\s*(?:\([^()\n]{1,25}\)\s*)?(?:[,—–-]+\s*|\s+)"
+    r"^\s*[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}\s*(?:\([^()\n]{1,25}\)\s*)?(?P<sep>[,—–-]+\s*|\s+)"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+(?P<year>\d{4}))?\b"
     r"(?:\s*\([^()\n]{1,25}\))?(?:\s*(?P<dash>[—–-]{1,2})\s*)?"
 )
@@ -52,7 +53,7 @@ DATELINE = re.compile(
 def dateline_value(line: str) -> str | None:
     """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...'."""
     m = DATELINE.match(line)
-    return date_line_value(f"{m['date']} {m['year']}") if m and m["year"] else None
+    return date_line_value(f"{m['date']} {m['year']}") if m and m["year"] and (m["sep"].strip() or m["dash"]) else None
 
 
 def dateline_end(sentence: str) -> int:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.errors import Problem
+from timeline.extract.sentences import crosses_sentence
 from timeline.extract.timex import Timex, tag
 from timeline.extract.timex.resolve import tense
 from timeline.read import Document, read_documents
@@ -300,7 +301,7 @@ def _agreeing_pairs(doc: Document, year: int) -> list[tuple[Timex, Timex]]:
     for rel in (t for t in found if t.resolved and _YEAR_OF.match(t.value)):
         for exp in explicit:
             lo, hi = sorted((rel.end, exp.start)) if rel.end <= exp.start else sorted((exp.end, rel.start))
-            if hi - lo <= 40 and not re.search(r"[.!?]", doc.text[lo:hi]) and exp.value[:4] == rel.value[:4]:
+            if hi - lo <= 40 and not crosses_sentence(doc.text, lo, hi) and exp.value[:4] == rel.value[:4]:
                 pairs.append((rel, exp))
     return pairs
 

@@ -25,18 +25,29 @@ def _too_big() -> str:
 
 def open_regular(path: Path | str) -> BinaryIO:
     """The file opened for reading bytes; OSError for a directory or what is not a regular file."""
+    _regular_size(path)
+    return open(path, "rb")
+
+
+def _regular_size(path: Path | str) -> int:
+    """The size of a regular file; OSError for a directory, a device, a pipe or a socket."""
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
-    return open(path, "rb")
+    return info.st_size
 
 
 def source_bytes(path: Path | str) -> bytes:
     """The file's bytes; OSError when it is not a regular file or holds more than MAX_SOURCE_BYTES."""
-    with open_regular(path) as handle:
-        data = handle.read(MAX_SOURCE_BYTES + 1)  # the file may grow after stat
+    size = _regular_size(path)
+    if size > MAX_SOURCE_BYTES:
+        raise OSError(errno.EFBIG, _too_big(), str(path))
+    with open(path, "rb") as handle:
+        data = handle.read(size + 1)  # a buffer the file's size, not the limit's
+        if len(data) > size:  # it grew after stat
+            data += handle.read(MAX_SOURCE_BYTES + 1 - len(data))
     if len(data) > MAX_SOURCE_BYTES:
         raise OSError(errno.EFBIG, _too_big(), str(path))
     return data
@@ -44,7 +55,8 @@ def source_bytes(path: Path | str) -> bytes:
 
 def decode(data: bytes) -> str:
     """UTF-8 text with newlines as Python's text mode reads them (\\r\\n and \\r become \\n)."""
-    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    text = data.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in data else text
 
 
 def read_source_file(path: Path | str) -> str:

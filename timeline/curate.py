@@ -29,8 +29,9 @@ from timeline import dates
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.ids import unique
+from timeline.read.safe import read_source_file
 from timeline.schema import Citation, Claim, Dispute, Event, Rejected, Source, Store
-from timeline.sources import SourceText, load_sources, read_source_file, verify_citation
+from timeline.sources import SourceText, load_sources, verify_citation
 from timeline.store import load_store
 from timeline.terminal import one_line
 from timeline.yamlpatch import YamlEditor

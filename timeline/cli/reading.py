@@ -3,7 +3,8 @@ and the closing report."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -11,7 +12,10 @@ from timeline.errors import Problem
 from timeline.terminal import printable
 
 
-class Jobs(click.ParamType):
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Jobs(click.ParamType[int]):
     """A number of worker processes, 1 to timeline.extract.pipeline.max_jobs() (a few per CPU)."""
 
     name = "N"
@@ -25,7 +29,7 @@ class Jobs(click.ParamType):
         return jobs
 
 
-def jobs_option() -> Any:
+def jobs_option() -> Callable[[F], F]:
     """The --jobs/-j option of a command that reads sources."""
     return click.option("--jobs", "-j", type=Jobs(), default=1, show_default=True,
                         help="Worker processes (at most 4 per CPU).")

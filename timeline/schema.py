@@ -29,7 +29,7 @@ def _edtf(value: str) -> str:
 
 def _web_url(value: str) -> str:
     if not is_web_url(value):
-        raise ValueError("a URL must start with http:// or https:// and contain no spaces, quotes or backticks")
+        raise ValueError("a URL must start with http:// or https:// and contain no spaces or quotes")
     return value
 
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-# http(s), then no white space, angle bracket, quote or backtick (none may appear unescaped in a URL,
-# and each could end an HTML attribute or start markup).
-WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+# http(s), then no white space, angle bracket or quote (each could end an HTML attribute or start markup).
+# The page escapes what it writes in an attribute besides; a backtick is inert inside a quoted attribute,
+# and stores holding one validated before, so it is allowed (the page's copy of this rule refused it).
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
 
 def is_web_url(value: str) -> bool:

@@ -61,8 +61,7 @@ def map_documents(
     exception raised by func for one document becomes a Problem naming it (file and line) and that
     document is left out, instead of stopping the run.
     """
-    if not 1 <= jobs <= max_jobs():
-        raise ValueError(f"jobs must be between 1 and {max_jobs()} (the CPU count times {JOBS_PER_CPU}), not {jobs}")
+    _check_jobs(jobs)
     sink: list[Problem] = [] if problems is None else problems
     docs = read_dated(paths, published=published, problems=sink, infer=False)
     bar = _progress_bar(progress)
@@ -84,6 +83,12 @@ def map_documents(
 def max_jobs() -> int:
     """The most worker processes a run may start: JOBS_PER_CPU per CPU."""
     return (os.cpu_count() or 1) * JOBS_PER_CPU
+
+
+def _check_jobs(jobs: int) -> None:
+    """ValueError unless 1 <= jobs <= max_jobs() (a thousand processes would only exhaust memory)."""
+    if not 1 <= jobs <= max_jobs():
+        raise ValueError(f"jobs must be between 1 and {max_jobs()} (the CPU count times {JOBS_PER_CPU}), not {jobs}")
 
 
 def _progress_bar(progress: bool | None) -> Any:

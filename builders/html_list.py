@@ -1,18 +1,16 @@
 """The event list under the plot, rendered as escaped semantic HTML: readable without JavaScript and in print."""
 from __future__ import annotations
 
-import re
 from html import escape
 
 from timeline import dates
 from timeline.schema import Citation, Dispute, Source
+from timeline.weburl import is_web_url
 
 from timeline.display import display as display_date
 
 from .html_locale import strings
 from .html_model import PageEvent, PageModel, citation_keys
-
-_WEB = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
 def esc(text: object) -> str:
@@ -22,7 +20,7 @@ def esc(text: object) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """The URL when it is plain http(s), else None (javascript:, data: and the like never become links)."""
-    return url if url and _WEB.match(url) else None
+    return url if url and is_web_url(url) else None
 
 
 EAGER = 400  # events parsed with the page; the rest of a long list waits in <noscript> chunks

@@ -14,7 +14,7 @@ def test_load_and_check(roots):
 def test_extract_then_merge(copy_root):
     root = copy_root("curate-basic")
     found = api.extract(root / "sources")
-    assert found.events and found.problems == []
+    assert isinstance(found, api.Extraction) and found.events and found.problems == ()
     report = api.merge_extraction(root / "events.yaml", found)
     assert report.new_events and report.lines()[0].startswith(str(root / "events.yaml"))
     api.check(root / "events.yaml")
@@ -36,3 +36,31 @@ def test_figure_for_a_notebook(roots):
     shown = [t for trace in fig.data for t in (trace.customdata if trace.customdata is not None else [])]
     assert fig.data and len(fig.data) >= 2
     assert api.figure(api.load_store(roots / "export-basic" / "events.yaml")).data
+
+
+def test_extract_returns_a_typed_frozen_result_with_its_problems(tmp_path):
+    import dataclasses
+
+    import pytest
+
+    (tmp_path / "a.txt").write_text("The ministry announced an amnesty on 9 May 2015.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 on 9 May 2015")
+    found = api.extract(tmp_path)
+    assert [d.id for d in found.documents] == ["a"] and found.documents[0].citable
+    assert [(p.file, p.warning) for p in found.problems] == [(str(tmp_path / "bad.txt"), False)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.problems = ()  # type: ignore[misc]
+
+
+def test_a_document_becomes_the_store_source_it_needs(tmp_path):
+    from timeline.read import read_documents
+    from timeline.read.store_source import document_to_source
+    from timeline.sources import text_hash
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.md").write_text("---\ntitle: A post\nurl: javascript:alert(1)\n---\nIn 2014 it rained.\n",
+                                           encoding="utf-8")
+    [doc] = read_documents([tmp_path / "src"])
+    source = document_to_source(doc, tmp_path)
+    assert (source.id, source.file, source.title, source.url) == ("a", "src/a.md", "A post", None)
+    assert source.segment == (doc.start, doc.stop) and source.sha256 == text_hash(doc.body)

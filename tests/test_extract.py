@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.documents import Document
+from timeline.read import Document
 from timeline.extract.candidates import document_mentions
-from timeline.extract.events import analyse_document, build_events, document_to_source, same_happening, slug
+from timeline.extract.events import analyse_document, build_events, same_happening, slug
+from timeline.read.store_source import document_to_source
 from timeline.extract.titles import make_title
 from timeline.schema import Citation, Event
 
@@ -207,5 +208,5 @@ def test_extraction_gives_events_and_records_from_either() -> None:
     records = build_records(mentions, words)
     from_records = Extraction([A, B, C], records=records)
     assert [e.id for e in from_records.events] == [r["id"] for r in records]
-    from_events = Extraction([A, B, C], from_records.events)
-    assert from_events.records == records
+    from_events = Extraction.of_events([A, B, C], from_records.events)
+    assert list(from_events.records) == records

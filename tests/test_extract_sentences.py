@@ -1,7 +1,9 @@
 """Sentence and clause splitting: exact offsets, abbreviations, long sentences cut at clauses."""
 from __future__ import annotations
 
-from timeline.extract.sentences import clause_around, split_sentences
+import re
+
+from timeline.extract.sentences import clause_around, sentence_bounds, split_sentences
 
 TEXT = (
     "Headline Without A Full Stop\n\n"
@@ -49,3 +51,22 @@ def test_long_sentence_is_cut_to_the_clause_with_the_date() -> None:
 def test_short_sentence_is_kept_whole() -> None:
     sentence = split_sentences("He returned home on May 9, after a year in Syria.")[0]
     assert clause_around(sentence, 19, 25, 400) == sentence
+
+
+def test_the_sentence_around_an_expression_follows_the_splitting_rule() -> None:
+    from timeline.extract.sentences import crosses_sentence
+
+    for span in split_sentences(TEXT):
+        for word in re.finditer(r"\w+", span.text):
+            at = span.start + word.start()
+            lo, hi = sentence_bounds(TEXT, at, at + len(word.group()), reach=1000)
+            assert TEXT[lo:hi].strip() == span.text, word.group()
+    assert not crosses_sentence(TEXT, TEXT.index("Dr."), TEXT.index("May 9"))  # Dr. Mr. J. U.S. end nothing
+    assert crosses_sentence(TEXT, TEXT.index("May 9"), TEXT.index("He left"))
+
+
+def test_the_window_is_at_most_reach_characters_each_way() -> None:
+    text = "word " * 200 + "on May 9 " + "word " * 200
+    at = text.index("May")
+    lo, hi = sentence_bounds(text, at, at + 5, reach=50)
+    assert (lo, hi) == (at - 50, at + 55)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from timeline import dates
 from timeline.display import display
-from timeline.documents import Document
+from timeline.read import Document
 from timeline.errors import StoreError
 from timeline.extract.events import analyse_document, build_events
 from timeline.extract.timex import tag

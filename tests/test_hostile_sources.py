@@ -317,7 +317,7 @@ def test_unclosed_markup_is_read_in_linear_time(tmp_path: Path, name: str) -> No
     ],
 )
 def test_html_text_blanks_markup_and_keeps_offsets(raw: str, visible: str) -> None:
-    from timeline.documents import html_text
+    from timeline.read.html_text import html_text
 
     text = html_text(raw)
     assert len(text) == len(raw)
@@ -361,6 +361,52 @@ def test_sources_outside_the_project_are_refused(tmp_path: Path, file: str) -> N
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert f"{store}:5: source 'wire': file" in result.stderr and ("outside the project" in result.stderr or "hidden" in result.stderr)
     assert not (root / "out").exists()
+
+
+def _store_citing(root: Path, file: str) -> Path:
+    """root's hostile-yaml store with source 'wire' registered as `file`, citing the secret's first words."""
+    store = root / "events.yaml"
+    text = store.read_text(encoding="utf-8").replace("file: sources/wire.txt", f"file: {file}")
+    text = text.replace('quote: "Tajikistan offered an amnesty"', 'quote: "root:x:0:0:"')
+    store.write_text(re.sub(r'    sha256: "[0-9a-f]+"\n', "", text), encoding="utf-8")
+    return store
+
+
+LINKS = {  # (link inside the project, what it points at, the path events.yaml registers)
+    "linked-file": ("sources/article.txt", "home/.ssh/id_ed25519", "sources/article.txt"),
+    "linked-folder": ("sources/archive", "home/.ssh", "sources/archive/id_ed25519"),
+    "link-to-a-hidden-file-inside": ("sources/notes.txt", "project/timeline/.env", "sources/notes.txt"),
+}
+
+
+@pytest.mark.parametrize("link", list(LINKS.values()), ids=list(LINKS))
+def test_sources_reaching_outside_through_a_symlink_are_refused(tmp_path: Path, link: tuple[str, str, str]) -> None:
+    """A link inside the project (a git repository or a zip can carry one) is followed for the check: the
+    resolved path must lie inside the project too. check and build refuse with file:line; nothing is written."""
+    name, target, registered = link
+    root = tmp_path / "project" / "timeline"
+    shutil.copytree(Path(__file__).parent / "roots" / "hostile-yaml", root)
+    for secret in (tmp_path / "home" / ".ssh" / "id_ed25519", root / ".env"):
+        secret.parent.mkdir(parents=True, exist_ok=True)
+        secret.write_text("root:x:0:0:SECRET-KEY-MATERIAL\n", encoding="utf-8")
+    (root / name).symlink_to(tmp_path / target)
+    store = _store_citing(root, registered)
+    for args in (["check", str(store)], ["build", str(store), "-o", str(root / "out")]):
+        result = subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"{store}:5: source 'wire': file" in result.stderr, result.stderr
+        assert "SECRET" not in result.stdout + result.stderr
+    assert not (root / "out").exists()
+
+
+def test_a_symlink_to_a_file_inside_the_project_is_fine(tmp_path: Path) -> None:
+    root = tmp_path / "project" / "timeline"
+    shutil.copytree(Path(__file__).parent / "roots" / "hostile-yaml", root)
+    (root / "sources" / "alias.txt").symlink_to(root / "sources" / "wire.txt")
+    store = root / "events.yaml"
+    store.write_text(store.read_text(encoding="utf-8").replace("file: sources/wire.txt", "file: sources/alias.txt"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline", "check", str(store)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
 
 
 def test_sources_beside_the_store_folder_are_fine(tmp_path: Path) -> None:

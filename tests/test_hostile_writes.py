@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -157,11 +158,26 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, args: list[str]) -> 
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
 
 
-WORKER_SIGINT = pytest.mark.xfail(strict=False, reason="a race: a SIGINT that lands while multiprocessing starts or finalises a "
-                                                      "worker can still print 'Exception ignored in: <Finalize object>' (workers now ignore SIGINT)")
+WORKER_RACE = ("a race: a SIGINT that lands while multiprocessing starts or finalises a worker can still print "
+               "'Exception ignored in: <Finalize object>' (workers now ignore SIGINT)")
+STARTUP_RACE = ("a race: a SIGINT that lands while Python is still importing the command (before timeline.cli.main "
+                "runs, so before any handler exists) prints the import's KeyboardInterrupt traceback")
+INTERRUPTED = (1, 130, -signal.SIGINT)  # -SIGINT: the process ended by the signal itself, which a shell shows as 130
+_IMPORTING = re.compile(r"^\s+(?:import|from) [\w.]+", re.M)
 
 
-@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=WORKER_SIGINT)])
+def assert_no_traceback(err: str, jobs: str) -> None:
+    """No traceback on stderr, except for two known races, expected failures (only they: exit code and the
+    store are asserted before this, always)."""
+    if "Traceback" in err or "KeyboardInterrupt" in err:
+        if jobs != "1" and "Exception ignored in" in err:
+            pytest.xfail(WORKER_RACE)
+        if "KeyboardInterrupt" in err and _IMPORTING.search(err):
+            pytest.xfail(STARTUP_RACE)
+        raise AssertionError(err[-2000:])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("command", ["dates", "extract"])
 def test_ctrl_c_in_the_middle(tmp_path: Path, command: str, jobs: str) -> None:
     """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) during a long run: a short
@@ -183,12 +199,12 @@ def test_ctrl_c_in_the_middle(tmp_path: Path, command: str, jobs: str) -> None:
     assert proc.poll() is None, "finished before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode in (1, 130) and "Traceback" not in err and "KeyboardInterrupt" not in err, err[-2000:]
+    assert proc.returncode in INTERRUPTED, err[-2000:]
     assert store.read_text(encoding="utf-8") == HEADER
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert_no_traceback(err, jobs)
 
 
-@WORKER_SIGINT
 def test_ctrl_c_never_prints_a_worker_traceback(tmp_path: Path) -> None:
     import os
     import random
@@ -205,9 +221,14 @@ def test_ctrl_c_never_prints_a_worker_traceback(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.3, 0.9))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
-            interrupted.append(proc.communicate(timeout=60)[1])
+            err = proc.communicate(timeout=60)[1]
+            if proc.returncode == 0:
+                continue  # it finished as the signal was sent: not interrupted
+            assert proc.returncode in INTERRUPTED, err[-600:]
+            assert (root / "events.yaml").read_text(encoding="utf-8") == HEADER
+            interrupted.append(err)
         else:
             proc.communicate(timeout=60)
     assert interrupted, "no run was interrupted"
-    assert not [err for err in interrupted if "Traceback" in err or "KeyboardInterrupt" in err], \
-        [err[-600:] for err in interrupted if "Traceback" in err][:1]
+    for err in interrupted:
+        assert_no_traceback(err, "2")

@@ -1,12 +1,15 @@
-"""Inferred reference (publication) dates: read from the article's own dates as a careful reader would."""
+"""Reference (publication) dates (timeline.extract.published): stated in the text, given, corroborated, or
+inferred from the article's own dates as a careful reader would."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from timeline.documents import Document, read_documents
-from timeline.extract.dating import corroborate, ensure_reference
+from timeline.extract.published import corroborate, date_documents, ensure_reference, read_dated
+from timeline.read import Document
+from timeline.read.datelines import date_line_value
+from timeline.read.split import split_articles
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
@@ -64,7 +67,7 @@ GOLD = {
 def test_example_articles_match_the_gold() -> None:
     if not SOURCES.is_dir():
         pytest.skip("no sources/")
-    docs = {d.id: d for d in read_documents([SOURCES])}
+    docs = {d.id: d for d in read_dated([SOURCES])}
     for ident, month in GOLD.items():
         assert (docs[ident].published, docs[ident].published_basis) == (month, "inferred"), (ident, docs[ident].published_note)
     assert docs["isis-tag-archive-1"].published is None  # 'On November 9' and 'on Sunday' only: no year in the text
@@ -100,7 +103,112 @@ def test_no_shared_news_no_corroboration(other: str) -> None:
 def test_files_are_corroborated_when_read_together(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"Headline A\n\n{QUOTE}the ministry announced on May 9. An ambush in 2010 killed 25.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(f"Headline B\nJune 5, 2015\n\n{QUOTE}the ministry said. The line was set up on May 9.\n", encoding="utf-8")
-    docs = {d.id: d for d in read_documents([tmp_path])}
+    docs = {d.id: d for d in read_dated([tmp_path])}
     assert (docs["a"].published, docs["b"].published) == ("2015-05", "2015-06-05")
-    alone = list(read_documents([tmp_path / "a.txt"]))
+    alone = list(read_dated([tmp_path / "a.txt"]))
     assert alone[0].published == "2010-05"
+
+
+def stated(doc: Document) -> list[Document]:
+    """The document's articles with their stated dates (reading, then the reference-date stage without inference)."""
+    return list(date_documents(split_articles(doc), infer=False))
+
+
+def read(paths: list[Path], **kwargs: object) -> list[Document]:
+    return list(read_dated(paths, **kwargs))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ stated in the text, given, inferred (moved from test_documents.py)
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("June 5, 2015, 5:00pm", "2015-06-05"),
+        ("March 12, 2017", "2017-03-12"),
+        ("10 Dec 2016", "2016-12-10"),
+        ("28 September 2017", "2017-09-28"),
+        ("Published: Monday, Feb. 3, 2014 at 10:39 GMT", "2014-02-03"),
+        ("2019-02-27T10:39:00Z", "2019-02-27"),
+        ("By Jane Doe, March 1st, 2019", "2019-03-01"),
+        ("In March 12, 2017 the court ruled.", None),
+        ("February 30, 2017", None),
+        ("Frud Bezhan", None),
+    ],
+)
+def test_date_lines(line: str, value: str | None) -> None:
+    assert date_line_value(line) == value
+
+
+def test_stated_date_at_the_top_or_the_end_of_an_article() -> None:
+    top = Document("t", "t.txt", "Headline Here\nJune 5, 2015, 5:00pm\n\nBody text in 2014.\n")
+    end = Document("e", "e.txt", "Body text in 2014.\n\nJane Doe\n\n10 Dec 2016\n")
+    assert stated(top)[0].published == "2015-06-05"
+    [doc] = stated(end)
+    assert (doc.published, doc.published_basis) == ("2016-12-10", "stated")
+    assert "10 Dec 2016" in (doc.published_note or "")
+
+
+@pytest.mark.parametrize(
+    ("opening", "value"),
+    [
+        ("LONDON, Feb. 27, 2019 (Reuters) - The bank said on Tuesday", "2019-02-27"),
+        ("PORT-AU-PRINCE, Haiti, 13 January 2010 — Rescuers dug", "2010-01-13"),
+        ("DUSHANBE -- With Islamic State (IS) fighters on the verge", None),
+        ("TEHRAN – The defeat of Daesh", None),
+    ],
+)
+def test_datelines_give_the_stated_date(opening: str, value: str | None) -> None:
+    [doc] = stated(Document("d", "d.txt", f"Headline\n\n{opening} and more happened in 2001.\n"))
+    assert doc.published == value if value else doc.published_basis is None
+
+
+def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> None:
+    doc = ensure_reference(Document("i", "i.txt", "It began in 2011. The war ended in 2014; talks followed.\n"))
+    assert (doc.published, doc.published_basis) == ("2014", "inferred")
+    assert "2014" in (doc.published_note or "")
+    none = ensure_reference(Document("n", "n.txt", "Nothing dated here.\n"))
+    assert (none.published, none.published_basis) == (None, "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks began in 2016 and went on. In November 2016 they failed.", "2016-11"),
+        ("The war ended in 2018. On February 12 the ministry announced a plan.", "2018-02"),
+        ("In 2017 it began. Between 2013 and 2018 they left, mostly in January.", "2019"),  # the period is over
+        ("Between 2013 and 2018 they left.", "2019"),
+        ("The court met in 2014. Two years ago, in 2015, the party was banned.", "2017"),
+        ("The court met in 2014. Last year, in 2014, it met again.", "2015"),
+        ("He was arrested on July 5, 2017. The vote, which will be held in October 2017, is near.", "2017-07"),
+        ("The court ruled in September 2015. By mid-September it was over. It met on July 5, 2017.", "2017-07"),
+    ],
+)
+def test_inference_reads_yearless_months_future_and_anaphora_like_a_reader(text: str, expected: str) -> None:
+    assert ensure_reference(Document("i", "i.txt", text)).published == expected
+
+
+def test_published_argument_overrides_stated_dates(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("Headline Here\nJune 5, 2015, 5:00pm\n\nBody.\n", encoding="utf-8")
+    [doc] = read([path], published="2016-01")
+    assert (doc.published, doc.published_basis) == ("2016-01", "stated")
+
+
+@pytest.mark.parametrize(
+    ("opening", "value", "end"),
+    [
+        ("OSLO, March 3, 2016 (AP) — The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO March 3, 2016 (AP) - The fjord froze.", "2016-03-03", "The fjord froze."),  # no comma, a dash after the date
+        ("BERGEN, Norway, 3 March 2016 -- The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO (AP), March 3, 2016 - The fjord froze.", "2016-03-03", "The fjord froze."),
+        ("OSLO, March 3 (AP) — The fjord froze.", None, "The fjord froze."),  # no year: no date, but a dateline to cut
+        ("GOOD POINT March 3, 2016 at 9:51 am | Reply", None, None),  # a comment's signature, not a dateline
+        ("NATO forces left in March 2016.", None, None),
+    ],
+)
+def test_one_dateline_rule_for_stated_dates_and_for_cutting_sentences(opening: str, value: str | None, end: str | None) -> None:
+    from timeline.read.datelines import dateline_end, dateline_value
+
+    assert dateline_value(opening) == value
+    assert (opening[dateline_end(opening):] if dateline_end(opening) else None) == end

@@ -17,9 +17,11 @@ from typing import Any
 
 from timeline.curate import MergeReport
 from timeline.curate import merge_extraction as _merge
+from timeline.extract.events import Extraction
 from timeline.schema import Store
 
-__all__ = ["load_store", "check", "extract", "merge_extraction", "build", "export", "figure"]
+__all__ = ["load_store", "check", "extract", "Extraction", "merge_extraction", "build", "export", "figure"]
+
 
 def load_store(path: Path | str = "events.yaml") -> Store:
     """Read and validate events.yaml (structure, ids, references); citations are not verified."""
@@ -36,22 +38,19 @@ def check(path: Path | str = "events.yaml", strict: bool = False) -> Store:
 
 
 def extract(paths: list[str | Path] | str | Path, published: str | None = None, top: int | None = None,
-            jobs: int = 1, progress: bool | None = False) -> Any:
-    """Candidate events found in the texts at paths (files or folders): an Extraction(sources, events).
-
-    Unreadable inputs are skipped; their problems are in the returned object's `problems` attribute.
+            jobs: int = 1, progress: bool | None = False) -> Extraction:
+    """Candidate events found in the texts at paths (files or folders): an Extraction(documents, events,
+    problems). Unreadable inputs are skipped; their problems are in `problems`. A named file of a format
+    no reader knows raises timeline.read.UnknownFormatError; jobs beyond a few per CPU, ValueError.
     """
     from timeline.extract.events import extract as _extract
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    problems: list[Any] = []
-    result = _extract(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress)
-    setattr(result, "problems", problems)
-    return result
+    return _extract(paths, published=published, top=top, jobs=jobs, progress=progress)
 
 
-def merge_extraction(store_path: Path | str, extraction: Any) -> MergeReport:
+def merge_extraction(store_path: Path | str, extraction: Extraction) -> MergeReport:
     """Add an extraction's candidates to the store; reviewed events and hand edits are never changed."""
     return _merge(store_path, extraction)
 

@@ -30,8 +30,9 @@ from timeline.display import display
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.ids import unique
+from timeline.read.safe import read_source_file
 from timeline.schema import Citation, Claim, Dispute, Event, Rejected, Source, Store
-from timeline.sources import SourceText, load_sources, read_source_file, verify_citation
+from timeline.sources import SourceText, load_sources, verify_citation
 from timeline.store import load_store
 from timeline.terminal import one_line
 from timeline.yamlpatch import YamlEditor
@@ -300,7 +301,7 @@ def _not_citable(doc: Any, source: Source, base: Path) -> str | None:
 
 
 def _document_to_source(doc: Any, base: Path) -> Source:
-    from timeline.extract.events import document_to_source
+    from timeline.read.store_source import document_to_source
 
     return document_to_source(doc, base)
 

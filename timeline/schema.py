@@ -1,12 +1,12 @@
 """What an event store holds: sources, lanes, eras and cited events (pydantic models of events.yaml)."""
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from timeline import dates
+from timeline.weburl import is_web_url
 
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 
@@ -28,7 +28,7 @@ def _edtf(value: str) -> str:
 
 
 def _web_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s<>\"']+$", value, re.IGNORECASE):
+    if not is_web_url(value):
         raise ValueError("a URL must start with http:// or https:// and contain no spaces or quotes")
     return value
 

@@ -1,35 +1,15 @@
 """Source texts behind the citations: reading them as the offsets expect, hashing, verifying quotes."""
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import Problem, shown
+from timeline.read.safe import read_source_file
 from timeline.schema import Citation, Source, Store
 from timeline.store import Document, citations_of
-
-
-MAX_SOURCE_BYTES = 256 * 1024 * 1024
-
-
-def read_source_file(path: Path) -> str:
-    """The file's text as citation offsets count it: UTF-8, newlines as Python's text mode reads them.
-
-    Raises OSError for what is not a regular file (/dev/zero or a pipe would never end) or is too big.
-    """
-    info = os.stat(path)
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
-    if info.st_size > MAX_SOURCE_BYTES:
-        raise OSError(errno.EFBIG, f"larger than {MAX_SOURCE_BYTES // 2**20} MiB", str(path))
-    with open(path, encoding="utf-8") as handle:
-        return handle.read(MAX_SOURCE_BYTES + 1)
 
 
 def text_hash(text: str) -> str:
@@ -70,7 +50,7 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
                                     "project (e.g. sources/) and register that copy", *where))
             continue
         try:
-            text = read_source_file(path)
+            text = read_source_file(os.path.realpath(path))
         except FileNotFoundError:
             problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} not found (paths are relative to the events file)", *where))
             continue
@@ -84,12 +64,21 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
 
 
 def _outside_project(file: str, base: Path) -> str | None:
-    """Why a source path is refused, or None. A shared events.yaml must not make `timeline build` publish
-    excerpts of the user's own files (/etc/passwd, ~/.ssh/id_ed25519): a source lies inside the project
-    folder (the folder of events.yaml or its parent) and in no hidden folder."""
+    """Why a source path is refused, or None. A shared events.yaml (or a git repository or zip carrying
+    symbolic links) must not make `timeline build` publish excerpts of the user's own files (/etc/passwd,
+    ~/.ssh/id_ed25519): a source lies inside the project folder (the folder of events.yaml or its parent)
+    and in no hidden folder, both as written and once every link is resolved."""
     folder = os.path.abspath(base)
-    target = os.path.normpath(os.path.join(folder, file))
     project = os.path.dirname(folder) if os.path.dirname(folder) != folder else folder
+    written = _refused(os.path.normpath(os.path.join(folder, file)), project)
+    if written:
+        return written
+    resolved = _refused(os.path.realpath(os.path.join(folder, file)), os.path.realpath(project))
+    return f"{resolved} once its links are resolved" if resolved else None
+
+
+def _refused(target: str, project: str) -> str | None:
+    """Why `target` is no place for a source of `project` (both absolute paths), or None."""
     if os.path.commonpath([project, target]) != project or target == project:
         return f"is outside the project folder {project}"
     inside = os.path.relpath(target, project).split(os.sep)

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 import click
 
-from timeline.cli.reading import checked_published, finish
+from timeline.cli.reading import check_formats, checked_published, finish, jobs_option
 from timeline.terminal import one_line, printable
 
 SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
@@ -17,7 +17,7 @@ SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "dates": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
 def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: bool, quiet: bool) -> None:
@@ -37,6 +37,7 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
     from timeline.errors import Problem
     from timeline.extract.dating import find_dates
 
+    check_formats(paths)
     problems: list[Problem] = []
     published = checked_published(published, problems)
     results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,

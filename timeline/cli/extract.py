@@ -8,7 +8,7 @@ from typing import IO, Any
 
 import click
 
-from timeline.cli.reading import checked_published, finish
+from timeline.cli.reading import check_formats, checked_published, finish, jobs_option
 from timeline.terminal import one_line
 
 
@@ -16,7 +16,7 @@ from timeline.terminal import one_line
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
 @click.option("--into", metavar="STORE", type=click.Path(dir_okay=False),
@@ -39,6 +39,7 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
     from timeline.errors import Problem
     from timeline.extract.events import extract as run
 
+    check_formats(paths)
     problems: list[Problem] = []
     if into is not None and os.path.exists(into):
         from timeline.store import load_store
@@ -78,7 +79,7 @@ def to_json(result: Any) -> dict[str, Any]:
         {"id": d.id, "path": d.path, "title": d.title, "publisher": d.publisher, "published": d.published,
          "published_basis": d.published_basis, "published_note": d.published_note,
          **({"segment": [d.start, d.stop]} if d.start or d.end is not None else {})}
-        for d in result.sources
+        for d in result.documents
     ]
     return {"sources": sources, "events": result.records}
 
@@ -92,7 +93,7 @@ def _shown(date: str) -> str:
 
 def write_listing(result: Any, out: IO[str]) -> None:
     """A readable list: date, importance, title, then one line per citation."""
-    out.write(f"{len(result.events)} events from {len(result.sources)} documents\n")
+    out.write(f"{len(result.events)} events from {len(result.documents)} documents\n")
     for event in result.events:
         out.write(f"\n{_shown(event.date):<20} {event.importance:>6.2f}  {one_line(event.title)}\n")
         for c in event.citations:

@@ -1,12 +1,47 @@
-"""What `timeline dates` and `timeline extract` share: the --published check and the closing report."""
+"""What `timeline dates` and `timeline extract` share: the --jobs and PATH checks, the --published check
+and the closing report."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from timeline.errors import Problem
 from timeline.terminal import printable
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Jobs(click.ParamType[int]):
+    """A number of worker processes, 1 to timeline.extract.pipeline.max_jobs() (a few per CPU)."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from timeline.extract.pipeline import JOBS_PER_CPU, max_jobs  # here, so --help stays instant
+
+        jobs: int = click.INT.convert(value, param, ctx)
+        if not 1 <= jobs <= max_jobs():
+            self.fail(f"{jobs} is not between 1 and {max_jobs()} (the CPU count times {JOBS_PER_CPU})", param, ctx)
+        return jobs
+
+
+def jobs_option() -> Callable[[F], F]:
+    """The --jobs/-j option of a command that reads sources."""
+    return click.option("--jobs", "-j", type=Jobs(), default=1, show_default=True,
+                        help="Worker processes (at most 4 per CPU).")
+
+
+def check_formats(paths: tuple[str, ...]) -> None:
+    """A usage error (exit 2) when a named file is of a format no reader knows."""
+    from timeline.read import unknown_formats
+
+    messages = unknown_formats(paths)
+    if messages:
+        raise click.UsageError("\n".join(printable(m) for m in messages))
 
 
 def checked_published(published: str | None, problems: list[Problem]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline import dates
-from timeline.documents import Document
+from timeline.read import Document
 from timeline.extract import filters, timex
 from timeline.dates import parse_single
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences

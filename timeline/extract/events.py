@@ -1,62 +1,68 @@
 """From documents to ranked, merged, cited candidate events (what `timeline extract` prints).
 
-    extraction = extract(["sources/"])          # Extraction(sources=[Document], events=[Event])
+    extraction = extract(["sources/"])          # Extraction(documents, records/events, problems)
 
 Stages, each in its own module: candidates (dated sentences per document, in worker processes),
 merge (one group per happening across documents, date disputes), rank (importance), titles.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline import dates
-from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, document_mentions
 from timeline.dates import parse_single
 from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
+from timeline.extract.pipeline import map_documents
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import STOPWORDS, content_words, vocabulary
 from timeline.ids import unique
+from timeline.read import Document
 
 if TYPE_CHECKING:
-    from timeline.schema import Event, Source
+    from timeline.schema import Event
 
 
 LEAD_CHARS = 2000  # the lead of an article states its topic; the rest adds little to the centroid
 
 
+@dataclass(frozen=True)
 class Extraction:
-    """What extraction found: the documents read and the candidate events, chronological.
+    """What extraction hands to the store: the documents read (each says whether it can be cited, and
+    timeline.read.store_source.document_to_source gives its store entry), the candidate events in
+    chronological order, and the problems met while reading (the unreadable inputs skipped).
 
-    `events` are timeline.schema.Event objects; `records` are the same events as JSON-ready dicts (what
-    `timeline extract --json` prints). Either can be given; the other is built on first use.
+    `records` are the events as JSON-ready dicts (what `timeline extract --json` prints); `events`, the
+    same as timeline.schema.Event objects, are built from them when first asked for.
     """
 
-    def __init__(self, sources: list[Document], events: list[Event] | None = None, *,
-                 records: list[dict[str, Any]] | None = None) -> None:
-        self.sources = sources
-        self._events = list(events) if events is not None else None
-        self._records = records if records is not None or events is not None else []
+    documents: tuple[Document, ...]
+    records: tuple[dict[str, Any], ...]
+    problems: tuple[Problem, ...] = ()
 
-    @property
-    def events(self) -> list[Event]:
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
         """The candidate events as schema objects."""
-        if self._events is None:
-            self._events = [to_event(r) for r in self._records or []]
-        return self._events
+        return tuple(to_event(r) for r in self.records)
 
     @property
-    def records(self) -> list[dict[str, Any]]:
-        """The candidate events as JSON-ready dicts with the keys of timeline.schema.Event."""
-        if self._records is None:
-            self._records = [e.model_dump(mode="json", include=RECORD_KEYS) for e in self.events]
-        return self._records
+    def sources(self) -> tuple[Document, ...]:
+        """The documents, by the name timeline.curate.merge_extraction reads them."""
+        return self.documents
+
+    @classmethod
+    def of_events(cls, documents: Iterable[Document], events: Iterable[Event], problems: Iterable[Problem] = ()) -> Extraction:
+        """An extraction from schema events (their records are made from them)."""
+        events = tuple(events)
+        made = cls(tuple(documents), tuple(e.model_dump(mode="json", include=RECORD_KEYS) for e in events), tuple(problems))
+        made.__dict__["events"] = events  # what cached_property would have built
+        return made
 
 
 RECORD_KEYS = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
@@ -76,17 +82,18 @@ def extract(
     progress: bool | None = None,
 ) -> Extraction:
     """Read PATHs, find dated happenings, merge them across documents, rank them; keep the `top` most
-    important (all when None). Unreadable inputs are reported in `problems` and skipped."""
-    from timeline.extract.pipeline import map_documents
+    important (all when None). Unreadable inputs are skipped, reported in `problems` (when given) and in
+    the result's `problems`."""
 
+    sink: list[Problem] = [] if problems is None else problems
     docs: list[Document] = []
     mentions: list[Mention] = []
     doc_words: list[set[str]] = []
-    for doc, (found, words) in map_documents(analyse_document, paths, published=published, jobs=jobs, problems=problems, progress=progress):
+    for doc, (found, words) in map_documents(analyse_document, paths, published=published, jobs=jobs, problems=sink, progress=progress):
         docs.append(doc)
         mentions.extend(found)
         doc_words.append(words)
-    return Extraction(docs, records=build_records(mentions, doc_words, top))
+    return Extraction(tuple(docs), tuple(build_records(mentions, doc_words, top)), tuple(sink))
 
 
 def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[Event]:
@@ -232,31 +239,3 @@ def same_happening(a: Event, b: Event) -> bool:
     words_a = [content_words(t) for t in texts_a]
     words_b = [content_words(t) for t in texts_b]
     return any(similar(x, y) for x in words_a for y in words_b)
-
-
-def source_id(doc_id: str) -> str:
-    """A slug usable as a store source id: 'MJ_bbc/2009-06-27/114' -> 'mj_bbc-2009-06-27-114'."""
-    parts = re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)*", doc_id.lower())
-    return "-".join(parts)[:120] or "source"
-
-
-def document_to_source(doc: Document, base_dir: str | Path) -> Source:
-    """The store's Source entry for a document: file relative to base_dir, segment, metadata, hash."""
-    from timeline.schema import Source
-    from timeline.sources import text_hash
-
-    file = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(base_dir))
-    whole = doc.start == 0 and doc.stop == len(doc.text)
-    url = doc.url if doc.url and re.match(r"^https?://[^\s<>\"']+$", doc.url, re.IGNORECASE) else None
-    return Source(
-        id=source_id(doc.id),
-        file=Path(file).as_posix(),
-        segment=None if whole else (doc.start, doc.stop),
-        title=doc.title,
-        publisher=doc.publisher,
-        url=url,
-        published=doc.published if doc.published and dates.is_valid(doc.published) else None,
-        published_basis=doc.published_basis if doc.published and dates.is_valid(doc.published) else None,
-        published_note=(doc.published_note or "inferred from the text") if doc.published_basis == "inferred" else doc.published_note,
-        sha256=text_hash(doc.body),
-    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from timeline.dates import parse_single
+from timeline.read.datelines import dateline_end
 
 # Dates that point at a happening; intervals, decades, centuries and unknown years are background.
 EVENT_PRECISIONS = frozenset({"day", "month", "season", "year"})
@@ -36,18 +37,10 @@ _CHROME = re.compile(
 CHROME_REACH = 160
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3},?\s+"  # WASHINGTON, / NEW YORK
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*"  # March 3 / 3 March 2019
-    r"(?:\([^()]{1,25}\)\s*)?[—–-]{1,2}\s*"  # (AP) —
-)
-
-
 def chrome_end(sentence: str) -> int:
     """Where web-page chrome glued to the start of a sentence ('Page last updated at 11:24 GMT, Tuesday,
     27 September 2011 ...', or a dateline 'WASHINGTON, March 3 (AP) —') ends; 0 when there is none."""
-    dateline = _DATELINE.match(sentence)
-    end = dateline.end() if dateline else 0
+    end = dateline_end(sentence)
     for m in _CHROME.finditer(sentence, 0, min(len(sentence), CHROME_REACH + 60)):
         if m.start() <= CHROME_REACH:
             end = m.end()

@@ -8,32 +8,41 @@
     for doc, n in map_documents(count_words, ["corpus.jsonl"], jobs=2, problems=problems):
         ...
 
-Documents are read (streamed) in the calling process; each worker first fills in a missing reference
-date (timeline.extract.dating.ensure_reference, which tags the text) and then calls `func(doc)`.
+Documents are read (streamed) and given their stated or corroborated reference dates in the calling
+process (timeline.extract.published); each worker first infers a missing reference date
+(published.ensure_reference, which tags the text) and then calls `func(doc)`.
 Documents travel to the workers in batches of about BATCH_CHARS characters; at most `jobs * WINDOW`
 batches are in flight, so memory does not grow with the corpus. Results
-come back in input order. Exceptions raised by `func` propagate to the caller.
+come back in input order. Exceptions raised by `func` propagate to the caller. At most
+`max_jobs()` processes (a few per CPU); workers end when the calling process ends, even when it is
+killed (SIGKILL, SIGTERM, SIGHUP).
 """
 from __future__ import annotations
 
+import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from timeline.documents import Document, read_documents
 from timeline.errors import Problem
+from timeline.extract.published import ensure_reference, read_dated
+from timeline.read import Document
+from timeline.read.document import Basis
 
 R = TypeVar("R")
 WINDOW = 4  # batches in flight per worker process
 BATCH_CHARS = 100_000  # characters of text per batch sent to a worker
 BATCH_DOCS = 64
-Basis = Literal["stated", "inferred"] | None
-Reference = tuple[str | None, Basis, str | None]
+JOBS_PER_CPU = 4  # more worker processes than this per CPU only cost memory
+PARENT_POLL = 0.5  # seconds between a worker's checks that the calling process is still there
+Reference = tuple[str | None, Basis | None, str | None]
 
 
 def map_documents(
@@ -52,8 +61,9 @@ def map_documents(
     exception raised by func for one document becomes a Problem naming it (file and line) and that
     document is left out, instead of stopping the run.
     """
+    _check_jobs(jobs)
     sink: list[Problem] = [] if problems is None else problems
-    docs = read_documents(paths, published=published, problems=sink, infer=False)
+    docs = read_dated(paths, published=published, problems=sink, infer=False)
     bar = _progress_bar(progress)
     try:
         results = _serial(func, docs, skip_errors) if jobs <= 1 else _parallel(func, docs, jobs, skip_errors)
@@ -68,6 +78,17 @@ def map_documents(
     finally:
         if bar is not None:
             bar.close()
+
+
+def max_jobs() -> int:
+    """The most worker processes a run may start: JOBS_PER_CPU per CPU."""
+    return (os.cpu_count() or 1) * JOBS_PER_CPU
+
+
+def _check_jobs(jobs: int) -> None:
+    """ValueError unless 1 <= jobs <= max_jobs() (a thousand processes would only exhaust memory)."""
+    if not 1 <= jobs <= max_jobs():
+        raise ValueError(f"jobs must be between 1 and {max_jobs()} (the CPU count times {JOBS_PER_CPU}), not {jobs}")
 
 
 def _progress_bar(progress: bool | None) -> Any:
@@ -94,8 +115,6 @@ def _serial(func: Callable[[Document], R], docs: Iterator[Document], skip: bool)
 
 def _apply(func: Callable[[Document], R], doc: Document, skip: bool) -> tuple[Reference, R | Failed]:
     """Runs in the worker: reference date first, then func; returns the reference so the parent's copy agrees."""
-    from timeline.extract.dating import ensure_reference
-
     try:
         ensure_reference(doc)
         result: R | Failed = func(doc)
@@ -109,7 +128,7 @@ def _apply(func: Callable[[Document], R], doc: Document, skip: bool) -> tuple[Re
 def _parallel(func: Callable[[Document], R], docs: Iterator[Document], jobs: int, skip: bool) -> Iterator[tuple[Document, Any]]:
     """Batches of documents go to the workers; at most jobs * WINDOW batches are in flight."""
     pending: deque[tuple[list[Document], Future[list[tuple[Reference, Any]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker) as pool:
         for batch in _batches(docs):
             pending.append((batch, pool.submit(_apply_batch, func, batch, skip)))
             if len(pending) >= jobs * WINDOW:
@@ -142,6 +161,15 @@ def _collect(batch: list[Document], future: Future[list[tuple[Reference, Any]]])
         yield doc, result
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback from an idle worker)."""
+def _start_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool (no traceback from an idle worker),
+    and end themselves when the process that started them is gone (killed, so the pool never shut down)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Runs in a worker's thread: exit the worker once its parent has gone (it is then re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)

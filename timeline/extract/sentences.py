@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a period without ending a sentence.
@@ -35,6 +36,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for line_start, line_end in _lines(text, start, stop):
         spans.extend(_sentences_in(text, line_start, line_end))
     return spans
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 250) -> tuple[int, int]:
+    """The sentence around [start, end) by split_sentences' rule (abbreviations, initials and a lower-case
+    next word do not end one; a blank line does), looked for at most `reach` characters each way: a
+    cheap window for one expression, without splitting the whole text."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    return max(_ends(text, lo, start), default=lo), next(_ends(text, end, hi), hi)
+
+
+def crosses_sentence(text: str, a: int, b: int) -> bool:
+    """True when a sentence ends between offsets a and b (by the same rule as sentence_bounds)."""
+    return next(_ends(text, a, b), None) is not None
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _ends(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Offsets in [lo, hi] just past each sentence end (its punctuation and closing quotes, or a blank line)."""
+    ends = [m.end() for m in _END.finditer(text, lo, hi) if _is_boundary(text, m.start(), m.end(), len(text))]
+    ends += [m.end() for m in _BLANK_LINE.finditer(text, lo, hi)]
+    yield from sorted(ends)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:

@@ -1,4 +1,5 @@
-"""Reading sources: offsets index the file as read, archives split into articles, reference dates stated or inferred."""
+"""Reading sources (timeline.read): offsets index the file as read, one reader per format, archives split into
+articles; `read` runs the reading stage and the reference-date stage after it, as the commands do."""
 from __future__ import annotations
 
 import json
@@ -6,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from timeline.documents import Document, date_line_value, html_text, read_documents, split_articles
 from timeline.errors import Problem
-from timeline.extract.dating import document_dates, ensure_reference
+from timeline.extract.dating import document_dates
 from timeline.extract.pipeline import map_documents
+from timeline.extract.published import read_dated
+from timeline.read import Document, read_documents
+from timeline.read.html_text import html_text
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "sources"
@@ -18,7 +21,7 @@ ARCHIVE = SOURCES / "isis-tag-archive.txt"
 
 def read(paths: list[Path], **kwargs: object) -> tuple[list[Document], list[Problem]]:
     problems: list[Problem] = []
-    docs = list(read_documents(paths, problems=problems, **kwargs))  # type: ignore[arg-type]
+    docs = list(read_dated(paths, problems=problems, **kwargs))  # type: ignore[arg-type]
     return docs, problems
 
 
@@ -180,83 +183,6 @@ def test_markdown_front_matter_is_metadata_and_outside_the_segment(tmp_path: Pat
     assert doc.text[doc.start :].startswith("# Heading")
 
 
-# ------------------------------------------------------------------ reference dates
-
-
-@pytest.mark.parametrize(
-    ("line", "value"),
-    [
-        ("June 5, 2015, 5:00pm", "2015-06-05"),
-        ("March 12, 2017", "2017-03-12"),
-        ("10 Dec 2016", "2016-12-10"),
-        ("28 September 2017", "2017-09-28"),
-        ("Published: Monday, Feb. 3, 2014 at 10:39 GMT", "2014-02-03"),
-        ("2019-02-27T10:39:00Z", "2019-02-27"),
-        ("By Jane Doe, March 1st, 2019", "2019-03-01"),
-        ("In March 12, 2017 the court ruled.", None),
-        ("February 30, 2017", None),
-        ("Frud Bezhan", None),
-    ],
-)
-def test_date_lines(line: str, value: str | None) -> None:
-    assert date_line_value(line) == value
-
-
-def test_stated_date_at_the_top_or_the_end_of_an_article() -> None:
-    top = Document("t", "t.txt", "Headline Here\nJune 5, 2015, 5:00pm\n\nBody text in 2014.\n")
-    end = Document("e", "e.txt", "Body text in 2014.\n\nJane Doe\n\n10 Dec 2016\n")
-    assert split_articles(top)[0].published == "2015-06-05"
-    [doc] = split_articles(end)
-    assert (doc.published, doc.published_basis) == ("2016-12-10", "stated")
-    assert "10 Dec 2016" in (doc.published_note or "")
-
-
-@pytest.mark.parametrize(
-    ("opening", "value"),
-    [
-        ("LONDON, Feb. 27, 2019 (Reuters) - The bank said on Tuesday", "2019-02-27"),
-        ("PORT-AU-PRINCE, Haiti, 13 January 2010 — Rescuers dug", "2010-01-13"),
-        ("DUSHANBE -- With Islamic State (IS) fighters on the verge", None),
-        ("TEHRAN – The defeat of Daesh", None),
-    ],
-)
-def test_datelines_give_the_stated_date(opening: str, value: str | None) -> None:
-    [doc] = split_articles(Document("d", "d.txt", f"Headline\n\n{opening} and more happened in 2001.\n"))
-    assert doc.published == value if value else doc.published_basis is None
-
-
-def test_inferred_reference_rests_on_the_latest_explicit_date_and_says_so() -> None:
-    doc = ensure_reference(Document("i", "i.txt", "It began in 2011. The war ended in 2014; talks followed.\n"))
-    assert (doc.published, doc.published_basis) == ("2014", "inferred")
-    assert "2014" in (doc.published_note or "")
-    none = ensure_reference(Document("n", "n.txt", "Nothing dated here.\n"))
-    assert (none.published, none.published_basis) == (None, "inferred")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Talks began in 2016 and went on. In November 2016 they failed.", "2016-11"),
-        ("The war ended in 2018. On February 12 the ministry announced a plan.", "2018-02"),
-        ("In 2017 it began. Between 2013 and 2018 they left, mostly in January.", "2019"),  # the period is over
-        ("Between 2013 and 2018 they left.", "2019"),
-        ("The court met in 2014. Two years ago, in 2015, the party was banned.", "2017"),
-        ("The court met in 2014. Last year, in 2014, it met again.", "2015"),
-        ("He was arrested on July 5, 2017. The vote, which will be held in October 2017, is near.", "2017-07"),
-        ("The court ruled in September 2015. By mid-September it was over. It met on July 5, 2017.", "2017-07"),
-    ],
-)
-def test_inference_reads_yearless_months_future_and_anaphora_like_a_reader(text: str, expected: str) -> None:
-    assert ensure_reference(Document("i", "i.txt", text)).published == expected
-
-
-def test_published_argument_overrides_stated_dates(tmp_path: Path) -> None:
-    path = tmp_path / "v.txt"
-    path.write_text("Headline Here\nJune 5, 2015, 5:00pm\n\nBody.\n", encoding="utf-8")
-    [doc] = read([path], published="2016-01")[0]
-    assert (doc.published, doc.published_basis) == ("2016-01", "stated")
-
-
 # ------------------------------------------------------------------ multi-article files
 
 ARCHIVE_ARTICLES = [
@@ -318,54 +244,6 @@ def test_dates_stay_inside_each_segment_and_offsets_index_the_file() -> None:
             assert doc.start <= t.start < t.end <= doc.stop and text[t.start : t.end] == t.text
 
 
-# ------------------------------------------------------------------ pipeline
-
-
-def count_chars(doc: Document) -> int:
-    """Top-level, so it pickles into worker processes."""
-    return len(doc.body)
-
-
-def test_map_documents_in_two_processes_keeps_order_and_reference_dates(tmp_path: Path) -> None:
-    corpus = tmp_path / "c.jsonl"
-    with open(corpus, "w", encoding="utf-8") as out:
-        for i in range(40):
-            out.write(json.dumps({"id": f"a{i}", "text": f"Story {i} happened in {1990 + i}." + " x" * i}) + "\n")
-    one = [(d.id, d.published, r) for d, r in map_documents(count_chars, [corpus], jobs=1)]
-    two = [(d.id, d.published, r) for d, r in map_documents(count_chars, [corpus], jobs=2)]
-    assert one == two and [x[0] for x in one] == [f"a{i}" for i in range(40)]
-    assert one[3][1] == "1993"
-
-
-def test_progress_bar_on_stderr_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text("In 2014 it rained.\n", encoding="utf-8")
-    list(map_documents(count_chars, [path], progress=True))
-    assert "1 docs" in capsys.readouterr().err
-    list(map_documents(count_chars, [path], progress=False))
-    list(map_documents(count_chars, [path]))  # stderr is not a terminal here
-    assert capsys.readouterr().err == ""
-
-
-def fail_on_b(doc: Document) -> int:
-    """Top-level; raises for article 'b' only."""
-    if doc.id == "b":
-        raise ValueError("boom")
-    return len(doc.body)
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_skip_errors_turns_one_failing_article_into_a_problem(tmp_path: Path, jobs: int) -> None:
-    corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": i, "published": "2015", "text": f"Text {i}."}) + "\n" for i in "abc"), encoding="utf-8")
-    problems: list[Problem] = []
-    out = [d.id for d, _ in map_documents(fail_on_b, [corpus], jobs=jobs, problems=problems, skip_errors=True)]
-    assert out == ["a", "c"]
-    assert [(p.file, p.line) for p in problems] == [(str(corpus), 2)] and "ValueError: boom" in problems[0].message
-    with pytest.raises(ValueError):
-        list(map_documents(fail_on_b, [corpus], jobs=jobs))
-
-
 def test_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "a", "published": "2015", "text": "In 2014."}) + "\n" + "broken\n", encoding="utf-8")
@@ -373,3 +251,73 @@ def test_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
     docs = read_documents([corpus], problems=problems)
     assert next(docs).id == "a" and problems == []  # the second line is not read yet
     assert list(docs) == [] and problems[0].line == 2
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_each_format_has_one_reader_in_the_table() -> None:
+    from timeline.read import READERS
+
+    assert set(READERS) == {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+
+
+@pytest.mark.parametrize("name", ["notes.csv", "README", "page.pdf"])
+def test_a_named_file_of_an_unknown_format_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    import subprocess
+    import sys
+
+    from timeline.read import UnknownFormatError
+
+    path = tmp_path / name
+    path.write_text("In 2014 it rained.\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError):
+        read([path])
+    for command in ("dates", "extract"):
+        result = subprocess.run([sys.executable, "-m", "timeline", command, str(path)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout == ""
+
+
+def test_unknown_formats_inside_a_folder_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("In 2014 it rained.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("In 2014 it rained.\n", encoding="utf-8")
+    docs, problems = read([tmp_path])
+    assert [d.id for d in docs] == ["a"] and problems == []
+
+
+def test_a_corpus_line_over_the_size_limit_is_skipped_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.read import safe
+
+    monkeypatch.setattr(safe, "MAX_SOURCE_BYTES", 200)
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": "a", "text": "In 2014."}, {"id": "b", "text": "x" * 500}, {"id": "c", "text": "In 2015."}]
+    corpus.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    docs, problems = read([corpus])
+    assert [d.id for d in docs] == ["a", "c"]
+    assert [(p.file, p.line, p.warning) for p in problems] == [(str(corpus), 2, False)] and "larger than" in problems[0].message
+
+
+def test_a_file_over_the_size_limit_is_skipped_by_every_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.read import safe
+    from timeline.read.safe import read_source_file
+
+    monkeypatch.setattr(safe, "MAX_SOURCE_BYTES", 200)
+    big = tmp_path / "big.txt"
+    big.write_text("In 2014 it rained. " * 20, encoding="utf-8")
+    docs, problems = read([big])
+    assert docs == [] and "larger than" in problems[0].message
+    with pytest.raises(OSError):
+        read_source_file(big)
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_plain_text_and_markdown_are_citable_html_and_jsonl_are_not(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("In 2014 it rained.\n", encoding="utf-8")
+    (tmp_path / "p.html").write_text("<p>In 2014 it rained.</p>\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "j", "text": "In 2014 it rained."}) + "\n", encoding="utf-8")
+    docs = {d.path: d for d in read([tmp_path])[0]}
+    assert docs[str(tmp_path / name)].citable and docs[str(tmp_path / name)].uncitable is None
+    for other in ("p.html", "c.jsonl"):
+        why = docs[str(tmp_path / other)].uncitable
+        assert why and why.startswith(str(tmp_path / other)) and "cannot be cited by offset" in why

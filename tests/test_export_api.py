@@ -64,3 +64,34 @@ def test_a_document_becomes_the_store_source_it_needs(tmp_path):
     source = document_to_source(doc, tmp_path)
     assert (source.id, source.file, source.title, source.url) == ("a", "src/a.md", "A post", None)
     assert source.segment == (doc.start, doc.stop) and source.sha256 == text_hash(doc.body)
+
+
+def test_a_misspelt_option_is_an_error_not_ignored(roots, tmp_path):
+    import pytest
+
+    with pytest.raises(TypeError, match="formt"):
+        api.build(roots / "export-basic" / "events.yaml", tmp_path, formt="html")  # type: ignore[call-arg]
+    assert not any(tmp_path.iterdir()), "nothing is written for a call that cannot be what was meant"
+
+
+def test_unknown_format_and_locale_are_timeline_errors_naming_the_choices(roots, tmp_path):
+    import pytest
+
+    from timeline.errors import TimelineError
+
+    store = roots / "export-basic" / "events.yaml"
+    with pytest.raises(TimelineError, match="unknown format 'pdf'; choose one of: .*markdown"):
+        api.export(store, "pdf")
+    with pytest.raises(TimelineError, match="unknown locale 'xx'; choose one of: en, fr, de"):
+        api.build(store, tmp_path, locale="xx")
+    with pytest.raises(TimelineError, match="unknown locale"):
+        api.figure(store, locale="xx")
+
+
+def test_the_api_is_typed_for_its_users():
+    import inspect
+
+    for name in ("build", "export", "figure", "extract", "load_store", "check", "merge_extraction"):
+        signature = inspect.signature(getattr(api, name))
+        assert signature.return_annotation not in ("Any", inspect.Signature.empty), name
+        assert all(p.kind is not p.VAR_KEYWORD for p in signature.parameters.values()), f"{name} takes **kwargs"

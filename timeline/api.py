@@ -13,12 +13,20 @@ Every function raises timeline.errors.TimelineError (with file:line problems) on
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.curate import MergeReport
 from timeline.curate import merge_extraction as _merge
 from timeline.extract.events import Extraction
+from timeline.errors import TimelineError
 from timeline.schema import Store
+
+if TYPE_CHECKING:
+    from plotly.graph_objects import Figure
+
+    from timeline.builders import Builder, BuildContext
+
+PlotlyMode = Literal["inline", "cdn", "file"]
 
 __all__ = ["load_store", "check", "extract", "Extraction", "merge_extraction", "build", "export", "figure"]
 
@@ -55,7 +63,7 @@ def merge_extraction(store_path: Path | str, extraction: Extraction) -> MergeRep
     return _merge(store_path, extraction)
 
 
-def _context(store_path: Path | str, options: dict[str, Any], strict: bool = False) -> Any:
+def _context(store_path: Path | str, options: dict[str, Any], strict: bool = False) -> BuildContext:
     from timeline.builders import BuildContext
     from timeline.check import check_store
 
@@ -63,32 +71,47 @@ def _context(store_path: Path | str, options: dict[str, Any], strict: bool = Fal
     return BuildContext(store, texts, Path(store_path), options)
 
 
-def build(store_path: Path | str = "events.yaml", outdir: Path | str = "output", format: str = "html",
-          **options: Any) -> list[Path]:
-    """Check the store and write it with a builder (html, timelinejs, markdown...); return the files written.
+def _builder(format: str) -> type[Builder]:
+    from timeline.builders import UnknownBuilder, builder_names, get_builder
 
-    options are the builder's, e.g. review=True to include candidates, locale="fr" for the page.
+    try:
+        return get_builder(format)
+    except UnknownBuilder:
+        raise TimelineError.at(f"unknown format {format!r}; choose one of: {', '.join(builder_names())}") from None
+
+
+def _options(review: bool, locale: str, plotly: PlotlyMode) -> dict[str, Any]:
+    from timeline.display import LOCALES
+
+    if locale not in LOCALES:
+        raise TimelineError.at(f"unknown locale {locale!r}; choose one of: {', '.join(LOCALES)}")
+    return {"review": review, "locale": locale, "plotly": plotly}
+
+
+def build(store_path: Path | str = "events.yaml", outdir: Path | str = "output", format: str = "html", *,
+          review: bool = False, locale: str = "en", plotly: PlotlyMode = "inline", strict: bool = False) -> list[Path]:
+    """Check the store and write it with a builder (html, markdown, timelinejs, ics...); return the files written.
+
+    review=True includes candidate events; locale ('en', 'fr', 'de') is the page's language; plotly says
+    how the page carries plotly.js; strict=True turns warnings into errors. Raises TimelineError.
     """
-    from timeline.builders import get_builder
-
-    builder = get_builder(format)
-    written: list[Path] = builder(_context(store_path, options)).build(Path(outdir))
-    return written
+    builder = _builder(format)
+    return builder(_context(store_path, _options(review, locale, plotly), strict)).build(Path(outdir))
 
 
-def export(store_path: Path | str = "events.yaml", format: str = "markdown", **options: Any) -> str | bytes:
-    """The store rendered by a builder, as text (nothing written); format 'csv' gives the CSV text."""
+def export(store_path: Path | str = "events.yaml", format: str = "markdown", *, review: bool = False,
+           locale: str = "en", bom: bool = False) -> str | bytes:
+    """The store rendered by a builder, as text (nothing written); format 'csv' gives the CSV text
+    (bom=True for spreadsheets that need it). Raises TimelineError."""
     if format == "csv":
         from timeline.csvio import export_csv
 
-        return export_csv(load_store(store_path), bom=bool(options.get("bom")))
-    from timeline.builders import get_builder
-
-    rendered: str | bytes = get_builder(format)(_context(store_path, options)).render()
-    return rendered
+        return export_csv(load_store(store_path), bom=bom)
+    builder = _builder(format)
+    return builder(_context(store_path, _options(review, locale, "inline"))).render()
 
 
-def figure(store: Path | str | Store = "events.yaml", review: bool = False, locale: str = "en") -> Any:
+def figure(store: Path | str | Store = "events.yaml", review: bool = False, locale: str = "en") -> Figure:
     """The timeline as a plotly Figure (the same figure as the page), for a notebook.
 
     review=True includes candidate events. Citations are verified first when given a path.
@@ -98,6 +121,7 @@ def figure(store: Path | str | Store = "events.yaml", review: bool = False, loca
     from timeline.builders.html_figure import build_figure
     from timeline.builders.html_model import build_model
 
+    _options(review, locale, "inline")
     if isinstance(store, Store):
         data, texts = store, {}
     else:

@@ -59,9 +59,12 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("decade", DECADE),
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
-    ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next|that)\s+year(?![\w'\u2019-])"),
+    ("month_rel_year", rf"(?:{DAYNUM}\s+(?:of\s+)?)?{MONTH_FULL}(?:\s+{DAYNUM})?,?\s+(?:of\s+)?"
+                       r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+next)\s+year(?![\w'\u2019-])"),
     ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w)){NO_YEAR}"),
     ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
+    ("day_coord", rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*{DAYNUM}\s+(?:of\s+)?"
+                  rf"{MONTH_FULL})"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
@@ -85,7 +88,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
              r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
     ("spoken_year", SPOKEN_YEAR),
     ("the_unit", r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?(?:year|month|week)(?![\w'\u2019-])"),
-    ("month", rf"{MONTH_FULL}(?![\w'-])"),
+    ("month", rf"{MONTH_FULL}(?![\w']|-(?!{MONTH_FULL}))"),
     ("unit", r"(?:year|month|week|decade|century)(?![\w-])"),
 ]
 
@@ -126,7 +129,8 @@ _UNITS = "day days week weeks month months year years decade decades century cen
 FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
-    "that": frozenset("spring summer fall autumn winter quarter".split()),
+    "that": frozenset("spring summer fall autumn winter quarter same day morning afternoon evening night month "
+                      "year week".split()),
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
     **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "

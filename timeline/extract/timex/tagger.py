@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.model import Timex
+from timeline.extract.timex.narrative import check_mode, choose_mode, focus_ref, moves_reference
 from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
-from timeline.extract.timex.ranges import join_ranges
+from timeline.extract.timex.ranges import join_ranges, split_ranges
 from timeline.extract.timex.resolve import parse_anchor
 from timeline.extract.timex.rules import PRE_RULES, RULES, Ctx, Reading, remember
 
@@ -18,13 +19,18 @@ APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
-        ranges: bool = True) -> list[Timex]:
+        ranges: bool = True, mode: str = "auto") -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
-    Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does."""
+    Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does.
+    mode: 'news' reads underspecified dates against the anchor and the tense; 'narrative' against the
+    reference time the text has reached (the anchor until it names a date); 'auto' picks one
+    (narrative.choose_mode: no anchor and years spread over decades)."""
     stop = len(text) if end is None else min(end, len(text))
     ref, precision = parse_anchor(anchor)
-    ctx = Ctx(text, ref, precision)
+    if check_mode(mode) == "auto":
+        mode = choose_mode(text[start:stop], anchor)
+    ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision))
     found: list[Timex] = []
     pos = max(0, start)
     for token in TOKEN_RE.finditer(text, pos, stop):
@@ -32,12 +38,15 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
         if at < pos or not may_start(text, token):
             continue
         m = MASTER.match(text, at, stop)
+        if m and ctx.narrative:
+            ctx.ref, ctx.ref_precision = focus_ref(ctx.focus) if ctx.focus else ctx.anchor
         timex = _read(m, ctx) if m else None
         if timex is not None:
             found.append(timex)
-            remember(timex.value, ctx)
+            if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal):
+                remember(timex.value, ctx)
             pos = m.end()  # type: ignore[union-attr]
-    return join_ranges(text, found) if ranges else found
+    return join_ranges(text, found) if ranges else split_ranges(found)
 
 
 def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:

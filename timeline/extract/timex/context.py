@@ -34,6 +34,7 @@ class Ctx:
     cache: dict[str, str] = field(default_factory=dict)
     mode: str = "news"  # 'news': read against the anchor; 'narrative': against the dates the text reached
     anchor: tuple[date | None, str] = (None, "none")  # the caller's reference date and its precision
+    date_order: str | None = None  # 'DMY' / 'MDY' for 5/9/2015; None: decided from the document
 
     @property
     def narrative(self) -> bool:

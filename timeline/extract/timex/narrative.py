@@ -15,22 +15,28 @@ from datetime import date
 import timeline.extract.timex.resolve as rs
 
 MODES = ("auto", "news", "narrative")
-SPREAD_YEARS = 20  # explicit years this far apart (and no publication date): a narrative
-_YEAR_RE = re.compile(r"(?<![\d.,$\u20ac\u00a3/-])(1[0-9]\d\d|20\d\d)(?![\d%/-])")
+MIN_YEARS = 3  # distinct explicit years a narrative names at least
+SPEECH_TIME_PER_CHARS = 5000  # a narrative says 'yesterday', 'last week', 'two days ago' less than once per this
+_YEAR_RE = re.compile(r"(?<![\d.,$\u20ac\u00a3/-])(1[0-9]\d\d|20\d\d)(?![\d%/-])|\b(\d{1,4})\s?(?:BCE?|B\.C\.)")
+_SPEECH_TIME_RE = re.compile(
+    r"(?i)\b(?:yesterday|today|tomorrow|tonight|(?:last|this|next)\s+(?:week|month|year|night)|ago|"
+    r"(?:on|last|next|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
 
 def choose_mode(text: str, anchor: str | None) -> str:
-    """'narrative' when no publication date is known and the text's years spread over decades, else 'news'.
+    """'narrative' for a text with no publication date (anchor None) that names several years and does not
+    speak from its own present; else 'news'.
 
-    The years are those a cheap regex sees (four digits 1000-2099, not money, not part of a number);
-    the spread is taken between the 10th and 90th percentile, so one stray number does not decide it."""
+    A history or a biography names year after year and seldom says 'yesterday', 'last week' or 'two days
+    ago' (SPEECH_TIME_PER_CHARS); an undated news story names few years and speaks from the day it was
+    written. A text with a publication date reads as news (deictic words then have their anchor)."""
     if anchor:
         return "news"
-    years = sorted(int(y) for y in _YEAR_RE.findall(text))
-    if len(years) < 3:
+    years = sorted({int(m.group(1) or m.group(2)) * (1 if m.group(1) else -1) for m in _YEAR_RE.finditer(text)})
+    if len(years) < MIN_YEARS:
         return "news"
-    lo, hi = years[len(years) // 10], years[(len(years) * 9) // 10 - (1 if len(years) >= 10 else 0)]
-    return "narrative" if hi - lo >= SPREAD_YEARS else "news"
+    speech = len(_SPEECH_TIME_RE.findall(text))
+    return "narrative" if speech * SPEECH_TIME_PER_CHARS <= len(text) else "news"
 
 
 def check_mode(mode: str) -> str:

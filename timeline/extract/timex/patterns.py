@@ -32,11 +32,11 @@ QUARTER = (rf"(?:{Q_QUAL}[\s-]+){{0,4}}(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calen
            rf"(?:\s+{Q_YEAR}|\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?")
 HALF = (r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters|last\s+two\s+quarters)"
         rf"\s+(?:of\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year)")
-DECADE = (r"(?:the\s+)?(?:(?:1\d|20)\d0['\u2019]?s(?![\w'])|['\u2019]\d0['\u2019]?s(?!\w)"
+DECADE = (r"the\s+[2-9]0s(?![\w'])|(?:the\s+)?(?:(?:1\d|20)\d0['\u2019]?s(?![\w'])|['\u2019]\d0['\u2019]?s(?!\w)"
           r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))")
-CENTURY = (r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-           r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
-           r"nineteenth|twentieth|twenty-first)[\s-]+century(?!\w)")
+ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)")
+CENTURY = rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century(?!\w)"
 DAYWORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
            r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
            r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first)")
@@ -47,9 +47,14 @@ HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+D
 
 NO_YEAR = r"(?!,?\s*(?:1\d|20)\d\d(?!\d))"  # a year after it makes it an mdy / dmy instead
 
+ERA_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w.])|(?:BCE|BC)\."
+ERA_AD = r"(?-i:AD|A\.D\.|CE|C\.E\.)"
+
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
-    ("numeric", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
+    ("numeric", r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])|[0-3]?\d(?P<nsep>[.-])[01]?\d(?P=nsep)\d{4}(?![\d.-]\d)"),
+    ("era_century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\s+(?-i:{ERA_BC}|{ERA_AD})"),
+    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?![\d,])|\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
     ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
     ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
@@ -112,7 +117,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
 christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
 bastille today tonight yesterday tomorrow weekend nearly almost some more less only over post pre fy
-year-ago year-earlier
+year-ago year-earlier ad a.d ce
 """.split())
 
 

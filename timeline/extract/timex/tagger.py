@@ -19,18 +19,22 @@ APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
-        ranges: bool = True, mode: str = "auto") -> list[Timex]:
+        ranges: bool = True, mode: str = "auto", date_order: str | None = None) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
     Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does.
     mode: 'news' reads underspecified dates against the anchor and the tense; 'narrative' against the
     reference time the text has reached (the anchor until it names a date); 'auto' picks one
-    (narrative.choose_mode: no anchor and years spread over decades)."""
+    (narrative.choose_mode: no anchor, several years, no 'yesterday' or 'last week').
+    date_order: 'DMY' or 'MDY' for numeric dates (5/9/2015); None decides from the document (a first
+    number above 12 makes it day-first), else month-first."""
     stop = len(text) if end is None else min(end, len(text))
     ref, precision = parse_anchor(anchor)
     if check_mode(mode) == "auto":
         mode = choose_mode(text[start:stop], anchor)
-    ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision))
+    if date_order not in (None, "DMY", "MDY"):
+        raise ValueError(f"date_order must be DMY or MDY, not {date_order!r}")
+    ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision), date_order=date_order)
     found: list[Timex] = []
     pos = max(0, start)
     for token in TOKEN_RE.finditer(text, pos, stop):

@@ -23,6 +23,7 @@ from typing import Any
 from timeline.documents import Document
 from timeline.errors import Problem
 from timeline.extract.timex import Timex, tag
+from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.timex.resolve import tense
 
 _EXPLICIT = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?)?$")
@@ -263,10 +264,13 @@ def _lower_key(value: str) -> tuple[date, int] | None:
     return first, (2 if m["d"] else 1 if m["m"] else 0)
 
 
-def document_dates(doc: Document) -> list[Timex]:
-    """Every date expression in the article's segment, resolved against its reference date."""
+def document_dates(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Timex]:
+    """Every date expression in the article's segment, resolved against its reference date (mode 'auto':
+    a narrative when no date is stated, see timeline.extract.timex.narrative.choose_mode)."""
     ensure_reference(doc)
-    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop)
+    if mode == "auto":
+        mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
+    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
 
 
 def find_dates(
@@ -276,11 +280,15 @@ def find_dates(
     problems: list[Problem] | None = None,
     progress: bool | None = None,
     skip_errors: bool = False,
+    mode: str = "auto",
+    date_order: str | None = None,
 ) -> Iterator[tuple[Document, list[Timex]]]:
     """(Document, its date expressions) for every article in PATHs, in order, using `jobs` processes."""
+    from functools import partial
+
     from timeline.extract.pipeline import map_documents
 
-    yield from map_documents(document_dates, paths, published=published, jobs=jobs, problems=problems, progress=progress,
+    yield from map_documents(partial(document_dates, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=problems, progress=progress,
                              skip_errors=skip_errors)
 
 

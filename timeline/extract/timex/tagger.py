@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
 from timeline.extract.timex.model import Timex
 from timeline.extract.timex.narrative import check_mode, choose_mode, focus_ref, moves_reference
 from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
@@ -19,7 +20,8 @@ APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
-        ranges: bool = True, mode: str = "auto", date_order: str | None = None) -> list[Timex]:
+        ranges: bool = True, mode: str = "auto", date_order: str | None = None, lang: str | None = "auto"
+        ) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
     Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does.
@@ -27,8 +29,14 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     reference time the text has reached (the anchor until it names a date); 'auto' picks one
     (narrative.choose_mode: no anchor, several years, no 'yesterday' or 'last week').
     date_order: 'DMY' or 'MDY' for numeric dates (5/9/2015); None decides from the document (a first
-    number above 12 makes it day-first), else month-first."""
+    number above 12 makes it day-first), else month-first.
+    lang: the text's language ('auto': foreign.detect_language); a language other than English is read by
+    foreign.tag_foreign (nothing when dateparser has no locale for it: see foreign.language_supported)."""
     stop = len(text) if end is None else min(end, len(text))
+    if lang == "auto":
+        lang = detect_language(text[start:stop])
+    if lang != "en":
+        return tag_foreign(text, lang, anchor, start, stop) if language_supported(lang) else []
     ref, precision = parse_anchor(anchor)
     if check_mode(mode) == "auto":
         mode = choose_mode(text[start:stop], anchor)

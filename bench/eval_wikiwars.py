@@ -32,7 +32,7 @@ def load_articles(path: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(articles: list[dict[str, str]], mode: str, ranges: bool = True) -> dict[str, list[dict[str, object]]]:
+def predict(articles: list[dict[str, str]], mode: str, ranges: bool = False) -> dict[str, list[dict[str, object]]]:
     """The scorer's {"dates": [...]}: each article tagged against the reference date `timeline dates` infers."""
     dates: list[dict[str, object]] = []
     for a in articles:
@@ -49,14 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--mode", choices=("auto", "narrative", "news"), default="auto")
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--timeml-ranges", action="store_true",
-                    help="keep the two ends of '1861-1863' apart, as TimeML gold does")
+    ap.add_argument("--joined-ranges", action="store_true",
+                    help="join '1861-1863' into one interval, as timeline extract's events do (timeline dates "
+                         "lists the two ends apart, as TimeML gold does)")
     args = ap.parse_args(argv)
     corpus = args.shared / "corpus" / "wikiwars-dev"
     articles = load_articles(corpus / "articles.jsonl")
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.json"
-        pred.write_text(json.dumps(predict(articles, args.mode, ranges=not args.timeml_ranges)), encoding="utf-8")
+        pred.write_text(json.dumps(predict(articles, args.mode, ranges=args.joined_ranges)), encoding="utf-8")
         cmd = [sys.executable, str(args.shared / "eval" / "score_timexes.py"), str(corpus / "gold.yaml"), str(pred),
                "--articles", str(corpus / "articles.jsonl")] + (["-v"] if args.verbose else [])
         print(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout, end="")

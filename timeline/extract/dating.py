@@ -266,11 +266,14 @@ def _lower_key(value: str) -> tuple[date, int] | None:
 
 def document_dates(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Timex]:
     """Every date expression in the article's segment, resolved against its reference date (mode 'auto':
-    a narrative when no date is stated, see timeline.extract.timex.narrative.choose_mode)."""
+    a narrative when no date is stated, see timeline.extract.timex.narrative.choose_mode). The two ends
+    of a range ('1861-1865', 'from May to July 1940') are listed apart, as TimeML annotates them; the
+    events of `timeline extract` keep the interval."""
     ensure_reference(doc)
     if mode == "auto":
         mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
-    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
+    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order,
+               ranges=False)
 
 
 def find_dates(

@@ -199,16 +199,27 @@ YEAR_CUE_RE = re.compile(r"(?i)(?:\b(?:in|since|of|by|until|from|to|circa|ca\.)|
 
 
 def r_year(s: str, ctx: Ctx) -> Reading | None:
-    """A four-digit year (1000-1899 only after in/since/...), unless money, a count or a clock time."""
+    """A four-digit year, unless money, a count or a clock time; 1000-1899 only after in/since/... or near
+    the years the text is about (a history of the 1770s names '1777' bare)."""
     y = year_of(s)
     if y is None or _money_or_count(ctx) or _in_path(ctx):
         return None
     bare = s.isdigit()
-    if bare and not 1900 <= y <= 2099 and not YEAR_CUE_RE.search(ctx.before(10)):
+    if bare and not 1900 <= y <= 2099 and not YEAR_CUE_RE.search(ctx.before(10)) and not _near_focus(y, ctx):
         return None
     if bare and _count_noun_follows(ctx):
         return None
     return Reading(str(y))
+
+
+ERA_SPAN = 50  # a bare year this close to the year the text has reached is read as a year
+
+
+def _near_focus(y: int, ctx: Ctx) -> bool:
+    """True when y lies within ERA_SPAN years of the year in focus (or of the reference date)."""
+    focus = ctx.focus.get("year")
+    near = int(focus) if focus else ctx.ref.year if ctx.ref else None
+    return near is not None and abs(y - near) <= ERA_SPAN
 
 
 COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|children|jobs|shares|workers|"

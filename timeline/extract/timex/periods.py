@@ -8,10 +8,16 @@ from datetime import date, timedelta
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.absolute import spoken_tail
 from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word, year_of
-from timeline.extract.timex.lexicon import ORDINALS, SEASONS
+from timeline.extract.timex.lexicon import ORDINALS, SEASONS, YEAR4
 
 
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+SEASON_WORD = r"(?:spring|summer|fall|autumn|winter)"
+SEASON_COORD_RE = re.compile(rf"(?i)\s*(?:and|or|to|-|\u2013)\s*(?:(?:the\s+)?(?:early|late|mid-?)\s*)?{SEASON_WORD}"
+                             rf"(?:\s+of)?,?\s+({YEAR4})")
+# Nouns a season names the time of: 'the summer offensive', 'the Chinese Spring Offensive', 'a fall campaign'.
+SEASON_EVENT_RE = re.compile(r"(?i)\s+(?:offensives?|counter-?offensives?|campaigns?|fighting|assault|push|"
+                             r"session|term|elections?|recess|manoeuvres|maneuvers)\b")
 
 
 def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
@@ -24,7 +30,13 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     year = year_of(s) or spoken_tail(s)
     if year:
         return Reading(f"{year}-{season}")
-    if len(words) <= 2 and not pre and (words[0] == "the" or words[0] in SEASONS) and not re.search(
+    shared = SEASON_COORD_RE.match(ctx.after(40))
+    if shared:  # 'the spring and early summer of 1943', 'summer and autumn 1918': the year both share
+        return Reading(f"{shared.group(1)}-{season}")
+    if SEASON_EVENT_RE.match(ctx.after(16)) and ctx.ref is not None:  # 'the summer offensive', 'a fall campaign'
+        return Reading(f"{ctx.ref.year}-{season}", True)
+    coordinated = re.search(r"(?i)\b(?:spring|summer|fall|autumn|winter)\s+(?:and|or|to)\s+$", ctx.before(20))
+    if len(words) <= 2 and not pre and not coordinated and (words[0] == "the" or words[0] in SEASONS) and not re.search(
             r"(?i)\b(?:in|into|during|since|until|till|by|through|throughout|over|for|after|before|early|late|this|"
             r"last|next)"
             r"\s+$", ctx.before(12)):

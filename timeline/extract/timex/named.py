@@ -75,7 +75,7 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 COORD = r"\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*"
 COORD_YEAR_RE = re.compile(COORD + rf"(?:early\s+|late\s+|mid-?)?{MONTH_FULL}(?:\s+\d{{1,2}})?,?\s+({YEAR4})",
                            re.IGNORECASE)
-COORD_DAY_RE = re.compile(COORD + rf"{DAYNUM}\s+(?:of\s+)?({MONTH_FULL})(?:,?\s+({YEAR4}))?", re.IGNORECASE)
+COORD_DAY_RE = re.compile(COORD + rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?({MONTH_FULL})(?:,?\s+({YEAR4}))?", re.IGNORECASE)
 
 
 def r_day_coord(s: str, ctx: Ctx) -> Reading | None:
@@ -83,7 +83,7 @@ def r_day_coord(s: str, ctx: Ctx) -> Reading | None:
     m = COORD_DAY_RE.match(ctx.after(40))
     if m is None:
         return None
-    day, month = int(re.match(r"\d+", s).group()), month_of(m.group(1))  # type: ignore[union-attr]
+    day, month = int(re.search(r"\d+", s).group()), month_of(m.group(1))  # type: ignore[union-attr]
     if m.group(2):
         v = ymd(int(m.group(2)), month, day) if month else None
         return Reading(v) if v else None

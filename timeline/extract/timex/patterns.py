@@ -68,7 +68,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
                        r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+next)\s+year(?![\w'\u2019-])"),
     ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w)){NO_YEAR}"),
     ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
-    ("day_coord", rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*{DAYNUM}\s+(?:of\s+)?"
+    ("day_coord", rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*(?:the\s+)?"
+                  rf"{DAYNUM}\s+(?:of\s+)?"
                   rf"{MONTH_FULL})"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
@@ -86,6 +87,9 @@ ALTERNATIVES: list[tuple[str, str]] = [
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
     ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
+    ("day_around", r"the\s+day\s+(?:before|after|following)(?=\s*[,.;:)]|\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z]))"),
+    ("day_only", r"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:of\s+)?(?:century|centuries|"
+                 r"anniversary|(?-i:[A-Z])\w*))"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?"
@@ -111,7 +115,7 @@ roughly sometime c q this last next coming past previous current following same 
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
-eleven twelve nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
+eleven twelve thirteen fourteen fifteen sixteen seventeen nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
@@ -138,8 +142,8 @@ FOLLOWERS: dict[str, frozenset[str]] = {
                       "year week".split()),
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
-    **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "
-       "fifteen eighteen twenty thirty forty fifty".split()},
+    **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve thirteen "
+       "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty".split()},
 }
 
 

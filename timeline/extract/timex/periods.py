@@ -15,6 +15,7 @@ SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 SEASON_WORD = r"(?:spring|summer|fall|autumn|winter)"
 SEASON_COORD_RE = re.compile(rf"(?i)\s*(?:and|or|to|-|\u2013)\s*(?:(?:the\s+)?(?:early|late|mid-?)\s*)?{SEASON_WORD}"
                              rf"(?:\s+of)?,?\s+({YEAR4})")
+CLAUSE_YEAR_RE = re.compile(rf"[^.;!?]*?\b({YEAR4})\b")
 # Nouns a season names the time of: 'the summer offensive', 'the Chinese Spring Offensive', 'a fall campaign'.
 SEASON_EVENT_RE = re.compile(r"(?i)\s+(?:offensives?|counter-?offensives?|campaigns?|fighting|assault|push|"
                              r"session|term|elections?|recess|manoeuvres|maneuvers)\b")
@@ -33,8 +34,10 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     shared = SEASON_COORD_RE.match(ctx.after(40))
     if shared:  # 'the spring and early summer of 1943', 'summer and autumn 1918': the year both share
         return Reading(f"{shared.group(1)}-{season}")
-    if SEASON_EVENT_RE.match(ctx.after(16)) and ctx.ref is not None:  # 'the summer offensive', 'a fall campaign'
-        return Reading(f"{ctx.ref.year}-{season}", True)
+    if SEASON_EVENT_RE.match(ctx.after(16)):  # 'the summer offensive (of 1942)', 'a fall campaign'
+        later = CLAUSE_YEAR_RE.match(ctx.after(100))
+        if later or ctx.ref is not None:
+            return Reading(f"{later.group(1) if later else ctx.ref.year}-{season}", not later)  # type: ignore[union-attr]
     coordinated = re.search(r"(?i)\b(?:spring|summer|fall|autumn|winter)\s+(?:and|or|to)\s+$", ctx.before(20))
     if len(words) <= 2 and not pre and not coordinated and (words[0] == "the" or words[0] in SEASONS) and not re.search(
             r"(?i)\b(?:in|into|during|since|until|till|by|through|throughout|over|for|after|before|early|late|this|"

@@ -59,10 +59,12 @@ def focus_ref(focus: dict[str, str]) -> tuple[date | None, str]:
 
 
 ASIDE_SIGNALS = frozenset({"until", "till"})
-AHEAD_RE = re.compile(r"(?i)\b(?:would|will|planned|planning|intended|scheduled|expected|due\s+to|was\s+to|were\s+to)\b")
+AHEAD_RE = re.compile(r"(?i)\b(?:would|will|planned|planning|intended|scheduled|expected|due\s+to|was\s+to|were\s+to)\b|"
+                      r"\b(?:until|till|lasted|lasting)\b[^.;:,()]*$")
+LOOKBACK_KINDS = frozenset({"ago"})  # 'two decades earlier': a glance back; the narrative stays where it was
 
 
-def moves_reference(text: str, start: int, end: int, signal: str) -> bool:
+def moves_reference(text: str, start: int, end: int, signal: str, kind: str = "") -> bool:
     """False for a date the narrative looks ahead or aside to without reaching it: the end of a duration
     ('lasted until February 1945'), a plan or expectation ('a campaign planned for 1976', 'would end in
     1946'), a parenthesis ('(born 1890)')."""
@@ -70,6 +72,8 @@ def moves_reference(text: str, start: int, end: int, signal: str) -> bool:
         return False
     left, _ = rs.sentence_bounds(text, start, end)
     if AHEAD_RE.search(text, max(left, start - 80), start):
+        return False
+    if kind in LOOKBACK_KINDS:
         return False
     return rs.tense(text, start, end, strong=True) != "future"
 

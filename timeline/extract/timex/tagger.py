@@ -55,7 +55,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
         timex = _read(m, ctx) if m else None
         if timex is not None:
             found.append(timex)
-            if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal):
+            if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal, timex.kind):
                 remember(timex.value, ctx)
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
-from timeline.extract.timex.lexicon import DECADE_WORDS, ORDINALS, spoken_year
+from timeline.extract.timex.lexicon import DECADE_WORDS, ORDINALS, SEASONS, spoken_year
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:
@@ -56,9 +56,10 @@ def r_era_year(s: str, ctx: Ctx) -> Reading | None:
     n = int(re.search(r"\d+", s).group())  # type: ignore[union-attr]
     if n == 0 or _in_path(ctx):
         return None
-    if re.search(r"B\.?C", s):
-        return Reading(f"-{n - 1:04d}" if n > 1 else "0000")
-    return Reading(f"{n:04d}")
+    year = (f"-{n - 1:04d}" if n > 1 else "0000") if re.search(r"B\.?C", s) else f"{n:04d}"
+    month = month_of(s)
+    season = next((SEASONS[w] for w in s.lower().split() if w in SEASONS), None)
+    return Reading(f"{year}-{month:02d}" if month else f"{year}-{season}" if season else year)
 
 
 def r_era_century(s: str, ctx: Ctx) -> Reading | None:

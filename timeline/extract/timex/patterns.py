@@ -47,14 +47,15 @@ HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+D
 
 NO_YEAR = r"(?!,?\s*(?:1\d|20)\d\d(?!\d))"  # a year after it makes it an mdy / dmy instead
 
-ERA_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w.])|(?:BCE|BC)\."
+ERA_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"
 ERA_AD = r"(?-i:AD|A\.D\.|CE|C\.E\.)"
 
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
     ("numeric", r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])|[0-3]?\d(?P<nsep>[.-])[01]?\d(?P=nsep)\d{4}(?![\d.-]\d)"),
     ("era_century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\s+(?-i:{ERA_BC}|{ERA_AD})"),
-    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?![\d,])|\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
+    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?![\d,])|(?:(?:{MONTH_FULL}|spring|summer|autumn|fall|winter)(?:\s+of)?\s+)?"
+                 rf"\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
     ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
     ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
@@ -85,12 +86,13 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("rel_unit", rf"(?:the\s+)?{REL}\s+(?:fiscal\s+|calendar\s+)?(?:week|month|year|decade|century)(?![\w-])"),
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
-            rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
+            rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|previously|from\s+now|hence)(?!\w)"),
     ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
     ("day_around", r"the\s+day\s+(?:before|after|following)(?=\s*[,.;:)]|\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z]))"),
     ("day_only", r"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:of\s+)?(?:century|centuries|"
                  r"anniversary|(?-i:[A-Z])\w*))"),
-    ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
+    ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end|month['\u2019]s\s+end"),
+    ("apos_year", r"['\u2019]\d\d(?![\w'\u2019])"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?"
              rf"{YEAR4}(?![\w-]|['\u2019](?!s\b))"
@@ -120,7 +122,7 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
 christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
-bastille today tonight yesterday tomorrow weekend nearly almost some more less only over post pre fy
+bastille today tonight yesterday tomorrow weekend month nearly almost some more less only over post pre fy
 year-ago year-earlier ad a.d ce
 """.split())
 

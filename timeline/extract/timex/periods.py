@@ -14,7 +14,7 @@ from timeline.extract.timex.lexicon import ORDINALS, SEASONS, YEAR4
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 SEASON_WORD = r"(?:spring|summer|fall|autumn|winter)"
 SEASON_COORD_RE = re.compile(rf"(?i)\s*(?:and|or|to|-|\u2013)\s*(?:(?:the\s+)?(?:early|late|mid-?)\s*)?{SEASON_WORD}"
-                             rf"(?:\s+of)?,?\s+({YEAR4})")
+                             rf"(?:(?:\s+of)?,?\s+({YEAR4})|(?![\w-]))")
 CLAUSE_YEAR_RE = re.compile(rf"[^.;!?]*?\b({YEAR4})\b")
 # Nouns a season names the time of: 'the summer offensive', 'the Chinese Spring Offensive', 'a fall campaign'.
 SEASON_EVENT_RE = re.compile(r"(?i)\s+(?:offensives?|counter-?offensives?|campaigns?|fighting|assault|push|"
@@ -32,8 +32,8 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     if year:
         return Reading(f"{year}-{season}")
     shared = SEASON_COORD_RE.match(ctx.after(40))
-    if shared:  # 'the spring and early summer of 1943', 'summer and autumn 1918': the year both share
-        return Reading(f"{shared.group(1)}-{season}")
+    if shared and (shared.group(1) or ctx.ref):  # 'the spring and early summer of 1943': the year both share
+        return Reading(f"{shared.group(1) or ctx.ref.year}-{season}", not shared.group(1))  # type: ignore[union-attr]
     if SEASON_EVENT_RE.match(ctx.after(16)):  # 'the summer offensive (of 1942)', 'a fall campaign'
         later = CLAUSE_YEAR_RE.match(ctx.after(100))
         if later or ctx.ref is not None:

@@ -90,8 +90,8 @@ REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past
 
 def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
     """this week, last month, next year, the past year, this decade (the following/same year: anaphoric)."""
-    if ctx.ref is None or s.split()[-1][:1].isupper():
-        return None  # ABC's "This Week"
+    if ctx.ref is None or s.split()[-1][:1].isupper() or re.match(r"\s+of\s", ctx.after(4)):
+        return None  # ABC's "This Week"; 'the last week of August' is not last week
     low = re.sub(r"^the\s+", "", s.lower())
     rel = relative_word(low)
     unit = UNITS.get(low.split()[-1])
@@ -227,8 +227,22 @@ def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_year_end(s: str, ctx: Ctx) -> Reading | None:
-    """year-end, year end, year's end: the reference year."""
+    """year-end, year end, year's end: the reference year; month's end: the month in focus or of the reference."""
+    if s.lower().startswith("month"):
+        month = ctx.focus.get("month") or (ctx.ref.isoformat()[:7] if ctx.ref and ctx.ref_precision != "year" else None)
+        return Reading(month, True) if month else None
     return Reading(str(ctx.ref.year), True) if ctx.ref else None
+
+
+def r_apos_year(s: str, ctx: Ctx) -> Reading | None:
+    """'99, '89: the year of that name nearest the year in focus (else the reference year), as a reader of a
+    history of 1917 reads '99 as 1899."""
+    near = int(ctx.focus["year"]) if "year" in ctx.focus else ctx.ref.year if ctx.ref else None
+    if near is None or not re.match(r"\s*(?:[,.;:)]|$|\s+(?:[a-z]|[A-Z]\w+\b))", ctx.after(12)):
+        return None
+    two = int(s[1:])
+    year = min((c * 100 + two for c in (near // 100 - 1, near // 100, near // 100 + 1)), key=lambda y: abs(y - near))
+    return Reading(str(year), True)
 
 
 def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
-from timeline.extract.timex.lexicon import DECADE_WORDS, ORDINALS, SEASONS, spoken_year
+from timeline.extract.timex.lexicon import DAYNUM, DECADE_WORDS, MONTH, ORDINALS, SEASONS, YEAR4, spoken_year
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:
@@ -49,6 +49,21 @@ def _in_path(ctx: Ctx) -> bool:
         return True
     token_start = max(ctx.text.rfind(" ", 0, ctx.start), ctx.text.rfind("\n", 0, ctx.start)) + 1
     return "://" in ctx.text[token_start:ctx.start] or ctx.text.startswith("www.", token_start)
+
+
+CLOCK_DATE_RE = re.compile(rf"(?i)[\s,]*(?:[A-Z]\w+\s+time\s*)?(?:\(.{{0,30}}?\)\s*)?(?:on\s+)?(?:(?:the\s+)?"
+                           rf"(?P<dmy>{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4})|(?P<mdy>{MONTH}\s+{DAYNUM},?\s+{YEAR4}))")
+
+
+def r_clock(s: str, ctx: Ctx) -> Reading | None:
+    """A clock time ('at 5:34 AM on March 20, 2003', 'at 11 a.m.'): the day it is on, from a full date right
+    after it, else the day the text has reached. TimeML types it TIME; the timeline needs its day."""
+    m = CLOCK_DATE_RE.match(ctx.after(60))
+    if m:
+        return r_dmy(m.group("dmy"), ctx) if m.group("dmy") else r_mdy(m.group("mdy"), ctx)
+    day = ctx.focus.get("day")
+    return Reading(day, True) if day and re.search(r"(?i)\b(?:at|by|until|from|around|about|before|after)\s+$",
+                                                   ctx.before(10)) else None
 
 
 def r_era_year(s: str, ctx: Ctx) -> Reading | None:

@@ -92,7 +92,9 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("day_only", r"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:of\s+)?(?:century|centuries|"
                  r"anniversary|(?-i:[A-Z])\w*))"),
     ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end|month['\u2019]s\s+end"),
-    ("apos_year", r"['\u2019]\d\d(?![\w'\u2019])"),
+    ("clock", r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.m\.|[ap]m\b|hrs\b))?(?![\d:])"
+              r"|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)"),
+    ("apos_year", r"(?<!['\u2019\w])['\u2019]\d\d(?![\w'\u2019])"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?"
              rf"{YEAR4}(?![\w-]|['\u2019](?!s\b))"

@@ -8,7 +8,7 @@ relative (relative to the reference date or to the last date mentioned) and peri
 """
 from __future__ import annotations
 
-from timeline.extract.timex.absolute import (r_century, r_decade, r_dmy, r_era_century, r_era_year, r_iso, r_mdy, r_month_year, r_numeric,
+from timeline.extract.timex.absolute import (r_century, r_clock, r_decade, r_dmy, r_era_century, r_era_year, r_iso, r_mdy, r_month_year, r_numeric,
                                              r_spoken_year, r_year, r_year_range)
 from timeline.extract.timex.context import Ctx, Reading, Rule, remember
 from timeline.extract.timex.named import (r_day_coord, r_day_month, r_month, r_month_day, r_month_named, r_month_rel_year,
@@ -26,7 +26,7 @@ RULES: dict[str, Rule] = {
     "day_month": r_day_month, "day_coord": r_day_coord, "month_named": r_month_named, "holiday": r_holiday,
     "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
     "year_end": r_year_end, "year_ago": r_year_ago, "later": r_later, "anaphor": r_anaphor,
-    "day_around": r_day_around, "apos_year": r_apos_year, "day_only": r_day_only,
+    "day_around": r_day_around, "clock": r_clock, "apos_year": r_apos_year, "day_only": r_day_only,
     "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,
 }
 # Rules that also need the modifier before the expression ('late May', 'the end of the year').

@@ -30,6 +30,10 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
         return None
     if month == 9 and day == 11 and SEPT11_RE.match(ctx.after(20)):
         return Reading("2001-09-11")
+    shared = COORD_FULL_RE.match(ctx.after(40))
+    if shared:  # '14 October - 25 November 1952', 'March 19 to April 30, 2003': the year of the range's end
+        v = ymd(int(shared.group(1)), month, day)
+        return Reading(v) if v else None
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}-{day:02d}")
     rel = relative_word(s)
@@ -74,6 +78,8 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 COORD = r"\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*"
 COORD_YEAR_RE = re.compile(COORD + rf"(?:early\s+|late\s+|mid-?)?{MONTH_FULL}(?:\s+\d{{1,2}})?,?\s+({YEAR4})",
+                           re.IGNORECASE)
+COORD_FULL_RE = re.compile(COORD + rf"(?:the\s+)?(?:{DAYNUM}\s+(?:of\s+)?{MONTH_FULL}|{MONTH_FULL}\s+{DAYNUM}),?\s+({YEAR4})",
                            re.IGNORECASE)
 COORD_DAY_RE = re.compile(COORD + rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?({MONTH_FULL})(?:,?\s+({YEAR4}))?", re.IGNORECASE)
 

@@ -35,6 +35,9 @@ class Ctx:
     mode: str = "news"  # 'news': read against the anchor; 'narrative': against the dates the text reached
     anchor: tuple[date | None, str] = (None, "none")  # the caller's reference date and its precision
     date_order: str | None = None  # 'DMY' / 'MDY' for 5/9/2015; None: decided from the document
+    # (end, year) of the last year or month the text stated ('in March 2016'); end < 0 when it opened its
+    # sentence as a frame ('In 2015, ...')
+    stated_year: tuple[int, int] | None = None
 
     @property
     def narrative(self) -> bool:

@@ -17,7 +17,26 @@ def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     if ctx.narrative:  # the narrative's own year; the nearest occurrence when it has reached a month or day
         return ctx.ref.year, ""
     when = ctx.tense()
+    if when == "past" and (stated := _stated_year(ctx)) is not None:
+        return stated, when  # 'In 2015, Erkin went to Turkey ... on November 29 she flew': of that year
     return rs.pick_year_for(month, day, ctx.ref, when), when
+
+
+PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
+STATED_NEAR = 250  # characters: a year stated this close before, in the same paragraph, also dates what follows
+
+
+def _stated_year(ctx: Ctx) -> int | None:
+    """The year of an earlier year the text stated that a past month without one belongs to: one that framed
+    its paragraph ('In 2015, ...') or one stated just before ('in March 2016 ..., and in June'), before the
+    reference year."""
+    if ctx.stated_year is None or ctx.ref is None or ctx.stated_year[1] >= ctx.ref.year:
+        return None
+    at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
+    near = ctx.stated_year[0] < 0 or ctx.start - at <= STATED_NEAR
+    return year if near and not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
 
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:

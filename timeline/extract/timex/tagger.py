@@ -15,6 +15,8 @@ MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), (
              ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
              ("middle", "MID"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
              ("c.", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("turn", "APPROX"))
+FRAME_VALUE_RE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month
+FRAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:In|By|Since|During)\s+$")
 SIGNAL_RE = re.compile(r"(?i)\b(since|until|till|before|after|by|from|through|during|between|on|in|at)\s+$")
 APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
@@ -57,6 +59,11 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             found.append(timex)
             if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal, timex.kind):
                 remember(timex.value, ctx)
+            if not timex.resolved and FRAME_VALUE_RE.match(timex.value) and timex.signal in ("in", "during"):
+                frame = bool(FRAME_BEFORE_RE.search(text, max(0, at - 8), at))  # 'In 2015, ...' frames what follows
+                ctx.stated_year = (timex.end if not frame else -timex.end, int(timex.value[:4]))
+            elif timex.resolved and ctx.anchor[0] and timex.value[:4] == f"{ctx.anchor[0].year:04d}":
+                ctx.stated_year = None  # 'this year's third quarter': the text is back in the present
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)
 

@@ -73,7 +73,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
                   rf"{DAYNUM}\s+(?:of\s+)?"
                   rf"{MONTH_FULL})"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
-    ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
+    ("season", rf"(?:(?:the\s+)?(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
     ("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+{YEAR4})?"),
     ("weekday", rf"(?:(?:{REL}|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?:\s+{PART})?"),

@@ -60,9 +60,9 @@ def _season_year(season: int, rel: str, ref: date) -> int:
     cur_month = max((m for m in (3, 6, 9, 12) if m <= ref.month), default=12)
     current = date(ref.year if cur_month <= ref.month else ref.year - 1, cur_month, 1)
     years = (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
-    if rel in ("last", "past", "previous", "this past"):
+    if rel in ("last", "past", "previous", "this past", "prior"):
         return max(y for y in years if start(y) < current)
-    if rel in ("next", "coming", "this coming"):
+    if rel in ("next", "coming", "this coming", "following"):
         return min(y for y in years if start(y) > current)
     return ref.year - 1 if season == 24 and ref.month <= 2 else ref.year
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
 from timeline.extract.timex.model import Timex
@@ -82,11 +83,38 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
             reading = RULES[kind](core, ctx)
     except (ValueError, OverflowError):
         return None  # calendar arithmetic beyond year 1..9999 (an absurd anchor): not a date we can give
+    unresolved = reading is None and (reading := _unanchored(kind, core, pre, ctx)) is not None
     if reading is None:
         return None
     signal = SIGNAL_RE.search(ctx.text, max(0, m.start() - 12), m.start())
     return Timex(m.start(), m.end(), m.group(), reading.value, kind, reading.resolved, reading.tense,
-                 _mod(pre, core), signal=signal.group(1).lower() if signal else "")
+                 _mod(pre, core), signal=signal.group(1).lower() if signal else "", unresolved=unresolved)
+
+
+PROBE_DAY = date(2000, 6, 14)  # a Wednesday in mid-year: any date reads against it
+DIGIT_RE = re.compile(r"\d")
+
+
+def _unanchored(kind: str, core: str, pre: str, ctx: Ctx) -> Reading | None:
+    """For a relative expression its rule could not resolve ('yesterday' with no reference date, 'that day'
+    before any date): a Reading 'XXXX-XX-XX' at the precision it would have, so callers can say so; None when
+    it is no date even with a reference."""
+    if kind == "clock" or (ctx.has_day and ctx.focus.get("day")):
+        return None  # the reference was there (the rule rejected the words themselves), or a time of day
+    saved = ctx.ref, ctx.ref_precision, dict(ctx.focus)
+    ctx.ref, ctx.ref_precision = PROBE_DAY, "day"
+    ctx.focus.update(year="2000", month="2000-06", day="2000-06-14")
+    try:
+        probe = PRE_RULES[kind](core, ctx, pre) if kind in PRE_RULES else RULES[kind](core, ctx)
+    except (ValueError, OverflowError):
+        probe = None
+    finally:
+        ctx.ref, ctx.ref_precision = saved[0], saved[1]
+        ctx.focus.clear()
+        ctx.focus.update(saved[2])
+    if probe is None or not probe.resolved:
+        return None
+    return Reading(DIGIT_RE.sub("X", probe.value.split("/")[0]), False)
 
 
 def _mod(pre: str, core: str) -> str:

@@ -48,7 +48,8 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None
     if ctx.ref is None:
         return None
-    return Reading(f"{_season_year(season, relative_word(low), ctx.ref)}-{season}", True)
+    rel = relative_word(re.sub(r"^the\s+", "", low))  # 'the next spring', 'the following winter'
+    return Reading(f"{_season_year(season, rel, ctx.ref)}-{season}", True)
 
 
 def _season_year(season: int, rel: str, ref: date) -> int:

@@ -46,6 +46,18 @@ def check_mode(mode: str) -> str:
     return mode
 
 
+AHEAD_CHARS = 1500  # a narrative that opens on 'in April' names its year soon after
+
+
+def opening_ref(text: str, pos: int) -> tuple[date | None, str]:
+    """Before a narrative has named any date: the first four-digit year it names within AHEAD_CHARS
+    ('In April ... three days later ... in September 1980'), as year precision; (None, 'none') if none."""
+    m = _YEAR_RE.search(text, pos, pos + AHEAD_CHARS)
+    while m and not m.group(1):
+        m = _YEAR_RE.search(text, m.end(), pos + AHEAD_CHARS)
+    return (date(int(m.group(1)), 7, 1), "year") if m else (None, "none")
+
+
 def focus_ref(focus: dict[str, str]) -> tuple[date | None, str]:
     """(reference date, precision) of the most precise date in focus, or (None, 'none')."""
     if "day" in focus:
@@ -60,8 +72,10 @@ def focus_ref(focus: dict[str, str]) -> tuple[date | None, str]:
 
 ASIDE_SIGNALS = frozenset({"until", "till"})
 AHEAD_RE = re.compile(r"(?i)\b(?:would|will|planned|planning|intended|scheduled|expected|due\s+to|was\s+to|were\s+to)\b|"
-                      r"\b(?:until|till|lasted|lasting)\b[^.;:,()]*$")
+                      r"\b(?:until|till)\s+(?!(?:in|on|early|late|mid|the\s+(?:end|beginning|middle))\b)[^.;:,()]*$|"
+                      r"\b(?:lasted|lasting)\b[^.;:,()]*$")
 LOOKBACK_KINDS = frozenset({"ago"})  # 'two decades earlier': a glance back; the narrative stays where it was
+LOOKBACK_RE = re.compile(r"(?i)(?:the\s+)?(?:previous|prior|last|past|preceding)\b")  # 'the previous year' too
 
 
 def moves_reference(text: str, start: int, end: int, signal: str, kind: str = "") -> bool:
@@ -73,7 +87,7 @@ def moves_reference(text: str, start: int, end: int, signal: str, kind: str = ""
     left, _ = rs.sentence_bounds(text, start, end)
     if AHEAD_RE.search(text, max(left, start - 80), start):
         return False
-    if kind in LOOKBACK_KINDS:
+    if kind in LOOKBACK_KINDS or (kind in ("rel_unit", "month_named") and LOOKBACK_RE.match(text, start)):
         return False
     return rs.tense(text, start, end, strong=True) != "future"
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
 from timeline.extract.timex.model import Timex
-from timeline.extract.timex.narrative import check_mode, choose_mode, focus_ref, moves_reference
+from timeline.extract.timex.narrative import check_mode, choose_mode, focus_ref, moves_reference, opening_ref
 from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
 from timeline.extract.timex.ranges import join_ranges, split_ranges
 from timeline.extract.timex.resolve import parse_anchor
@@ -54,7 +54,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             continue
         m = MASTER.match(text, at, stop)
         if m and ctx.narrative:
-            ctx.ref, ctx.ref_precision = focus_ref(ctx.focus) if ctx.focus else ctx.anchor
+            ctx.ref, ctx.ref_precision = focus_ref(ctx.focus) if ctx.focus else _opening(text, at, ctx)
         timex = _read(m, ctx) if m else None
         if timex is not None:
             found.append(timex)
@@ -67,6 +67,12 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
                 ctx.stated_year = None  # 'this year's third quarter': the text is back in the present
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)
+
+
+def _opening(text: str, at: int, ctx: Ctx) -> tuple[date | None, str]:
+    """The reference of a narrative that has named no date yet: the year it names next, else the anchor."""
+    ahead = opening_ref(text, at)
+    return ahead if ahead[0] is not None else ctx.anchor
 
 
 def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:

@@ -71,7 +71,7 @@ def focus_ref(focus: dict[str, str]) -> tuple[date | None, str]:
 
 
 ASIDE_SIGNALS = frozenset({"until", "till"})
-AHEAD_RE = re.compile(r"(?i)\b(?:would|will|planned|planning|intended|scheduled|expected|due\s+to|was\s+to|were\s+to)\b|"
+AHEAD_RE = re.compile(r"(?i)\b(?:will|planned|planning|intended|scheduled|expected|due\s+to|was\s+to|were\s+to)\b|"
                       r"\b(?:until|till)\s+(?!(?:in|on|early|late|mid|the\s+(?:end|beginning|middle))\b)[^.;:,()]*$|"
                       r"\b(?:lasted|lasting)\b[^.;:,()]*$")
 LOOKBACK_KINDS = frozenset({"ago"})  # 'two decades earlier': a glance back; the narrative stays where it was
@@ -79,17 +79,16 @@ LOOKBACK_RE = re.compile(r"(?i)(?:the\s+)?(?:previous|prior|last|past|preceding)
 
 
 def moves_reference(text: str, start: int, end: int, signal: str, kind: str = "") -> bool:
-    """False for a date the narrative looks ahead or aside to without reaching it: the end of a duration
-    ('lasted until February 1945'), a plan or expectation ('a campaign planned for 1976', 'would end in
-    1946'), a parenthesis ('(born 1890)')."""
+    """False for a date the narrative looks ahead, back or aside to without reaching it: the end of a
+    duration ('lasted until the fall of the city in February 1945'), a plan ('a campaign planned for
+    1976'), a parenthesis ('(born 1890)'), a glance back ('two decades earlier', 'the previous year').
+    'would' does not count: in a history it tells the past ('the victory would follow on 18 September')."""
     if signal in ASIDE_SIGNALS or _in_parenthesis(text, start, end):
         return False
     left, _ = rs.sentence_bounds(text, start, end)
     if AHEAD_RE.search(text, max(left, start - 80), start):
         return False
-    if kind in LOOKBACK_KINDS or (kind in ("rel_unit", "month_named") and LOOKBACK_RE.match(text, start)):
-        return False
-    return rs.tense(text, start, end, strong=True) != "future"
+    return not (kind in LOOKBACK_KINDS or (kind in ("rel_unit", "month_named") and LOOKBACK_RE.match(text, start)))
 
 
 def _in_parenthesis(text: str, start: int, end: int) -> bool:

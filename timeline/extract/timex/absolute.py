@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
-from timeline.extract.timex.lexicon import DAYNUM, DECADE_WORDS, MONTH, ORDINALS, SEASONS, YEAR4, spoken_year
+from timeline.extract.timex.lexicon import (DAYNUM, DECADE_WORDS, MONTH, MONTH_TOKEN, ORDINALS, SEASONS, YEAR4,
+                                            spoken_year)
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:
@@ -121,9 +122,7 @@ def r_mdy(s: str, ctx: Ctx) -> Reading | None:
     return Reading(v) if v else None
 
 
-MONTH_TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?",
-                            re.IGNORECASE)
+MONTH_TOKEN_RE = re.compile(rf"(?<![A-Za-z]){MONTH_TOKEN}", re.IGNORECASE)
 
 
 def after_month(s: str) -> str:

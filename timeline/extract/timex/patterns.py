@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.timex.lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
+from timeline.extract.timex.lexicon import (DAYNUM, MONTH, MONTH_FULL, MONTHS, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
                                             WEEKDAY, YEAR4)
 
 # Modifiers that TimeML keeps inside the expression (early 1990, the end of 1994, around Nov. 1).
@@ -120,13 +120,11 @@ year fiscal comparable latest corresponding flat calendar recent just final firs
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
 eleven twelve thirteen fourteen fifteen sixteen seventeen nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
 christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
 bastille today tonight yesterday tomorrow weekend month nearly almost some more less only over post pre fy
 year-ago year-earlier ad a.d ce
-""".split())
+""".split()) | frozenset(MONTHS)
 
 
 _QUARTERISH = "first second third fourth final 1st 2nd 3rd 4th latest fiscal current comparable quarter period"

@@ -41,20 +41,26 @@ NOT_A_YEAR_RE = re.compile(r"\s*(?:%|€|\$|£|[.,]\d|(?:тыс|млн|млрд|
 def detect_language(text: str) -> str | None:
     """The language of text: 'ru' for Cyrillic text, else the best-scoring of STOPWORDS (English on a tie);
     English for plain ASCII text too short to tell; None otherwise (another script)."""
-    sample = text[:4000]
+    sample = text[:1500]
     if len(CYRILLIC_RE.findall(sample)) > 20:
         return "ru"
-    words = [w.lower() for w in LATIN_WORD_RE.findall(sample)]
+    words = LATIN_WORD_RE.findall(sample.lower())
     if len(words) < 5:
         return "en" if sample.isascii() else None
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _STOPSETS.items()}
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            scores[lang] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] * 25 < len(words) or scores[best] == 0:  # too few function words to tell
         return "en" if sample.isascii() else None
     return best
 
 
-_STOPSETS = {lang: frozenset(words) for lang, words in STOPWORDS.items()}
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
 
 
 @lru_cache(maxsize=16)

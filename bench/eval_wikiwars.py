@@ -58,10 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.json"
         pred.write_text(json.dumps(predict(articles, args.mode, ranges=args.joined_ranges)), encoding="utf-8")
-        cmd = [sys.executable, str(args.shared / "eval" / "score_timexes.py"), str(corpus / "gold.yaml"), str(pred),
-               "--articles", str(corpus / "articles.jsonl")] + (["-v"] if args.verbose else [])
-        print(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout, end="")
+        print(score(corpus, pred, args.shared, args.verbose), end="")
     return 0
+
+
+def score(corpus: Path, pred: Path, shared: Path, verbose: bool = False) -> str:
+    """Run score_timexes.py on the corpus's gold and return its output."""
+    cmd = [sys.executable, str(shared / "eval" / "score_timexes.py"), str(corpus / "gold.yaml"), str(pred),
+           "--articles", str(corpus / "articles.jsonl")] + (["-v"] if verbose else [])
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
 if __name__ == "__main__":

@@ -48,6 +48,9 @@ def test_coordinated_months_and_days_share_the_stated_year() -> None:
     ("Yesterday the council met; last week it voted, and today it decided what 2019 and 2020 meant for 2021.",
      None, "news"),
     ("Nothing dated here.", None, "news"),
+    ("On February 12 the widows returned. They had left in 2014, lived in Raqqa in 2016 and in Mosul in 2017.",
+     None, "news"),  # an undated story opens on its news peg, a day without a year
+    ("On Friday the court ruled. The case began in 2011 and was appealed in 2013 and again in 2016.", None, "news"),
 ])
 def test_the_mode_is_chosen_from_the_text_and_its_stated_date(text: str, anchor: str | None, mode: str) -> None:
     assert choose_mode(text, anchor) == mode

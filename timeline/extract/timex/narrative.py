@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.lexicon import MONTH_FULL, WEEKDAY
 
 MODES = ("auto", "news", "narrative")
 MIN_YEARS = 3  # distinct explicit years a narrative names at least
@@ -27,16 +28,29 @@ def choose_mode(text: str, anchor: str | None) -> str:
     """'narrative' for a text with no publication date (anchor None) that names several years and does not
     speak from its own present; else 'news'.
 
-    A history or a biography names year after year and seldom says 'yesterday', 'last week' or 'two days
-    ago' (SPEECH_TIME_PER_CHARS); an undated news story names few years and speaks from the day it was
-    written. A text with a publication date reads as news (deictic words then have their anchor)."""
-    if anchor:
+    A history or a biography opens on a dated scene ('On September 1, 1939', 'In 1775'), names year after
+    year and seldom says 'yesterday', 'last week' or 'two days ago' (SPEECH_TIME_PER_CHARS); an undated
+    news story opens on its peg, a day without a year ('on February 12', 'on Friday'), and speaks from the
+    day it was written. A text with a publication date reads as news (deictic words then have their anchor)."""
+    if anchor or not _opens_dated(text):
         return "news"
     years = sorted({int(m.group(1) or m.group(2)) * (1 if m.group(1) else -1) for m in _YEAR_RE.finditer(text)})
     if len(years) < MIN_YEARS:
         return "news"
     speech = len(_SPEECH_TIME_RE.findall(text))
     return "narrative" if speech * SPEECH_TIME_PER_CHARS <= len(text) else "news"
+
+
+_FIRST_DATE_RE = re.compile(
+    rf"(?-i:{MONTH_FULL})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?P<mdy>,?\s+(?:of\s+)?\d{{4}}(?!\d))?"
+    rf"|\b\d{{1,2}}\s+(?-i:{MONTH_FULL})(?P<dmy>,?\s+\d{{4}}(?!\d))?|(?P<weekday>\b(?-i:{WEEKDAY})\b)"
+    r"|(?P<year>(?<![\d.,$/-])(?:1\d{3}|20\d\d)(?![\d%/-])|\b\d{1,4}\s?(?:BCE?|B\.C\.|AD)\b|\bAD\s?\d{1,4})")
+
+
+def _opens_dated(text: str) -> bool:
+    """True when the first date the text names states its year (a weekday or a month-day alone is a news peg)."""
+    m = _FIRST_DATE_RE.search(text)
+    return m is not None and bool(m.group("year") or m.group("mdy") or m.group("dmy"))
 
 
 def check_mode(mode: str) -> str:

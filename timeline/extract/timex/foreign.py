@@ -22,7 +22,7 @@ MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "a
 RELATIVE_KEYS = {"1 day ago": -1, "0 day ago": 0, "in 1 day": 1}
 # A few frequent function words per language: enough to tell the languages dateparser reads best.
 STOPWORDS = {
-    "en": "the of and to in is was that for on with as by at from".split(),
+    "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
     "fr": "le la les des est une dans pour que qui sur avec par au aux du".split(),
     "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine".split(),
     "es": "el la los las del que en por con para una es se".split(),
@@ -54,7 +54,7 @@ def detect_language(text: str) -> str | None:
     best = max(scores, key=lambda k: scores[k])
     if scores[best] * 25 < len(words) or scores[best] == 0:  # too few function words to tell
         return "en" if sample.isascii() else None
-    return best
+    return "en" if scores["en"] * 2 >= scores[best] else best  # English unless another language clearly leads
 
 
 _LANGS_OF: dict[str, tuple[str, ...]] = {}

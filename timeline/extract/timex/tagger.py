@@ -23,14 +23,16 @@ APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
-        ranges: bool = True, mode: str = "auto", date_order: str | None = None, lang: str | None = "auto"
+        ranges: bool = True, mode: str = "news", date_order: str | None = None, lang: str | None = "auto"
         ) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
     Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does.
-    mode: 'news' reads underspecified dates against the anchor and the tense; 'narrative' against the
-    reference time the text has reached (the anchor until it names a date); 'auto' picks one
-    (narrative.choose_mode: no anchor, several years, no 'yesterday' or 'last week').
+    mode: 'news' (the default) reads underspecified dates against the anchor and the tense; 'narrative'
+    against the reference time the text has reached (the anchor until it names a date); 'auto' picks one
+    (narrative.choose_mode: no anchor, a text that opens on a dated scene, names several years and seldom
+    says 'yesterday' or 'last week'). Callers that infer the anchor from the text pass mode=choose_mode(
+    text, stated_anchor) instead of 'auto'.
     date_order: 'DMY' or 'MDY' for numeric dates (5/9/2015); None decides from the document (a first
     number above 12 makes it day-first), else month-first.
     lang: the text's language ('auto': foreign.detect_language); a language other than English is read by
@@ -97,19 +99,36 @@ def _read(m: re.Match[str], ctx: Ctx) -> Timex | None:
                  _mod(pre, core), signal=signal.group(1).lower() if signal else "", unresolved=unresolved)
 
 
-PROBE_DAY = date(2000, 6, 14)  # a Wednesday in mid-year: any date reads against it
+# References whose dates (and dates a few years, months or days off) differ in every digit position.
+PROBES = (date(2000, 6, 14), date(1311, 11, 27), date(5787, 3, 5))
 DIGIT_RE = re.compile(r"\d")
+# A time of day is no date to warn about; 'this February', 'June last year' are read again from the month
+# name on (the month rule gives XXXX-02), so they are not lost either.
+NOT_PROBED = frozenset({"clock", "month_named", "month_rel_year"})
 
 
 def _unanchored(kind: str, core: str, pre: str, ctx: Ctx) -> Reading | None:
     """For a relative expression its rule could not resolve ('yesterday' with no reference date, 'that day'
-    before any date): a Reading 'XXXX-XX-XX' at the precision it would have, so callers can say so; None when
-    it is no date even with a reference."""
-    if kind == "clock" or (ctx.has_day and ctx.focus.get("day")):
-        return None  # the reference was there (the rule rejected the words themselves), or a time of day
+    before any date): a Reading with X for every digit the reference would have given ('this February' ->
+    'XXXX-02', 'yesterday' -> 'XXXX-XX-XX'), so callers can say so; None when it is no date even with a
+    reference. The expression is read against three references; digits on which they differ are masked."""
+    if kind in NOT_PROBED or (ctx.has_day and ctx.focus.get("day")):
+        return None  # the reference was there (the rule rejected the words themselves), or see NOT_PROBED
+    values = [_probe(kind, core, pre, ctx, day) for day in PROBES]
+    if None in values:
+        return None
+    firsts = [v.split("/")[0] for v in values]  # type: ignore[union-attr]
+    if len({len(v) for v in firsts}) > 1:
+        return Reading(DIGIT_RE.sub("X", firsts[0]), False)
+    return Reading("".join(chars[0] if len(set(chars)) == 1 else "X" for chars in zip(*firsts)), False)
+
+
+def _probe(kind: str, core: str, pre: str, ctx: Ctx, day: date) -> str | None:
+    """The value the rule gives when the reference and the focus are `day` (None when it gives none or
+    does not use them)."""
     saved = ctx.ref, ctx.ref_precision, dict(ctx.focus)
-    ctx.ref, ctx.ref_precision = PROBE_DAY, "day"
-    ctx.focus.update(year="2000", month="2000-06", day="2000-06-14")
+    ctx.ref, ctx.ref_precision = day, "day"
+    ctx.focus.update(year=f"{day.year}", month=day.isoformat()[:7], day=day.isoformat())
     try:
         probe = PRE_RULES[kind](core, ctx, pre) if kind in PRE_RULES else RULES[kind](core, ctx)
     except (ValueError, OverflowError):
@@ -118,9 +137,7 @@ def _unanchored(kind: str, core: str, pre: str, ctx: Ctx) -> Reading | None:
         ctx.ref, ctx.ref_precision = saved[0], saved[1]
         ctx.focus.clear()
         ctx.focus.update(saved[2])
-    if probe is None or not probe.resolved:
-        return None
-    return Reading(DIGIT_RE.sub("X", probe.value.split("/")[0]), False)
+    return probe.value if probe is not None and probe.resolved else None
 
 
 def _mod(pre: str, core: str) -> str:

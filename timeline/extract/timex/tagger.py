@@ -104,7 +104,7 @@ PROBES = (date(2000, 6, 14), date(1311, 11, 27), date(5787, 3, 5))
 DIGIT_RE = re.compile(r"\d")
 # A time of day is no date to warn about; 'this February', 'June last year' are read again from the month
 # name on (the month rule gives XXXX-02), so they are not lost either.
-NOT_PROBED = frozenset({"clock", "month_named", "month_rel_year"})
+NOT_PROBED = frozenset({"clock", "month_named", "month_rel_year", "apos_year"})
 
 
 def _unanchored(kind: str, core: str, pre: str, ctx: Ctx) -> Reading | None:
@@ -120,7 +120,8 @@ def _unanchored(kind: str, core: str, pre: str, ctx: Ctx) -> Reading | None:
     firsts = [v.split("/")[0] for v in values]  # type: ignore[union-attr]
     if len({len(v) for v in firsts}) > 1:
         return Reading(DIGIT_RE.sub("X", firsts[0]), False)
-    return Reading("".join(chars[0] if len(set(chars)) == 1 else "X" for chars in zip(*firsts)), False)
+    masked = "".join(chars[0] if len(set(chars)) == 1 else "X" for chars in zip(*firsts))
+    return Reading(("XXXX" + masked[4:]) if "X" in masked[:4] else masked, False)  # a year is known or not
 
 
 def _probe(kind: str, core: str, pre: str, ctx: Ctx, day: date) -> str | None:

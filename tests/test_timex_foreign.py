@@ -81,3 +81,24 @@ def test_a_typed_numeric_date_follows_the_order() -> None:
 
     assert read_date("05/06/2015", date_order="DMY") == "2015-06-05"
     assert read_date("05/06/2015", date_order="MDY") == "2015-05-06"
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Заседание состоится 20 января.", "ru", "2021-01-20"),
+    ("Заседание было 20 января.", "ru", "2020-01-20"),
+    ("Le sommet aura lieu le 20 janvier.", "fr", "2021-01-20"),
+    ("Le sommet avait eu lieu le 20 janvier.", "fr", "2020-01-20"),
+    ("Die Sitzung wird am 20. Januar stattfinden.", "de", "2021-01-20"),
+    ("Die Sitzung war am 20. Januar.", "de", "2020-01-20"),
+])
+def test_foreign_tense_reads_a_yearless_day_forward_or_back(text: str, lang: str, value: str) -> None:
+    assert [t.value for t in tag_foreign(text, lang, anchor="2020-07-01")] == [value]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ему 45 лет, штраф составил 2000 рублей.", "ru"),
+    ("Il a payé 2 000 euros, soit 15 % de plus.", "fr"),
+    ("Die Firma zahlte 3 Millionen Euro an 1500 Mitarbeiter.", "de"),
+])
+def test_foreign_numbers_are_not_dates(text: str, lang: str) -> None:
+    assert tag_foreign(text, lang, anchor="2020-07-01") == []

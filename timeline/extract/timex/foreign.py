@@ -125,7 +125,11 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: d
             return None
         return (ref + timedelta(days=rel[m.group("rel").lower()])).isoformat(), True
     if m.group("year"):
-        return None if NOT_A_YEAR_RE.match(text, m.end()) else (m.group("year"), False)
+        year = m.group("year")
+        if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
+                                                  and not YEAR_WORD_RE.match(text, m.end())):
+            return None  # money, a percentage, a count ('1500 Mitarbeiter'); before 1900 only 'in 1812'
+        return year, False
     month = _month_number(m.group("m"), months)
     if month is None:
         return None
@@ -137,13 +141,32 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: d
     if year is None:
         if ref is None:
             return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False
-        year = rs.pick_year_for(month, day, ref, "")
+        year = rs.pick_year_for(month, day, ref, _tense(text, m.start()))
     try:
         return (date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), resolved
     except ValueError:
         return None
 
 
+# Words that put a clause in the future (the same logic as English: a month without a year is then read
+# forward from the reference date), per language; otherwise the nearest occurrence.
+FUTURE_RE = re.compile(r"(?i)\b(?:будет|будут|состоится|состоятся|назначен\w*|планиру\w*|ожида\w*|собер\w*|"
+                       r"sera|seront|aura|auront|attendu\w*|prévu\w*|entrera|entreront|va|vont|"
+                       r"wird|werden|soll|sollen|geplant|erwartet|findet)\b")
+PAST_RE = re.compile(r"(?i)\b(?:был\w*|прош\w*|состоял\w*|задержал\w*|a|ont|avait|avaient|était|fut|"
+                     r"hat|hatte|hatten|war|waren|wurde|wurden)\b")
+SENTENCE_START_RE = re.compile(r"[.!?]\s+")
+
+
+def _tense(text: str, at: int) -> str:
+    """'future' or 'past' from the nearest cue before the date in its sentence ('' when there is none)."""
+    left = max((m.end() for m in SENTENCE_START_RE.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    cues = [(m.end(), "future") for m in FUTURE_RE.finditer(text, left, at)]
+    cues += [(m.end(), "past") for m in PAST_RE.finditer(text, left, at)]
+    return max(cues)[1] if cues else ""
+
+
+YEAR_WORD_RE = re.compile(r"(?i)\s*(?:год|г\.)")
 MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in)|"
                           r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине)\s*$")
 

@@ -30,13 +30,16 @@ STATED_NEAR = 250  # characters: a year stated this close before, in the same pa
 
 def _stated_year(ctx: Ctx) -> int | None:
     """The year of an earlier year the text stated that a past month without one belongs to: one that framed
-    its paragraph ('In 2015, ...') or one stated just before ('in March 2016 ..., and in June'), before the
-    reference year."""
+    its paragraph ('In 2015, ...') or one stated before in the same sentence ('in March 2016 ..., and in
+    June'), before the reference year. ('It was renovated in 2004. In March, cracks were found': March of
+    the reference year.)"""
     if ctx.stated_year is None or ctx.ref is None or ctx.stated_year[1] >= ctx.ref.year:
         return None
     at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
-    near = ctx.stated_year[0] < 0 or ctx.start - at <= STATED_NEAR
-    return year if near and not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
+    if ctx.stated_year[0] < 0:  # a frame holds to the end of its paragraph
+        return year if not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
+    near = ctx.start - at <= STATED_NEAR and not rs.SENTENCE_END_RE.search(ctx.text, at, ctx.start)
+    return year if near else None  # any other stated year, within its sentence
 
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:

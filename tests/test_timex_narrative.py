@@ -77,7 +77,7 @@ def test_news_reads_a_past_month_day_in_the_year_the_paragraph_stated() -> None:
     assert dict(values(text, "2018-03-01"))["November 29"] == "2015-11-29"
     later = "In 2015, the family moved to Ankara.\n\nOn November 29 she will fly to Istanbul."
     assert dict(values(later, "2018-03-01"))["November 29"] == "2018-11-29"
-    same = "Bombs hit the station in March 2016, and an airport in June."
+    same = "Bombs struck the station in March 2016, and an airport in June."
     assert dict(values(same, "2017-04-01"))["June"] == "2016-06"
     news = "The bridge was last renovated in 2004. In March, engineers found cracks."
     assert dict(values(news, "2019-09-12"))["March"] == "2019-03"  # a year inside a sentence frames only it

@@ -113,6 +113,56 @@ def time_dateparser(corpus: Path, sample_chars: int, languages: list[str] | None
     return time.perf_counter() - start, time.process_time() - cpu, chars, found
 
 
+def time_tag_sentences(corpus: Path, sample_chars: int) -> tuple[float, float, int, int]:
+    """(wall s, CPU s, characters, dates found) for tag() on each sentence of the sample, as dateparser is run:
+    the English path in-process, per sentence, language detection included."""
+    from timeline.extract.timex import tag
+
+    articles = _sample(corpus, sample_chars)
+    found = 0
+    start, cpu = time.perf_counter(), time.process_time()
+    for record in articles:
+        for sentence in SENTENCE.split(record["text"]):
+            if sentence.strip():
+                found += len(tag(sentence, anchor=record.get("published")))
+    return time.perf_counter() - start, time.process_time() - cpu, sum(len(r["text"]) for r in articles), found
+
+
+FOREIGN_GOLD = REPO / "tests" / "gold" / "foreign-dates.yaml"
+
+
+def time_foreign(sample_chars: int) -> tuple[float, float, int, int]:
+    """(wall s, CPU s, characters, dates found) for tag() on the Russian, French and German paragraphs of
+    tests/gold/foreign-dates.yaml, repeated to sample_chars, per paragraph (language detection included)."""
+    import yaml
+
+    from timeline.extract.timex import tag
+
+    docs = yaml.safe_load(FOREIGN_GOLD.read_text(encoding="utf-8"))["documents"]
+    texts, chars = [], 0
+    while chars < sample_chars:
+        for d in docs:
+            texts.append((d["text"], d["published"]))
+            chars += len(d["text"])
+    tag(texts[0][0], anchor=texts[0][1])  # dateparser's locale tables load once
+    found = 0
+    start, cpu = time.perf_counter(), time.process_time()
+    for text, published in texts:
+        found += len(tag(text, anchor=published))
+    return time.perf_counter() - start, time.process_time() - cpu, chars, found
+
+
+def _sample(corpus: Path, sample_chars: int) -> list[dict[str, str]]:
+    """The first articles of the corpus holding sample_chars characters of text."""
+    articles, chars = [], 0
+    for line in open(corpus, encoding="utf-8"):
+        articles.append(json.loads(line))
+        chars += len(articles[-1]["text"])
+        if chars >= sample_chars:
+            break
+    return articles
+
+
 def _base(published: str | None) -> datetime | None:
     try:
         return datetime.strptime(str(published)[:10], "%Y-%m-%d") if published else None
@@ -122,7 +172,7 @@ def _base(published: str | None) -> datetime | None:
 
 def tagger_version() -> str:
     """The commit of the tagger being measured (so figures can be tied to a version)."""
-    proc = subprocess.run(["git", "log", "-1", "--format=%h %cI", "--", "timeline/extract/timex.py"],
+    proc = subprocess.run(["git", "log", "-1", "--format=%h %cI", "--", "timeline/extract/timex"],
                           cwd=REPO, capture_output=True, text=True, check=False)
     return proc.stdout.strip() or "unknown"
 
@@ -132,6 +182,7 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=10.0, help="corpus size in millions of characters (default 10)")
     parser.add_argument("--sample-chars", type=int, default=200_000, help='dateparser languages=["en"] sample size (default 200000)')
     parser.add_argument("--default-sample-chars", type=int, default=15_000, help="dateparser default-settings sample size (default 15000)")
+    parser.add_argument("--foreign-chars", type=int, default=100_000, help="non-English sample size (default 100000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the fastest counts (default 3)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.relative_to(REPO)}")
@@ -151,6 +202,12 @@ def main() -> None:
         how = 'languages=["en"]' if languages else "default settings (language detection)"
         rows.append((f"dateparser.search_dates per sentence, {how}, first {n:,} chars", n, seconds, cpu, found))
         print(f"  dateparser {how}: {seconds:.1f} s for {n:,} chars", flush=True)
+    seconds, cpu, n, found = time_tag_sentences(corpus, args.sample_chars)
+    rows.append((f"tag() per sentence, English path, first {n:,} chars", n, seconds, cpu, found))
+    seconds, cpu, n, found = time_foreign(args.foreign_chars)
+    rows.append((f"tag() per paragraph, non-English path (ru/fr/de, dateparser tables), {n:,} chars", n, seconds, cpu,
+                 found))
+    print(f"  tag() per sentence and non-English: done", flush=True)
     report = render(rows, corpus, chars, articles)
     print(report)
     if not args.no_write:
@@ -173,18 +230,22 @@ def render(rows: list[Row], corpus: Path, chars: int, articles: int) -> str:
         "",
         f"Run {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {platform.machine()}, {os.cpu_count()} CPUs "
         f"(shared with other jobs; load average before the run {LOAD_BEFORE}), Python {platform.python_version()}; "
-        f"tagger timex.py at {tagger_version()}.",
+        f"tagger timeline/extract/timex/ at {tagger_version()}.",
         f"Corpus: Timeline17 dev articles repeated to {chars:,} characters ({articles:,} articles). "
         "Command: `python bench/bench_dates.py`. Ours is the whole command's wall time (start-up, reading, "
         "reference dates, tagging, JSON output), fastest of --repeat runs; dateparser is timed in-process on the first articles of the same corpus. "
         "CPU s counts the command and its worker processes; chars per CPU second is the figure to trust when "
-        "the machine is busy with other work.",
+        "the machine is busy with other work. The tag() rows run in-process like dateparser: English per "
+        "sentence of the same sample as dateparser en; the non-English row on the tests/gold/foreign-dates.yaml "
+        "paragraphs repeated (its last column compares CPU rates with dateparser en).",
         "",
         "| what | characters | wall s | chars/s (wall) | CPU s | chars/CPU s | vs dateparser default | vs dateparser en | vs jobs 1 (wall) | dates found |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, n, seconds, cpu, found in rows:
         scaling = f"{rate[name] / rate[base]:.2f}x" if name.startswith("timeline") else ""
+        if name.startswith("tag()"):
+            scaling = f"CPU: {_ratio(cpu_rate[name] / cpu_rate[dp_en])} dateparser en"
         lines.append(f"| {name} | {n:,} | {seconds:.1f} | {rate[name]:,.0f} | {cpu:.1f} | {cpu_rate[name]:,.0f} | "
                      f"{_ratio(rate[name] / rate[dp_default])} | {_ratio(rate[name] / rate[dp_en])} | {scaling} | {found:,} |")
     return "\n".join(lines) + "\n"

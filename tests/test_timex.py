@@ -169,8 +169,10 @@ def test_not_dates(text: str) -> None:
     assert values(text) == []
 
 
-def test_without_an_anchor_relative_expressions_are_dropped_or_left_unspecified() -> None:
-    assert values("He arrived on May 9 and left yesterday, last year.", None) == [("May 9", "XXXX-05-09")]
+def test_without_an_anchor_relative_expressions_are_reported_unresolved_or_left_unspecified() -> None:
+    found = tag("He arrived on May 9 and left yesterday, last year.", None)
+    assert [(t.text, t.value, t.unresolved) for t in found] == [
+        ("May 9", "XXXX-05-09", False), ("yesterday", "XXXX-XX-XX", True), ("last year", "XXXX", True)]
     found = tag("He arrived on May 9.", None)[0]
     assert not found.resolved
     assert values("In May 2015 he left.", None) == [("May 2015", "2015-05")]

@@ -16,10 +16,11 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# Reached on 2026-11-21 (see bench/eval_tbaq.py); a drop of more than 0.01 fails. TimeML tags the two ends
-# of a range apart, so the default tag() (ranges joined) scores a little lower than ranges=False.
+# Reached on 2026-12-02 (see bench/eval_tbaq.py); a drop of more than 0.01 fails. TimeML tags the two ends
+# of a range apart, so the default tag() (ranges joined) scores a little lower than ranges=False (what
+# `timeline dates` lists). Relative dates with no reference are now reported (XXXX values), not dropped.
 MIN_VALUE_F1 = {True: 0.876 - 0.01, False: 0.884 - 0.01}
-MIN_RELAXED_F1 = {True: 0.974 - 0.01, False: 0.976 - 0.01}
+MIN_RELAXED_F1 = {True: 0.974 - 0.01, False: 0.977 - 0.01}
 
 
 def load(path: Path, name: str) -> ModuleType:

@@ -17,10 +17,14 @@ SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
+@click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
+              help="news: read 'in March' against the publication date; narrative: against the date the text has reached; auto: narrative for undated texts naming several years.")
+@click.option("--date-order", type=click.Choice(["DMY", "MDY"]), help="Order of numeric dates like 05/06/2015 (default: from the document, else MDY).")
 @jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "dates": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
-def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: bool, quiet: bool) -> None:
+def dates(paths: tuple[str, ...], published: str | None, mode: str, date_order: str | None, jobs: int, as_json: bool,
+          quiet: bool) -> None:
     """Find every date expression in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
 
     Each document's reference date is --published when given; else a date stated in it (metadata,
@@ -41,7 +45,7 @@ def dates(paths: tuple[str, ...], published: str | None, jobs: int, as_json: boo
     problems: list[Problem] = []
     published = checked_published(published, problems)
     results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
-                         skip_errors=True)
+                         skip_errors=True, mode=mode, date_order=date_order)
     out = sys.stdout
     if as_json:
         _write_json(results, out)

@@ -16,12 +16,16 @@ from timeline.terminal import one_line
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
+@click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
+              help="news: read 'in March' against the publication date; narrative: against the date the text has reached; auto: narrative for undated texts naming several years.")
+@click.option("--date-order", type=click.Choice(["DMY", "MDY"]), help="Order of numeric dates like 05/06/2015 (default: from the document, else MDY).")
 @jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
 @click.option("--into", metavar="STORE", type=click.Path(dir_okay=False),
               help="Add the candidates to STORE (e.g. events.yaml; created if missing) instead of printing them; reviewed events and hand edits are never changed.")
-def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs: int, as_json: bool, quiet: bool, into: str | None) -> None:
+def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order: str | None, top: int | None, jobs: int,
+            as_json: bool, quiet: bool, into: str | None) -> None:
     """Find the dated happenings in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
 
     Each happening becomes one candidate event with every sentence that reports it (quote and
@@ -46,7 +50,8 @@ def extract(paths: tuple[str, ...], published: str | None, top: int | None, jobs
 
         load_store(into)  # refuse an invalid store before the long work
     published = checked_published(published, problems)
-    result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None)
+    result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None,
+                 mode=mode, date_order=date_order)
     if into is not None:
         from timeline.curate import merge_extraction
 

@@ -7,6 +7,7 @@ from timeline import dates
 from timeline.read import Document
 from timeline.extract import filters, timex
 from timeline.dates import parse_single
+from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
 from timeline.extract.words import words_and_names
@@ -45,9 +46,11 @@ class Mention:
         return (self.source, self.offset, self.date)
 
 
-def document_mentions(doc: Document) -> list[Mention]:
+def document_mentions(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Mention]:
     """Every candidate mention of a document (picklable top-level function for the pipeline)."""
-    found = timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop)
+    if mode == "auto":
+        mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
+    found = timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
     if not found:
         return []
     sentences = split_sentences(doc.text, doc.start, _after_line(doc.text, found[-1].end, doc.stop))

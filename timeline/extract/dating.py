@@ -11,6 +11,7 @@ Library entry points (no printing, no exits):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,20 @@ from timeline.errors import Problem
 from timeline.extract.pipeline import map_documents
 from timeline.extract.published import ensure_reference
 from timeline.extract.timex import Timex, tag
+from timeline.extract.timex.narrative import choose_mode
 from timeline.read import Document
 
 
-def document_dates(doc: Document) -> list[Timex]:
-    """Every date expression in the article's segment, resolved against its reference date."""
+def document_dates(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Timex]:
+    """Every date expression in the article's segment, resolved against its reference date (mode 'auto':
+    a narrative when no date is stated, see timeline.extract.timex.narrative.choose_mode). The two ends
+    of a range ('1861-1865', 'from May to July 1940') are listed apart, as TimeML annotates them; the
+    events of `timeline extract` keep the interval."""
     ensure_reference(doc)
-    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop)
+    if mode == "auto":
+        mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
+    return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order,
+               ranges=False)
 
 
 def find_dates(
@@ -34,9 +42,11 @@ def find_dates(
     problems: list[Problem] | None = None,
     progress: bool | None = None,
     skip_errors: bool = False,
+    mode: str = "auto",
+    date_order: str | None = None,
 ) -> Iterator[tuple[Document, list[Timex]]]:
     """(Document, its date expressions) for every article in PATHs, in order, using `jobs` processes."""
-    yield from map_documents(document_dates, paths, published=published, jobs=jobs, problems=problems, progress=progress,
+    yield from map_documents(partial(document_dates, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=problems, progress=progress,
                              skip_errors=skip_errors)
 
 

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,9 +68,9 @@ class Extraction:
 RECORD_KEYS = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
 
 
-def analyse_document(doc: Document) -> tuple[list[Mention], set[str]]:
+def analyse_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> tuple[list[Mention], set[str]]:
     """Per-document work (runs in worker processes): candidate mentions and the document's words."""
-    return document_mentions(doc), vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
+    return document_mentions(doc, mode, date_order), vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
 
 
 def extract(
@@ -80,16 +80,17 @@ def extract(
     jobs: int = 1,
     problems: list[Problem] | None = None,
     progress: bool | None = None,
+    mode: str = "auto",
+    date_order: str | None = None,
 ) -> Extraction:
     """Read PATHs, find dated happenings, merge them across documents, rank them; keep the `top` most
     important (all when None). Unreadable inputs are skipped, reported in `problems` (when given) and in
     the result's `problems`."""
-
     sink: list[Problem] = [] if problems is None else problems
     docs: list[Document] = []
     mentions: list[Mention] = []
     doc_words: list[set[str]] = []
-    for doc, (found, words) in map_documents(analyse_document, paths, published=published, jobs=jobs, problems=sink, progress=progress):
+    for doc, (found, words) in map_documents(partial(analyse_document, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=sink, progress=progress):
         docs.append(doc)
         mentions.extend(found)
         doc_words.append(words)

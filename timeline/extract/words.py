@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from timeline.extract.timex.lexicon import MONTHS, WEEKDAYS
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
     being below between both but by can cannot could did do does doing don't down during each few for from
@@ -13,12 +15,10 @@ STOPWORDS = frozenset(
     those through to too under until up upon very was we were what when where which while who whom why will
     with would you your yours yourself yourselves said says say saying told tells according also would could
     one two three four five six seven eight nine ten first last new year years month months week weeks day
-    days today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec since ago earlier later next time mr mrs ms dr per cent percent still even well back
+    days today yesterday tomorrow may since ago earlier later next time mr mrs ms dr per cent percent still even well back
     many much however though although including around among within without may might must shall us it's
     he's she's that's there's they're we're i'm i've we've they've s t""".split()
-)
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)  # month and weekday names from the date engine's one table
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 

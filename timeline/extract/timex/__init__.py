@@ -1,7 +1,11 @@
 """The date engine (package): find every date expression in a text and normalise it to EDTF.
 
 INTERFACE (stable; other modules rely on it): `Timex` and `tag(text, anchor, start, end)` (plus the
-keyword `ranges`). Timex keeps its four positional fields; the others have defaults.
+keywords `ranges`, `mode`, `date_order`, `lang`). Timex keeps its four positional fields; the others have
+defaults. Also for callers: `narrative.choose_mode(text, stated_anchor)` (news or narrative, for texts
+whose anchor is inferred), `foreign.detect_language` / `foreign.language_supported` (to warn once per file
+when a text's language is not read), `Timex.unresolved` (a relative date with nothing to resolve it
+against: warn with file:line) and `typed.read_date` (a date a person typed, as EDTF at its precision).
 
 Values follow the TimeML conventions of TimeBank/TempEval-3 gold, written in EDTF: "2015", "2015-05",
 "2015-05-09", "199X" (the 1990s), "19XX" (the 20th century), seasons "2018-21".."2018-24", quarters
@@ -14,10 +18,14 @@ when there is no reference date. A value is never finer than the text. Modifiers
 itself (`edtf` adds "~" for a hedged one). Governing prepositions ("since 2014") stay outside the span and
 are reported in `signal` (`open_interval` gives "2014/..").
 
+BCE years are astronomical, as EDTF counts them: 52 BC is "-0051" (1 BC is "0000"), the 3rd century BC
+"-02XX" (TimeML writes BC0052; EDTF has no era prefix). "c. 1215" is "1215" with mod APPROX, `edtf` "1215~".
+
 One compiled master regex (patterns.py), tried only at tokens that can start a date, finds
 candidates; a small rule per kind (rules.py and the modules it names) validates and normalises
 each; relative expressions are resolved against the anchor and the tense of their sentence
-(resolve.py); ranges are joined last (ranges.py).
+(resolve.py), or in narrative mode against the reference time the text has reached (narrative.py);
+ranges are joined last (ranges.py). Text in another language goes to foreign.py (dateparser's tables).
 """
 from __future__ import annotations
 

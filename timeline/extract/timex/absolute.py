@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.context import DAY_RE, Ctx, Reading, month_of, year_of, ymd
-from timeline.extract.timex.lexicon import DECADE_WORDS, ORDINALS, spoken_year
+from timeline.extract.timex.lexicon import (DAYNUM, DECADE_WORDS, MONTH, MONTH_TOKEN, ORDINALS, SEASONS, YEAR4,
+                                            spoken_year)
 
 
 def r_iso(s: str, ctx: Ctx) -> Reading | None:
@@ -14,13 +15,77 @@ def r_iso(s: str, ctx: Ctx) -> Reading | None:
     return Reading(v) if v else None
 
 
+NUMERIC_RE = re.compile(r"(?<![\d/.-])([0-3]?\d)([/.-])([0-3]?\d)\2(\d{4}|\d\d)(?![\d/])")
+
+
 def r_numeric(s: str, ctx: Ctx) -> Reading | None:
-    """5/9/2015 (US order, month first)."""
-    m, d, y = (int(x) for x in s.split("/"))
-    if y < 100:
-        y += 1900 if y > 30 else 2000
-    v = ymd(y, m, d)
+    """5/9/2015, 14.04.2015: month first (US) or day first, as ctx.date_order says or the document shows
+    (a first number above 12 in any such date makes them all day-first)."""
+    a, sep, b, _, y = re.split(r"([/.-])", s)
+    if _in_path(ctx):
+        return None  # /2019/03/05/ in a URL or a file path
+    order = ctx.date_order or document_order(ctx)
+    m, d = (int(b), int(a)) if order == "DMY" or sep == "." else (int(a), int(b))
+    year = int(y) + (0 if len(y) == 4 else 1900 if int(y) > 30 else 2000)
+    v = ymd(year, m, d)
     return Reading(v) if v else None
+
+
+def document_order(ctx: Ctx) -> str:
+    """'DMY' when a slash date of the document has a first number above 12 and none a second one above 12,
+    else 'MDY' (computed once per document)."""
+    if "order" not in ctx.cache:
+        firsts = seconds = 0
+        for m in NUMERIC_RE.finditer(ctx.text):
+            firsts += int(m.group(1)) > 12
+            seconds += int(m.group(3)) > 12
+        ctx.cache["order"] = "DMY" if firsts and not seconds else "MDY"
+    return ctx.cache["order"]
+
+
+def _in_path(ctx: Ctx) -> bool:
+    """True when the match is a segment of a URL or a path ('/2019/03/05/', 'example.com/2019/...')."""
+    before, after = ctx.before(1), ctx.after(1)
+    if before in ("/", "=") or after == "/":
+        return True
+    token_start = max(ctx.text.rfind(" ", 0, ctx.start), ctx.text.rfind("\n", 0, ctx.start)) + 1
+    return "://" in ctx.text[token_start:ctx.start] or ctx.text.startswith("www.", token_start)
+
+
+CLOCK_DATE_RE = re.compile(rf"(?i)[\s,]*(?:[A-Z]\w+\s+time\s*)?(?:\(.{{0,30}}?\)\s*)?(?:on\s+)?(?:(?:the\s+)?"
+                           rf"(?P<dmy>{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4})|(?P<mdy>{MONTH}\s+{DAYNUM},?\s+{YEAR4}))")
+
+
+def r_clock(s: str, ctx: Ctx) -> Reading | None:
+    """A clock time ('at 5:34 AM on March 20, 2003', 'at 11 a.m.'): the day it is on, from a full date right
+    after it, else the day the text has reached. TimeML types it TIME; the timeline needs its day."""
+    m = CLOCK_DATE_RE.match(ctx.after(60))
+    if m:
+        return r_dmy(m.group("dmy"), ctx) if m.group("dmy") else r_mdy(m.group("mdy"), ctx)
+    day = ctx.focus.get("day")
+    return Reading(day, True) if day and re.search(r"(?i)\b(?:at|by|until|from|around|about|before|after)\s+$",
+                                                   ctx.before(10)) else None
+
+
+def r_era_year(s: str, ctx: Ctx) -> Reading | None:
+    """52 BC -> -0051, AD 410 -> 0410: EDTF counts years astronomically (1 BC is year 0000, 2 BC is -0001)."""
+    n = int(re.search(r"\d+", s).group())  # type: ignore[union-attr]
+    if n == 0 or _in_path(ctx):
+        return None
+    year = (f"-{n - 1:04d}" if n > 1 else "0000") if re.search(r"B\.?C", s) else f"{n:04d}"
+    month = month_of(s)
+    season = next((SEASONS[w] for w in s.lower().split() if w in SEASONS), None)
+    return Reading(f"{year}-{month:02d}" if month else f"{year}-{season}" if season else year)
+
+
+def r_era_century(s: str, ctx: Ctx) -> Reading | None:
+    """the 3rd century BC -> -02XX (the years 300..201 BC are -0299..-0200), the 5th century AD -> 04XX."""
+    n = _century_number(re.sub(r"(?i)\s*century.*$", "", s))
+    if not n:
+        return None
+    if re.search(r"B\.?C", s):
+        return Reading(f"-{n - 1:02d}XX")
+    return Reading(f"{n - 1:02d}XX")
 
 
 def r_year_range(s: str, ctx: Ctx) -> Reading | None:
@@ -28,9 +93,9 @@ def r_year_range(s: str, ctx: Ctx) -> Reading | None:
     a, b = re.split(r"\s*(?:-to-|[-\u2013\u2014/])\s*", s, maxsplit=1)
     y1 = int(a)
     y2 = int(b) if len(b) == 4 else (y1 // 100) * 100 + int(b)
-    if len(b) == 2 and y2 < y1:
-        y2 += 100
-    if not y1 < y2 <= y1 + 100 or _money_or_count(ctx):
+    if len(b) == 2 and y2 < y1 and y1 % 100 >= 90:
+        y2 += 100  # 1998-01
+    if not y1 < y2 <= y1 + 100 or _money_or_count(ctx) or _in_path(ctx):
         return None
     return Reading(f"{y1}/{y2}")
 
@@ -57,9 +122,7 @@ def r_mdy(s: str, ctx: Ctx) -> Reading | None:
     return Reading(v) if v else None
 
 
-MONTH_TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?",
-                            re.IGNORECASE)
+MONTH_TOKEN_RE = re.compile(rf"(?<![A-Za-z]){MONTH_TOKEN}", re.IGNORECASE)
 
 
 def after_month(s: str) -> str:
@@ -98,7 +161,7 @@ def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     m = re.search(r"(\d{3})0", low)
     if m:
         return Reading(f"{m.group(1)}X")
-    m = re.search(r"['\u2019](\d)0", low)
+    m = re.search(r"(?:['\u2019]|\bthe\s+)(\d)0", low)
     if m:
         return Reading(f"19{m.group(1)}X")  # '80s: the twentieth century unless the text says otherwise
     for w, d in DECADE_WORDS.items():
@@ -109,16 +172,20 @@ def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 def r_century(s: str, ctx: Ctx) -> Reading | None:
     """the 20th century, the eleventh century -> 19XX, 10XX."""
-    low = s.lower()
-    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
-    if m:
-        n: int | None = int(m.group(1))
-    else:
-        word = re.sub(r"^the\s+", "", low).split("century")[0].strip(" -")
-        n = 21 if word == "twenty-first" else ORDINALS.get(word)
+    n = _century_number(s)
     if not n or n > 21:
         return None
     return Reading(f"{n - 1:02d}XX")
+
+
+def _century_number(s: str) -> int | None:
+    """21 from 'the 21st century', 'twenty-first', '3rd'."""
+    low = s.lower()
+    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    if m:
+        return int(m.group(1))
+    word = re.sub(r"^the\s+", "", low).split("century")[0].strip(" -")
+    return 21 if word == "twenty-first" else ORDINALS.get(word)
 
 
 def r_spoken_year(s: str, ctx: Ctx) -> Reading | None:
@@ -143,17 +210,31 @@ def _money_or_count(ctx: Ctx) -> bool:
     return False
 
 
+YEAR_CUE_RE = re.compile(r"(?i)(?:\b(?:in|since|of|by|until|from|to|circa|ca\.)|\bc\.)\s*$")
+
+
 def r_year(s: str, ctx: Ctx) -> Reading | None:
-    """A four-digit year (1000-1899 only after in/since/...), unless money, a count or a clock time."""
+    """A four-digit year, unless money, a count or a clock time; 1000-1899 only after in/since/... or near
+    the years the text is about (a history of the 1770s names '1777' bare)."""
     y = year_of(s)
-    if y is None or _money_or_count(ctx):
+    if y is None or _money_or_count(ctx) or _in_path(ctx):
         return None
     bare = s.isdigit()
-    if bare and not 1900 <= y <= 2099 and not re.search(r"(?i)\b(?:in|since|of|by|until|from|to)\s+$", ctx.before(10)):
+    if bare and not 1900 <= y <= 2099 and not YEAR_CUE_RE.search(ctx.before(10)) and not _near_focus(y, ctx):
         return None
     if bare and _count_noun_follows(ctx):
         return None
     return Reading(str(y))
+
+
+ERA_SPAN = 50  # a bare year this close to the year the text has reached is read as a year
+
+
+def _near_focus(y: int, ctx: Ctx) -> bool:
+    """True when y lies within ERA_SPAN years of the year in focus (or of the reference date)."""
+    focus = ctx.focus.get("year")
+    near = int(focus) if focus else ctx.ref.year if ctx.ref else None
+    return near is not None and abs(y - near) <= ERA_SPAN
 
 
 COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z]+-)?(?:people|troops|soldiers|men|women|children|jobs|shares|workers|"

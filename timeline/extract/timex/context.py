@@ -32,6 +32,17 @@ class Ctx:
     quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
     quarter_at: int = -10_000
     cache: dict[str, str] = field(default_factory=dict)
+    mode: str = "news"  # 'news': read against the anchor; 'narrative': against the dates the text reached
+    anchor: tuple[date | None, str] = (None, "none")  # the caller's reference date and its precision
+    date_order: str | None = None  # 'DMY' / 'MDY' for 5/9/2015; None: decided from the document
+    # (end, year) of the last year or month the text stated ('in March 2016'); end < 0 when it opened its
+    # sentence as a frame ('In 2015, ...')
+    stated_year: tuple[int, int] | None = None
+
+    @property
+    def narrative(self) -> bool:
+        """True when underspecified dates are read against the narrative's reference time."""
+        return self.mode == "narrative"
 
     def tense(self, strong: bool = False) -> str:
         """Tense of the sentence around the current match (strong: only modal future cues)."""
@@ -103,13 +114,20 @@ FOCUS_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def remember(value: str, ctx: Ctx) -> None:
-    """Make value the date later anaphors ('that day', 'the following year') refer to."""
+    """Make value the date later anaphors ('that day', 'the following year') refer to. A finer date said
+    before stays in focus while it lies inside the new one ('On May 10, 1940 ... in 1940 ... that day')."""
     m = FOCUS_RE.match(value)
-    ctx.focus.clear()
-    if not m:
-        return
+    if not m or (value[4:5] not in ("", "-")):
+        return  # a decade, a century, an interval: it moves no reference
+    keep = ctx.focus.get("year") == m.group(1) and (not m.group(2) or ctx.focus.get("month") == value[:7])
+    if not keep:
+        ctx.focus.clear()
     ctx.focus["year"] = m.group(1)
     if m.group(2) and int(m.group(2)) <= 12:
+        if ctx.focus.get("month") != value[:7]:
+            ctx.focus.pop("day", None)
         ctx.focus["month"] = value[:7]
         if m.group(3):
             ctx.focus["day"] = value[:10]
+    elif not keep:
+        ctx.focus.pop("month", None)

@@ -1,12 +1,12 @@
 """Words of the date engine: month, weekday, season, number and ordinal tables, and regex fragments."""
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+                       "oct": 10, "nov": 11, "dec": 12}  # 'sept' before 'sep': regex alternatives try the longer first
+# The one month table: every other month list of the engine (regex fragments, start words) derives from it.
+MONTHS = {**{name: n for n, name in enumerate(MONTH_NAMES, 1)}, **MONTH_ABBREVIATIONS}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
 SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
@@ -33,18 +33,22 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 
 # ---- regex fragments (case-sensitive parts wrapped in (?-i:...)) -------------------------------
 
-MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
-MONTH_ABBR_NODOT = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-MONTH_CAPS = (r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-              r"(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.)")
+_FULL = "|".join(name.capitalize() for name in MONTH_NAMES)
+_ABBR = "|".join(abbr.capitalize() for abbr in MONTH_ABBREVIATIONS)
+MONTH_FULL = rf"(?-i:{_FULL})"
+MONTH_ABBR = rf"(?-i:{_ABBR})\."
+MONTH_ABBR_NODOT = rf"(?-i:{_ABBR})"
+MONTH_CAPS = rf"(?-i:{_FULL.upper()}|(?:{_ABBR.upper()})\.)"
 # With a day or a year: also as capitals in headlines and date lines ('MARCH 12, 2015').
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|{MONTH_ABBR_NODOT}(?=\s+\d)|{MONTH_CAPS}(?=\s+\d))"
+# Any month word in any case, with its full stop (for finding the month inside a matched expression).
+MONTH_TOKEN = r"(?:" + "|".join([*MONTH_NAMES, *MONTH_ABBREVIATIONS]) + r")\.?"
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)"
 YEAR_APOS = r"['\u2019]\d\d(?![\d])"
-_UNIT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|"
+_UNIT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+               "seventeen|eighteen|nineteen|twenty|thirty|"
                "forty|fifty")
 NUMBER = rf"(?:\d{{1,3}}|{_UNIT_WORDS}|a|an|a\s+couple\s+of|a\s+half-?)"
 ORDINAL_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)"

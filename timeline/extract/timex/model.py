@@ -18,6 +18,7 @@ class Timex:
     mod: str = ""  # TimeML modifier: START, MID, END, APPROX (value is the unmodified period)
     parts: tuple[str, ...] = ()  # for a range ('between 1992 and 1997'): the values of its two ends
     signal: str = ""  # the preposition governing it, outside the span as in TimeML: since, until, by, ...
+    unresolved: bool = False  # relative, and nothing to resolve it against: value is 'XXXX-XX-XX' at its precision
 
     @property
     def edtf(self) -> str:

@@ -8,14 +8,38 @@ from datetime import date
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.absolute import after_month, day_from
 from timeline.extract.timex.context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
-from timeline.extract.timex.lexicon import WEEKDAYS
+from timeline.extract.timex.lexicon import DAYNUM, MONTH_FULL, WEEKDAYS, YEAR4
 
 
 def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     """Year of a month (and day) without one: from the reference date and the sentence's tense."""
     assert ctx.ref is not None
+    if ctx.narrative:  # the narrative's own year; the nearest occurrence when it has reached a month or day
+        return ctx.ref.year, ""
     when = ctx.tense()
+    if when == "past" and (stated := _stated_year(ctx)) is not None:
+        return stated, when  # 'In 2015, Erkin went to Turkey ... on November 29 she flew': of that year
     return rs.pick_year_for(month, day, ctx.ref, when), when
+
+
+PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
+STATED_NEAR = 250  # characters: a year stated this close before, in the same paragraph, also dates what follows
+
+
+def _stated_year(ctx: Ctx) -> int | None:
+    """The year of an earlier year the text stated that a past month without one belongs to: one that framed
+    its paragraph ('In 2015, ...') or one stated before in the same sentence ('in March 2016 ..., and in
+    June'), before the reference year. ('It was renovated in 2004. In March, cracks were found': March of
+    the reference year.)"""
+    if ctx.stated_year is None or ctx.ref is None or ctx.stated_year[1] >= ctx.ref.year:
+        return None
+    at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
+    if ctx.stated_year[0] < 0:  # a frame holds to the end of its paragraph
+        return year if not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
+    near = ctx.start - at <= STATED_NEAR and not rs.SENTENCE_END_RE.search(ctx.text, at, ctx.start)
+    return year if near else None  # any other stated year, within its sentence
 
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:
@@ -28,6 +52,10 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
         return None
     if month == 9 and day == 11 and SEPT11_RE.match(ctx.after(20)):
         return Reading("2001-09-11")
+    shared = COORD_FULL_RE.match(ctx.after(40))
+    if shared:  # '14 October - 25 November 1952', 'March 19 to April 30, 2003': the year of the range's end
+        v = ymd(int(shared.group(1)), month, day)
+        return Reading(v) if v else None
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}-{day:02d}")
     rel = relative_word(s)
@@ -52,17 +80,6 @@ r_day_month = r_month_day
 SEPT11_RE = re.compile(r"(?i),?\s*(?:terror|attack|hijack|commission|-style|era\b|strikes)")
 
 
-def _name_before(ctx: Ctx) -> bool:
-    """True when the word before the match is a capitalised name word (Theresa May, the Long March)."""
-    m = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.before(20))
-    if not m:
-        return False
-    w = m.group(1)
-    if w.lower() in PREP_BEFORE:
-        return False
-    return w[0].isupper() and not re.search(r"[.!?\n]\W*$", ctx.before(20)[: m.start()] or ".")
-
-
 def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     """A month alone ('in June', 'late May'): needs a preposition, a determiner or a modifier before it."""
     month = month_of(s)
@@ -70,12 +87,35 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None
     prev = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.before(20))
     prev_word = prev.group(1).lower() if prev else ""
+    shared = COORD_YEAR_RE.match(ctx.after(40))
+    if shared:  # 'August and September 1914', 'from February to July 1917': the year both share
+        return Reading(f"{shared.group(1)}-{month:02d}")
     if not pre and prev_word not in PREP_BEFORE and prev_word not in ("the", "a", "an"):
         return None  # 'June tells Kirsty ...', 'Theresa May': a month alone needs 'in', 'since', 'by', ...
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}")
     year, when = _year_for(month, None, ctx)
     return Reading(f"{year}-{month:02d}", True, when)
+
+
+COORD = r"\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*"
+COORD_YEAR_RE = re.compile(COORD + rf"(?:early\s+|late\s+|mid-?)?{MONTH_FULL}(?:\s+\d{{1,2}})?,?\s+({YEAR4})",
+                           re.IGNORECASE)
+COORD_FULL_RE = re.compile(COORD + rf"(?:the\s+)?(?:{DAYNUM}\s+(?:of\s+)?{MONTH_FULL}|{MONTH_FULL}\s+{DAYNUM}),?\s+({YEAR4})",
+                           re.IGNORECASE)
+COORD_DAY_RE = re.compile(COORD + rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?({MONTH_FULL})(?:,?\s+({YEAR4}))?", re.IGNORECASE)
+
+
+def r_day_coord(s: str, ctx: Ctx) -> Reading | None:
+    """The first day of '22 and 23 April', '6-15 October 1952': its month (and year) are those of the second."""
+    m = COORD_DAY_RE.match(ctx.after(40))
+    if m is None:
+        return None
+    day, month = int(re.search(r"\d+", s).group()), month_of(m.group(1))  # type: ignore[union-attr]
+    if m.group(2):
+        v = ymd(int(m.group(2)), month, day) if month else None
+        return Reading(v) if v else None
+    return r_month_day(f"{m.group(1)} {day}", ctx)
 
 
 def r_month_named(s: str, ctx: Ctx) -> Reading | None:
@@ -97,14 +137,21 @@ def r_month_named(s: str, ctx: Ctx) -> Reading | None:
 def r_month_rel_year(s: str, ctx: Ctx) -> Reading | None:
     """June last year, January this year, July that year."""
     month = month_of(s)
-    if not month or ctx.ref is None:
+    if not month or (ctx.ref is None and not ctx.focus):
         return None
     low = s.lower()
-    if "that" in low:
+    day = day_from(re.sub(r"(?i)\s*,?\s+(?:of\s+)?(?:this|last|next|that|the\s+\w+)\s+year$", "", s))
+    if re.search(r"\b(?:that|same|following|previous)\s+year", low) or (ctx.narrative and "next" in low):
         focus = ctx.focus.get("year")
-        return Reading(f"{focus}-{month:02d}", True) if focus else None
-    year = ctx.ref.year + (-1 if "last" in low else 1 if "next" in low else 0)
-    return Reading(f"{year}-{month:02d}", True)
+        if focus is None:
+            return None
+        year = int(focus) + (1 if re.search(r"following|next", low) else -1 if "previous" in low else 0)
+    elif ctx.ref is None:
+        return None
+    else:
+        year = ctx.ref.year + (-1 if "last" in low else 1 if "next" in low else 0)
+    v = ymd(year, month, day) if day else f"{year}-{month:02d}"
+    return Reading(v, True) if v else None
 
 
 PRAYERS_RE = re.compile(r"(?i)\s+(?:prayers?|khutbas?|sermons?)\b")

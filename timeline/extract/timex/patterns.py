@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.timex.lexicon import (DAYNUM, MONTH, MONTH_FULL, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
+from timeline.extract.timex.lexicon import (DAYNUM, MONTH, MONTH_FULL, MONTHS, NUMBER, ORDINAL_Q, PART, SPOKEN_YEAR,
                                             WEEKDAY, YEAR4)
 
 # Modifiers that TimeML keeps inside the expression (early 1990, the end of 1994, around Nov. 1).
@@ -32,11 +32,11 @@ QUARTER = (rf"(?:{Q_QUAL}[\s-]+){{0,4}}(?:{ORDINAL_Q}[\s-]+(?:fiscal[\s-]+|calen
            rf"(?:\s+{Q_YEAR}|\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?")
 HALF = (r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters|last\s+two\s+quarters)"
         rf"\s+(?:of\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year)")
-DECADE = (r"(?:the\s+)?(?:(?:1\d|20)\d0['\u2019]?s(?![\w'])|['\u2019]\d0['\u2019]?s(?!\w)"
+DECADE = (r"the\s+[2-9]0s(?![\w'])|(?:the\s+)?(?:(?:1\d|20)\d0['\u2019]?s(?![\w'])|['\u2019]\d0['\u2019]?s(?!\w)"
           r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))")
-CENTURY = (r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-           r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
-           r"nineteenth|twentieth|twenty-first)[\s-]+century(?!\w)")
+ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)")
+CENTURY = rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century(?!\w)"
 DAYWORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
            r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
            r"twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first)")
@@ -47,9 +47,15 @@ HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+D
 
 NO_YEAR = r"(?!,?\s*(?:1\d|20)\d\d(?!\d))"  # a year after it makes it an mdy / dmy instead
 
+ERA_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"
+ERA_AD = r"(?-i:AD|A\.D\.|CE|C\.E\.)"
+
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
-    ("numeric", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
+    ("numeric", r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])|[0-3]?\d(?P<nsep>[.-])[01]?\d(?P=nsep)\d{4}(?![\d.-]\d)"),
+    ("era_century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\s+(?-i:{ERA_BC}|{ERA_AD})"),
+    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?![\d,])|(?:(?:{MONTH_FULL}|spring|summer|autumn|fall|winter)(?:\s+of)?\s+)?"
+                 rf"\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
     ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
     ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),
     ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
@@ -59,11 +65,15 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("decade", DECADE),
     ("century", CENTURY),
     ("month_year", rf"{MONTH}(?:\s+of|,)?\s+(?:{YEAR4}|{SPOKEN_YEAR})"),
-    ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?:this|last|next|that)\s+year(?![\w'\u2019-])"),
+    ("month_rel_year", rf"(?:{DAYNUM}\s+(?:of\s+)?)?{MONTH_FULL}(?:\s+{DAYNUM})?,?\s+(?:of\s+)?"
+                       r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+next)\s+year(?![\w'\u2019-])"),
     ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w)){NO_YEAR}"),
     ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
+    ("day_coord", rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*(?:the\s+)?"
+                  rf"{DAYNUM}\s+(?:of\s+)?"
+                  rf"{MONTH_FULL})"),
     ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
-    ("season", rf"(?:(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
+    ("season", rf"(?:(?:the\s+)?(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
     ("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+{YEAR4})?"),
     ("weekday", rf"(?:(?:{REL}|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?:\s+{PART})?"),
@@ -76,16 +86,22 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("rel_unit", rf"(?:the\s+)?{REL}\s+(?:fiscal\s+|calendar\s+)?(?:week|month|year|decade|century)(?![\w-])"),
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
-            rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|from\s+now|hence)(?!\w)"),
+            rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|previously|from\s+now|hence)(?!\w)"),
     ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
-    ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end"),
+    ("day_around", r"the\s+day\s+(?:before|after|following)(?=\s*[,.;:)]|\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z]))"),
+    ("day_only", r"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:of\s+)?(?:century|centuries|"
+                 r"anniversary|(?-i:[A-Z])\w*))"),
+    ("year_end", r"year[-\s]end(?!\w)|year['\u2019]s\s+end|month['\u2019]s\s+end"),
+    ("clock", r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.m\.|[ap]m\b|hrs\b))?(?![\d:])"
+              r"|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)"),
+    ("apos_year", r"(?<!['\u2019\w])['\u2019]\d\d(?![\w'\u2019])"),
     ("year_ago", r"year[-\s](?:ago|earlier)(?![\w-])"),
     ("year", rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?|the\s+year\s+|post-|pre-|mid-)?"
              rf"{YEAR4}(?![\w-]|['\u2019](?!s\b))"
              r"(?:\s+or\s+(?:later|earlier|after|before)|\s+and\s+beyond)?"),
     ("spoken_year", SPOKEN_YEAR),
     ("the_unit", r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?(?:year|month|week)(?![\w'\u2019-])"),
-    ("month", rf"{MONTH_FULL}(?![\w'-])"),
+    ("month", rf"{MONTH_FULL}(?![\w']|-(?!{MONTH_FULL}))"),
     ("unit", r"(?:year|month|week|decade|century)(?![\w-])"),
 ]
 
@@ -103,14 +119,12 @@ roughly sometime c q this last next coming past previous current following same 
 year fiscal comparable latest corresponding flat calendar recent just final first second third fourth latter
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth twenty thirty forty fifty one two three four five six seven eight nine ten
-eleven twelve nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+eleven twelve thirteen fourteen fifteen sixteen seventeen nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
 christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
-bastille today tonight yesterday tomorrow weekend nearly almost some more less only over post pre fy
-year-ago year-earlier
-""".split())
+bastille today tonight yesterday tomorrow weekend month nearly almost some more less only over post pre fy
+year-ago year-earlier ad a.d ce
+""".split()) | frozenset(MONTHS)
 
 
 _QUARTERISH = "first second third fourth final 1st 2nd 3rd 4th latest fiscal current comparable quarter period"
@@ -126,11 +140,12 @@ _UNITS = "day days week weeks month months year years decade decades century cen
 FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
-    "that": frozenset("spring summer fall autumn winter quarter".split()),
+    "that": frozenset("spring summer fall autumn winter quarter same day morning afternoon evening night month "
+                      "year week".split()),
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
-    **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve "
-       "fifteen eighteen twenty thirty forty fifty".split()},
+    **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve thirteen "
+       "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty".split()},
 }
 
 

@@ -8,10 +8,17 @@ from datetime import date, timedelta
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.absolute import spoken_tail
 from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word, year_of
-from timeline.extract.timex.lexicon import ORDINALS, SEASONS
+from timeline.extract.timex.lexicon import ORDINALS, SEASONS, YEAR4
 
 
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+SEASON_WORD = r"(?:spring|summer|fall|autumn|winter)"
+SEASON_COORD_RE = re.compile(rf"(?i)\s*(?:and|or|to|-|\u2013)\s*(?:(?:the\s+)?(?:early|late|mid-?)\s*)?{SEASON_WORD}"
+                             rf"(?:(?:\s+of)?,?\s+({YEAR4})|(?![\w-]))")
+CLAUSE_YEAR_RE = re.compile(rf"[^.;!?]*?\b({YEAR4})\b")
+# Nouns a season names the time of: 'the summer offensive', 'the Chinese Spring Offensive', 'a fall campaign'.
+SEASON_EVENT_RE = re.compile(r"(?i)\s+(?:offensives?|counter-?offensives?|campaigns?|fighting|assault|push|"
+                             r"session|term|elections?|recess|manoeuvres|maneuvers)\b")
 
 
 def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
@@ -24,7 +31,15 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     year = year_of(s) or spoken_tail(s)
     if year:
         return Reading(f"{year}-{season}")
-    if len(words) <= 2 and not pre and (words[0] == "the" or words[0] in SEASONS) and not re.search(
+    shared = SEASON_COORD_RE.match(ctx.after(40))
+    if shared and (shared.group(1) or ctx.ref):  # 'the spring and early summer of 1943': the year both share
+        return Reading(f"{shared.group(1) or ctx.ref.year}-{season}", not shared.group(1))  # type: ignore[union-attr]
+    if SEASON_EVENT_RE.match(ctx.after(16)):  # 'the summer offensive (of 1942)', 'a fall campaign'
+        later = CLAUSE_YEAR_RE.match(ctx.after(100))
+        if later or ctx.ref is not None:
+            return Reading(f"{later.group(1) if later else ctx.ref.year}-{season}", not later)  # type: ignore[union-attr]
+    coordinated = re.search(r"(?i)\b(?:spring|summer|fall|autumn|winter)\s+(?:and|or|to)\s+$", ctx.before(20))
+    if len(words) <= 2 and not pre and not coordinated and (words[0] == "the" or words[0] in SEASONS) and not re.search(
             r"(?i)\b(?:in|into|during|since|until|till|by|through|throughout|over|for|after|before|early|late|this|"
             r"last|next)"
             r"\s+$", ctx.before(12)):
@@ -33,7 +48,8 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None
     if ctx.ref is None:
         return None
-    return Reading(f"{_season_year(season, relative_word(low), ctx.ref)}-{season}", True)
+    rel = relative_word(re.sub(r"^the\s+", "", low))  # 'the next spring', 'the following winter'
+    return Reading(f"{_season_year(season, rel, ctx.ref)}-{season}", True)
 
 
 def _season_year(season: int, rel: str, ref: date) -> int:
@@ -45,9 +61,9 @@ def _season_year(season: int, rel: str, ref: date) -> int:
     cur_month = max((m for m in (3, 6, 9, 12) if m <= ref.month), default=12)
     current = date(ref.year if cur_month <= ref.month else ref.year - 1, cur_month, 1)
     years = (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)
-    if rel in ("last", "past", "previous", "this past"):
+    if rel in ("last", "past", "previous", "this past", "prior"):
         return max(y for y in years if start(y) < current)
-    if rel in ("next", "coming", "this coming"):
+    if rel in ("next", "coming", "this coming", "following"):
         return min(y for y in years if start(y) > current)
     return ref.year - 1 if season == 24 and ref.month <= 2 else ref.year
 

@@ -47,3 +47,21 @@ def _join(text: str, a: Timex, b: Timex) -> Timex | None:
     return replace(a, start=start, end=b.end, text=text[start:b.end], value=f"{a.value}/{b.value}",
                    kind="range", resolved=a.resolved or b.resolved, mod="", parts=(a.value, b.value),
                    signal="" if between else a.signal)
+
+
+YEAR_PAIR_RE = re.compile(r"(\d{4})(\s*(?:-to-|[-\u2013\u2014/])\s*)(\d{2,4})$")
+
+
+def split_ranges(found: list[Timex]) -> list[Timex]:
+    """found with each year range ('1861-1865', '1992-97') split into its two ends, as TimeML tags them."""
+    out: list[Timex] = []
+    for t in found:
+        m = YEAR_PAIR_RE.match(t.text) if t.kind == "year_range" and "/" in t.value else None
+        if m is None:
+            out.append(t)
+            continue
+        a, b = t.value.split("/")
+        second = t.start + m.start(3)
+        out.append(replace(t, end=t.start + m.end(1), text=m.group(1), value=a, kind="year"))
+        out.append(replace(t, start=second, text=m.group(3), value=b, kind="year", signal=""))
+    return out

@@ -90,8 +90,8 @@ REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past
 
 def r_rel_unit(s: str, ctx: Ctx) -> Reading | None:
     """this week, last month, next year, the past year, this decade (the following/same year: anaphoric)."""
-    if ctx.ref is None or s.split()[-1][:1].isupper():
-        return None  # ABC's "This Week"
+    if ctx.ref is None or s.split()[-1][:1].isupper() or re.match(r"\s+of\s", ctx.after(4)):
+        return None  # ABC's "This Week"; 'the last week of August' is not last week
     low = re.sub(r"^the\s+", "", s.lower())
     rel = relative_word(low)
     unit = UNITS.get(low.split()[-1])
@@ -142,8 +142,9 @@ def r_later(s: str, ctx: Ctx) -> Reading | None:
         unit, n = "year", n * 10
     key = {"week": "day"}.get(unit, unit)
     last = ctx.focus.get(key)
-    if last is None:
-        return None
+    if last is None:  # the text reached only a coarser date: the shift stays inside it, at its precision
+        coarse = ctx.focus.get("year") if key in ("day", "month") and abs(n) < 3 * (1 if key == "month" else 30) else None
+        return Reading(coarse, True) if coarse else None
     if unit == "year":
         return Reading(str(int(last) + n), True)
     if unit == "month":
@@ -151,6 +152,30 @@ def r_later(s: str, ctx: Ctx) -> Reading | None:
         return Reading(f"{y}-{mth:02d}", True)
     d = date.fromisoformat(last) + timedelta(days=n * (7 if unit == "week" else 1))
     return Reading(rs.week_interval(d) if unit == "week" else d.isoformat(), True)
+
+
+def r_day_around(s: str, ctx: Ctx) -> Reading | None:
+    """'the day before', 'the day after (the battle)', 'the day following': a day from the day in focus."""
+    return _anaphor("day", -1 if s.lower().endswith("before") else 1, ctx)
+
+
+DAY_CUE_RE = re.compile(r"(?i)(?:\b(?:on|by|until|till|from|since|before|after|of)|\d\w*\s*(?:and|to|or|-|\u2013))\s*$")
+
+
+def r_day_only(s: str, ctx: Ctx) -> Reading | None:
+    """'on the 20th', 'May 6 and 7th': a day of the month in focus (else of the reference date's month)."""
+    if not DAY_CUE_RE.search(ctx.before(16)):
+        return None
+    month = ctx.focus.get("month")
+    if month is None and ctx.ref is not None and ctx.ref_precision in ("day", "month"):
+        month = ctx.ref.isoformat()[:7]
+    if month is None:
+        return None
+    day = int(re.search(r"\d+", s).group())  # type: ignore[union-attr]
+    try:
+        return Reading(date(int(month[:4]), int(month[5:7]), day).isoformat(), True)
+    except ValueError:
+        return None
 
 
 def r_year_ago(s: str, ctx: Ctx) -> Reading | None:
@@ -202,8 +227,22 @@ def r_the_unit(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_year_end(s: str, ctx: Ctx) -> Reading | None:
-    """year-end, year end, year's end: the reference year."""
+    """year-end, year end, year's end: the reference year; month's end: the month in focus or of the reference."""
+    if s.lower().startswith("month"):
+        month = ctx.focus.get("month") or (ctx.ref.isoformat()[:7] if ctx.ref and ctx.ref_precision != "year" else None)
+        return Reading(month, True) if month else None
     return Reading(str(ctx.ref.year), True) if ctx.ref else None
+
+
+def r_apos_year(s: str, ctx: Ctx) -> Reading | None:
+    """'99, '89: the year of that name nearest the year in focus (else the reference year), as a reader of a
+    history of 1917 reads '99 as 1899."""
+    near = int(ctx.focus["year"]) if "year" in ctx.focus else ctx.ref.year if ctx.ref else None
+    if near is None or not re.match(r"\s*(?:[,.;:)]|$|\s+(?:[a-z]|[A-Z]\w+\b))", ctx.after(12)):
+        return None
+    two = int(s[1:])
+    year = min((c * 100 + two for c in (near // 100 - 1, near // 100, near // 100 + 1)), key=lambda y: abs(y - near))
+    return Reading(str(year), True)
 
 
 def r_unit(s: str, ctx: Ctx, pre: str = "") -> Reading | None:

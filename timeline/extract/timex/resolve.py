@@ -21,6 +21,8 @@ SINCE_RE = re.compile(r"(?i)\b(?:since|after|last)\s+(?:the\s+)?$")
 PAST_RE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|last|earlier|yesterday|announced|reported|began|came|went|"
     r"took|made|gave|met|left|died|won|lost|held|saw|became|fell|rose|got|found|brought|sent|since|"
+    r"flew|fled|fought|struck|wrote|spoke|stood|sold|bought|ran|kept|led|paid|built|caught|chose|drove|broke|"
+    r"threw|thought|felt|spent|shot|grew|knew|sought|sank|swore|withdrew|overthrew|arose|froze|hid|"
     r"after|ended|(?-i:(?!(?:need|proceed|exceed|succeed|indeed|hundred|speed|feed|seed|shed|embed)\b)[a-z]{2,}ed))\b",
     re.IGNORECASE)
 STRONG_FUTURE_RE = re.compile(

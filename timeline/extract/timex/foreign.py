@@ -1,0 +1,177 @@
+"""Dates in texts not written in English, with dateparser's language data.
+
+- `detect_language(text)`: 'en', another ISO 639-1 code dateparser knows, or None when the language is
+  not recognised (callers warn once per file: its dates are not read).
+- `tag_foreign(text, lang, anchor, start, end)`: the date expressions of such a text as Timex values at the
+  precision the text gives ('мая 2015' is 2015-05, never a padded day): day-month-year, month-year, a month
+  or day-month without a year (year from the anchor, the nearest occurrence), four-digit years (not money,
+  counts or percentages), and yesterday / today / tomorrow. Month names and the relative words come from
+  dateparser's locale tables; Slavic case endings ('в мае', 'в марте') are accepted on the stem.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.model import Timex
+
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+RELATIVE_KEYS = {"1 day ago": -1, "0 day ago": 0, "in 1 day": 1}
+# A few frequent function words per language: enough to tell the languages dateparser reads best.
+STOPWORDS = {
+    "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
+    "fr": "le la les des est une dans pour que qui sur avec par au aux du".split(),
+    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine".split(),
+    "es": "el la los las del que en por con para una es se".split(),
+    "it": "il la che di per una con del della sono non gli".split(),
+    "pt": "o a os as do da que em para com uma não dos".split(),
+    "nl": "de het een van en is dat op te met voor zijn".split(),
+}
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+YEAR = r"(?:1\d{3}|20\d\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])\.?"
+NOT_A_YEAR_RE = re.compile(r"\s*(?:%|€|\$|£|[.,]\d|(?:тыс|млн|млрд|евро|рубл|долл|euro|dollar|million|milliard|"
+                           r"mrd|mio|prozent|pour|процент)\w*)", re.I)
+
+
+def detect_language(text: str) -> str | None:
+    """The language of text: 'ru' for Cyrillic text, else the best-scoring of STOPWORDS (English on a tie);
+    English for plain ASCII text too short to tell; None otherwise (another script)."""
+    sample = text[:1500]
+    if len(CYRILLIC_RE.findall(sample)) > 20:
+        return "ru"
+    words = LATIN_WORD_RE.findall(sample.lower())
+    if len(words) < 5:
+        return "en" if sample.isascii() else None
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            scores[lang] += 1
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] * 25 < len(words) or scores[best] == 0:  # too few function words to tell
+        return "en" if sample.isascii() else None
+    return "en" if scores["en"] * 2 >= scores[best] else best  # English unless another language clearly leads
+
+
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
+
+
+@lru_cache(maxsize=16)
+def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    """(matcher, month form -> month, relative word -> day shift) built from dateparser's locale."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(lang).info
+    months: dict[str, int] = {}
+    for n, key in enumerate(MONTH_KEYS, 1):
+        for form in info.get(key, []):
+            months[form.lower().rstrip(".")] = n
+    rel = {w.lower(): shift for key, shift in RELATIVE_KEYS.items() for w in info.get("relative-type", {}).get(key, [])}
+    forms = sorted(months, key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang == "ru" and len(f) >= 3 else re.escape(f)
+                             for f in forms) + ")"
+    words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
+    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+)?(?P<m>{month})(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+                    rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)|(?<!\w)(?P<rel>{words})(?!\w)")
+    return rx, months, rel
+
+
+def language_supported(lang: str | None) -> bool:
+    """True when dateparser has a locale for lang (so tag_foreign can read its dates)."""
+    if not lang:
+        return False
+    try:
+        _tables(lang)
+    except (ValueError, KeyError):
+        return False
+    return True
+
+
+def _month_number(word: str, months: dict[str, int]) -> int | None:
+    """The month of a form as written, or of its stem with a case ending ('мае' -> май, 'марте' -> март)."""
+    low = word.lower().rstrip(".")
+    if low in months:
+        return months[low]
+    full = [(form, n) for form, n in months.items()
+            if len(form) >= 3 and not any(o != form and o.startswith(form) for o in months)]  # not 'мар' of 'март'
+    return next((n for form, n in full if low[:-1] == form[:-1]), None)
+
+
+def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0, end: int | None = None) -> list[Timex]:
+    """The date expressions of text[start:end] in language lang (see the module docstring)."""
+    rx, months, rel = _tables(lang)
+    ref, precision = rs.parse_anchor(anchor)
+    stop = len(text) if end is None else end
+    found = []
+    for m in rx.finditer(text, start, stop):
+        value = _value(m, months, rel, ref, precision, text)
+        if value:
+            found.append(Timex(m.start(), m.end(), m.group(), value[0], "foreign", value[1]))
+    return found
+
+
+def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: date | None, precision: str,
+           text: str) -> tuple[str, bool] | None:
+    """(EDTF value, resolved from the anchor) of one match, or None when it is no date."""
+    if m.group("rel"):
+        if ref is None or precision != "day":
+            return None
+        return (ref + timedelta(days=rel[m.group("rel").lower()])).isoformat(), True
+    if m.group("year"):
+        year = m.group("year")
+        if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
+                                                  and not YEAR_WORD_RE.match(text, m.end())):
+            return None  # money, a percentage, a count ('1500 Mitarbeiter'); before 1900 only 'in 1812'
+        return year, False
+    month = _month_number(m.group("m"), months)
+    if month is None:
+        return None
+    day = int(m.group("d").rstrip(".")) if m.group("d") else None
+    year = int(m.group("y")) if m.group("y") else None
+    if year is None and day is None and not _month_cue(text, m.start()):
+        return None
+    resolved = year is None
+    if year is None:
+        if ref is None:
+            return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False
+        year = rs.pick_year_for(month, day, ref, _tense(text, m.start()))
+    try:
+        return (date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), resolved
+    except ValueError:
+        return None
+
+
+# Words that put a clause in the future (the same logic as English: a month without a year is then read
+# forward from the reference date), per language; otherwise the nearest occurrence.
+FUTURE_RE = re.compile(r"(?i)\b(?:будет|будут|состоится|состоятся|назначен\w*|планиру\w*|ожида\w*|собер\w*|"
+                       r"sera|seront|aura|auront|attendu\w*|prévu\w*|entrera|entreront|va|vont|"
+                       r"wird|werden|soll|sollen|geplant|erwartet|findet)\b")
+PAST_RE = re.compile(r"(?i)\b(?:был\w*|прош\w*|состоял\w*|задержал\w*|a|ont|avait|avaient|était|fut|"
+                     r"hat|hatte|hatten|war|waren|wurde|wurden)\b")
+SENTENCE_START_RE = re.compile(r"[.!?]\s+")
+
+
+def _tense(text: str, at: int) -> str:
+    """'future' or 'past' from the nearest cue before the date in its sentence ('' when there is none)."""
+    left = max((m.end() for m in SENTENCE_START_RE.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    cues = [(m.end(), "future") for m in FUTURE_RE.finditer(text, left, at)]
+    cues += [(m.end(), "past") for m in PAST_RE.finditer(text, left, at)]
+    return max(cues)[1] if cues else ""
+
+
+YEAR_WORD_RE = re.compile(r"(?i)\s*(?:год|г\.)")
+MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in)|"
+                          r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине)\s*$")
+
+
+def _month_cue(text: str, at: int) -> bool:
+    """True when a month alone is governed by a preposition or a 'beginning/end of' word ('в декабре',
+    'en mars', 'im Januar'), not a name or another word ('Mars', 'Mai Thi')."""
+    return bool(MONTH_CUE_RE.search(text, max(0, at - 12), at))

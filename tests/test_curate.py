@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from timeline import curate
+from timeline.curate import merge as curate_merge
 from timeline.check import check_store
 from timeline.errors import StoreError
 from timeline.schema import Citation, Event, Source
-from timeline.yamlpatch import YamlEditor
+from timeline.yamledit import YamlEditor
 
 BAN = "sources/ban.txt"
 
@@ -394,17 +395,17 @@ def test_progress_wrapper_sees_every_candidate_and_bars_stay_off_a_pipe(copy_roo
 
     curate.merge_extraction(root / "events.yaml", extraction(root), same=same, progress=progress)
     assert len(seen) == 3
-    bar = curate._terminal_bar(10_000)
+    bar = curate_merge._terminal_bar(10_000)
     assert bar is not None and list(bar(range(3))) == [0, 1, 2]
     assert "merging" not in capsys.readouterr().err  # stderr is not a terminal here: tqdm stays silent
-    assert curate._terminal_bar(3) is None
+    assert curate_merge._terminal_bar(3) is None
 
 
 def test_any_text_written_by_the_editor_reads_back_the_same():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from timeline.yamlpatch import _Loader
+    from timeline.yamledit.nodes import NodeLoader as _Loader
 
     import yaml
 

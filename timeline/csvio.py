@@ -21,10 +21,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from timeline.curate import dump_model, edit_store
+from timeline.curate.editing import dump_model, edit_store
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.schema import Event, Store
-from timeline.yamlpatch import YamlEditor
+from timeline.yamledit import YamlEditor
 
 COLUMNS = ["id", "date", "title", "summary", "note", "lane", "tags", "actors", "places", "importance", "status",
            "citations", "disputes"]

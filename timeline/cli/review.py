@@ -31,6 +31,7 @@ def review() -> None:
       timeline review merge peace-accord 1997-06-28-dushanbe
       timeline review split 2019-repatriation --citation 2 --citation 3
       timeline review refresh            # after editing a source file
+      timeline review offsets fix        # set every citation offset from its quote
     """
 
 
@@ -156,3 +157,109 @@ def refresh(source_ids: tuple[str, ...], store: Path) -> None:
         click.echo(line)
     if report.stale:
         raise SystemExit(1)
+
+
+@review.group()
+def offsets() -> None:
+    """Citation offsets: find a quote in a source, hash a source, check or fix every citation's offset.
+
+    \b
+    Examples:
+      timeline review offsets find sources/article.txt "set up on May 9"
+      timeline review offsets hash sources/archive.txt --segment 20 1649
+      timeline review offsets check -s events.yaml
+      timeline review offsets fix -s events.yaml
+    """
+
+
+SEGMENT = click.option("--segment", type=int, nargs=2, metavar="START END", help="Only this [START, END) range of the file.")
+
+
+@offsets.command("find")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("quote")
+@SEGMENT
+def find_command(file: Path, quote: str, segment: tuple[int, int] | None) -> None:
+    """Print every offset where QUOTE occurs in FILE and the exact text there (exit 1 when none).
+
+    Typographic quotes, dashes and runs of white space in QUOTE need not match the file exactly.
+
+    \b
+    Example:
+      timeline review offsets find sources/article.txt "set up on May 9"
+    """
+    from timeline.curate.offsets import find_all
+
+    matches = find_all(_source_text(file), quote, segment)
+    for offset, exact in matches:
+        click.echo(f"{offset}\t{_shown(exact)}")
+    if not matches:
+        raise SystemExit(1)
+
+
+@offsets.command("hash")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@SEGMENT
+def hash_command(file: Path, segment: tuple[int, int] | None) -> None:
+    """Print the sha256 to put in FILE's source entry (of the segment, when given).
+
+    \b
+    Example:
+      timeline review offsets hash sources/archive.txt --segment 20 1649
+    """
+    from timeline.sources import text_hash
+
+    text = _source_text(file)
+    click.echo(text_hash(text[segment[0]:segment[1]] if segment else text))
+
+
+@offsets.command("check")
+@_store_option
+def check_command(store: Path) -> None:
+    """List the citations whose offset or quote `fix` would change, writing nothing (exit 1 when any).
+
+    \b
+    Example:
+      timeline review offsets check -s events.yaml
+    """
+    _fix(store, dry_run=True)
+
+
+@offsets.command("fix")
+@_store_option
+def fix_command(store: Path) -> None:
+    """Set every citation's offset to where its quote is (and fix typographic drift in one-line quotes).
+
+    Quotes that cannot be found are listed as file:line and left alone; the exit code is then 1.
+
+    \b
+    Example:
+      timeline review offsets fix -s events.yaml
+    """
+    _fix(store, dry_run=False)
+
+
+def _fix(store: Path, dry_run: bool) -> None:
+    from timeline.curate.offsets import fix_offsets
+
+    report = fix_offsets(store, dry_run=dry_run)
+    for line in report.lines(store, dry_run):
+        click.echo(_shown(line), err=True)
+    if report.problems or (dry_run and report.changes):
+        raise SystemExit(1)
+
+
+def _source_text(file: Path) -> str:
+    from timeline.errors import TimelineError
+    from timeline.sources import read_source_file
+
+    try:
+        return read_source_file(file)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TimelineError.at(f"cannot read as UTF-8 text: {getattr(exc, 'strerror', None) or exc}", file) from None
+
+
+def _shown(text: str) -> str:
+    from timeline.terminal import printable
+
+    return printable(text)

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from timeline.yamledit.nodes import content_end, dash_index, line_of, line_start
+from timeline.yamledit.nodes import Text, content_end, dash_index
+from timeline.yamledit.outline import items_of
 
 
 @dataclass
@@ -21,7 +22,8 @@ class Style:
     quotes: dict[str, str | None] = field(default_factory=dict)  # key -> how the file mostly writes its values
 
 
-def learn_style(root: yaml.MappingNode, text: str) -> Style:
+def learn_style(root: yaml.MappingNode, text: Text) -> Style:
+    """The file's style, from its top level and the first items of each long list."""
     offsets: Counter[int] = Counter()
     items: Counter[int] = Counter()
     flows: Counter[bool] = Counter()
@@ -33,14 +35,14 @@ def learn_style(root: yaml.MappingNode, text: str) -> Style:
         if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
             first = value.value[0]
             dash = dash_index(text, first)
-            dash_col = dash - line_start(text, dash)
+            dash_col = dash - text.start(dash)
             offsets[dash_col - key.start_mark.column] += 1
-            if isinstance(first, yaml.MappingNode) and not first.flow_style and first.start_mark.line == line_of(text, dash):
+            if isinstance(first, yaml.MappingNode) and not first.flow_style and first.start_mark.line == text.line(dash):
                 items[first.start_mark.column - dash_col] += 1
-            if all(isinstance(v, yaml.ScalarNode) for v in value.value):
+            if all(isinstance(v, yaml.ScalarNode) for v in items_of(value)):
                 flows[False] += 1
         elif isinstance(value, yaml.SequenceNode) and value.flow_style and value.value:
-            flows[all(isinstance(v, yaml.ScalarNode) for v in value.value)] += 1
+            flows[all(isinstance(v, yaml.ScalarNode) for v in items_of(value))] += 1
         if key.value in ("date", "published") and isinstance(value, yaml.ScalarNode):
             dates[value.style is None] += 1
     return Style(
@@ -52,19 +54,22 @@ def learn_style(root: yaml.MappingNode, text: str) -> Style:
     )
 
 
-def blank_between(text: str, seq: yaml.SequenceNode) -> bool:
-    """True when most items of the block sequence are separated by a blank line."""
-    return spaced(text, list(zip(seq.value, seq.value[1:])), dashes=True)
+def blank_between(text: Text, seq: yaml.SequenceNode) -> bool:
+    """True when most items of the block sequence (or of its first items) are separated by a blank line."""
+    items = items_of(seq)
+    return spaced(text, list(zip(items, items[1:])), dashes=True)
 
 
-def spaced(text: str, neighbours: list[tuple[yaml.Node, yaml.Node]], dashes: bool = False) -> bool:
+def spaced(text: Text, neighbours: list[tuple[yaml.Node, yaml.Node]], dashes: bool = False) -> bool:
     """True when a blank line separates most (end of one node, start of the next) pairs."""
-    gaps = []
+    count = 0
     for a, b in neighbours:
-        start = dash_index(text, b) if dashes else b.start_mark.index
-        gaps.append(text[content_end(text, a):line_start(text, start)].replace("\r", ""))
-    spaced = sum(1 for gap in gaps if any(not line.strip() for line in gap.split("\n")[1:-1]))
-    return bool(gaps) and spaced * 2 > len(gaps)
+        start = text.start(dash_index(text, b) if dashes else b.start_mark.index)
+        line = text.after(content_end(text, a))
+        while line < start and not text.blank(line):
+            line = text.after(line)
+        count += line < start
+    return bool(neighbours) and count * 2 > len(neighbours)
 
 
 def _most(counter: Counter[Any], default: Any) -> Any:
@@ -77,5 +82,5 @@ def _walk_pairs(node: yaml.Node) -> Any:
             yield key, value
             yield from _walk_pairs(value)
     elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
+        for item in items_of(node):
             yield from _walk_pairs(item)

@@ -7,7 +7,6 @@ text again, in memory, and only then replace the file atomically.
 """
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +14,8 @@ from typing import Any, TypeVar
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.schema import Citation, Store
-from timeline.store import load_store
+from timeline.curate.verify import check_unchanged, new_citation_problems
+from timeline.store import Document, decode, load_text, read_bytes
 from timeline.terminal import one_line
 from timeline.yamledit import YamlEditor
 
@@ -26,23 +26,16 @@ class CurateError(TimelineError):
     """An editing request that cannot be done as asked (unknown event, bad citation number...)."""
 
 
-def _validate_text(text: str, path: Path) -> Store:
+def _validated(text: str, path: Path) -> tuple[Store, Document]:
     """Validate edited text as the store loader would; raise with the problems, nothing written."""
-    with tempfile.TemporaryDirectory(prefix="timeline-") as tmp:
-        probe = Path(tmp) / path.name
-        probe.write_text(text, encoding="utf-8")
-        try:
-            store, _doc = load_store(probe)
-        except StoreError as exc:
-            problems = [Problem(f"after the edit: {p.message} (nothing was written)", str(path), p.line, p.event_id) for p in exc.problems]
-            raise StoreError(problems) from None
-    return store
+    try:
+        return load_text(path, text)
+    except StoreError as exc:
+        raise StoreError([_after_edit(p, path) for p in exc.problems]) from None
 
 
-def _read(path: Path) -> str:
-    """The file's text exactly (line endings and a byte order mark included)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+def _after_edit(problem: Problem, path: Path) -> Problem:
+    return Problem(f"after the edit: {problem.message} (nothing was written)", str(path), problem.line, problem.event_id)
 
 
 NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
@@ -51,27 +44,27 @@ NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
 def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create: bool = False, write: bool = True) -> T:
     """Run plan(store, editor) under the lock, then validate and atomically write the edited text.
 
-    Returns what plan returned. The file is not rewritten when the plan made no edit, nor without write
-    (a dry run). With create, a missing file starts as an empty store (and is written only if the plan
-    adds something).
+    The edited text must load, every citation it adds or changes must verify, and the file must still
+    hold what was read (no hand save meanwhile); otherwise nothing is written. Returns what plan returned.
+    The file is not rewritten when the plan made no edit, nor without write (a dry run). With create, a
+    missing file starts as an empty store (and is written only if the plan adds something).
     """
     path = Path(path)
     with locked(path):
-        if create and not path.exists():
-            text = NEW_STORE
-            store = _validate_text(text, path)
-        else:
-            store, _doc = load_store(path)
-            text = _read(path)
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        text = text.removeprefix(bom)
+        raw = None if create and not path.exists() else read_bytes(path)
+        text = NEW_STORE if raw is None else decode(path, raw)
+        store, _doc = load_text(path, text)
+        bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
         editor = YamlEditor(text, str(path))
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:
-            new_text = bom + new_text
-            _validate_text(new_text, path)
-            write_atomic(path, new_text)
+            new_store, doc = _validated(new_text, path)
+            problems = new_citation_problems(store, new_store, doc, path.parent)
+            if problems:
+                raise StoreError([_after_edit(p, path) for p in problems])
+            check_unchanged(path, raw)
+            write_atomic(path, bom + new_text)
     return result
 
 

@@ -41,7 +41,11 @@ def read_yaml(path: Path | str) -> Document:
     merge keys, duplicate keys, nesting deeper than MAX_DEPTH and lone surrogates are refused.
     """
     path = Path(path)
-    text = _read_text(path)
+    return parse_yaml(path, decode(path, read_bytes(path)))
+
+
+def parse_yaml(path: Path, text: str) -> Document:
+    """Parse text (the contents of path, decoded) as read_yaml does."""
     composer = _Composer(path, text)
     try:
         composer.run()
@@ -59,7 +63,8 @@ def read_yaml(path: Path | str) -> Document:
     return composer.doc
 
 
-def _read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; refuses what is not a regular file of at most MAX_BYTES, with a message for the user."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -78,6 +83,11 @@ def _read_text(path: Path) -> str:
         raise StoreError.at("is a directory; pass the path of an events.yaml file", path) from None
     except OSError as exc:
         raise StoreError.at(f"cannot read: {exc.strerror}", path) from None
+    return raw
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """A store's bytes as text (UTF-8; a byte order mark left out); refuses other encodings with the line."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -133,37 +143,37 @@ class _Composer:
     def problem(self, message: str, line: int | None) -> None:
         self.problems.append(Problem(message, str(self.path), line))
 
-    @staticmethod
-    def line(event: Any) -> int:
-        """1-based line where an event starts."""
-        return int(event.start_mark.line) + 1
-
     def fatal(self, message: str, event: Any) -> None:
         self.problem(message, event.start_mark.line + 1)
         raise _Fatal
 
     def run(self) -> None:
         """Read every event; stops at the first fatal problem."""
+        handlers: dict[type, Any] = {
+            yaml.ScalarEvent: lambda e: self.add(self.scalar(e), e.start_mark.line + 1, e),
+            yaml.SequenceStartEvent: self.open, yaml.MappingStartEvent: self.open,
+            yaml.SequenceEndEvent: self.close, yaml.MappingEndEvent: self.close,
+            yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
+        }
         try:
             for event in yaml.parse(self.text, Loader=PARSER):
-                self.feed(event)
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except _Fatal:
             return
 
-    def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.fatal("YAML syntax error: a second document (---) in the file; an event store is one document", event)
-        elif isinstance(event, yaml.AliasEvent):
-            self.fatal("aliases (*name) are not allowed in an event store; write the value out", event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event), self.line(event), event)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self.open(event)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            frame = self.stack.pop()
-            self.add(frame.value, frame.line, None)
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.fatal("YAML syntax error: a second document (---) in the file; an event store is one document", event)
+
+    def alias(self, event: Any) -> None:
+        self.fatal("aliases (*name) are not allowed in an event store; write the value out", event)
+
+    def close(self, _event: Any) -> None:
+        frame = self.stack.pop()
+        self.add(frame.value, frame.line, None)
 
     def open(self, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -194,10 +204,10 @@ class _Composer:
         return (*frame.loc, frame.key)
 
     def scalar(self, event: Any) -> Any:
-        if not self.check_tag(event, *PLAIN_TAGS):
+        if event.tag is not None and not self.check_tag(event, *PLAIN_TAGS):
             return None
         value = scalar_value(event.tag, event.value, event.implicit, event.style)
-        if isinstance(value, str) and SURROGATE.search(value):
+        if event.style == '"' and isinstance(value, str) and SURROGATE.search(value):  # only an escape makes one
             self.problem("contains a lone surrogate (\\ud800-\\udfff), which is not a character; remove it",
                          event.start_mark.line + 1)
         return value
@@ -257,3 +267,4 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"the text {shown(value, 40)}"
+

@@ -32,10 +32,13 @@ PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _RULES = StoreLoader("")
+_FIRST = frozenset(k for k in StoreLoader.yaml_implicit_resolvers if k)  # first characters of non-text plain scalars
 
 
 def scalar_value(tag: str | None, text: str, implicit: Any = (True, False), style: str | None = None) -> Any:
     """The value of a scalar (its tag already checked to be one of PLAIN_TAGS, None or '!') under the store's rules."""
+    if tag is None and (not implicit[0] or (text and text[0] not in _FIRST)):
+        return text  # quoted, or plain text that no rule reads as anything but text (the common case, made fast)
     if tag is None:
         tag = _RULES.resolve(yaml.ScalarNode, text, implicit)  # type: ignore[no-untyped-call]
     elif tag == "!":

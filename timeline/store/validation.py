@@ -8,12 +8,21 @@ from pydantic import ValidationError
 
 from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
-from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, read_yaml
+from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, parse_yaml, read_yaml
 
 
 def load_store(path: Path | str) -> tuple[Store, Document]:
     """Read and validate events.yaml; raise StoreError listing every problem with its line."""
-    doc = read_yaml(path)
+    return validate(read_yaml(path))
+
+
+def load_text(path: Path | str, text: str) -> tuple[Store, Document]:
+    """Validate text as the contents of path (an edit's result, before it is written)."""
+    return validate(parse_yaml(Path(path), text.removeprefix("\ufeff")))
+
+
+def validate(doc: Document) -> tuple[Store, Document]:
+    """A parsed store validated; raise StoreError listing every problem with its line."""
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):

@@ -137,20 +137,34 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
 
 
 def _rows(handle: Any, path: Path) -> tuple[list[str], list[Row]]:
-    reader = csv.reader(handle, strict=True)  # an unterminated quote is an error, not a silent newline
+    first = handle.readline()
+    handle.seek(0)
+    reader = csv.reader(handle, delimiter=delimiter(first), strict=True)  # an unterminated quote is an error
     header = next(reader, None)
     if not header or "id" not in header:
         raise CsvError.at("the first row must be the column names, including id", path, 1)
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise CsvError.at(f"unknown column(s) {', '.join(map(repr, unknown))}; columns are: {', '.join(COLUMNS)}", path, 1)
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:
+        raise CsvError.at(f"column(s) {', '.join(map(repr, twice))} appear more than once; keep one of each", path, 1)
     rows, line = [], reader.line_num + 1
     for values in reader:
+        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
+            raise CsvError.at(f"this row has {len(values)} cells but there are {len(header)} columns; "
+                              "remove the extra cells or name their column", path, line)
         if any(v.strip() for v in values):
             cells = [unguard(v) for v in values] + [""] * (len(header) - len(values))
             rows.append(Row(line, dict(zip(header, cells))))
         line = reader.line_num + 1
     return header, rows
+
+
+def delimiter(header_line: str) -> str:
+    """The separator of a CSV file, from its header: ',' or, as spreadsheets set to some locales write, ';' or a tab."""
+    names = {sep: [cell.strip().strip('"') for cell in header_line.split(sep)] for sep in (",", ";", "\t")}
+    return next((sep for sep, cells in names.items() if "id" in cells and len(cells) > 1), ",")
 
 
 def parse_cell(column: str, text: str) -> Any:

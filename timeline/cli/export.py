@@ -31,6 +31,7 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
     from timeline.check import check_store
     from timeline.fileio import write_atomic
     from timeline.store import load_store
+    from timeline.terminal import printable
 
     if fmt == "csv":  # for editing: works on a store whose citations need fixing
         from timeline.csvio import export_csv, long_cells
@@ -49,6 +50,8 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
         for warning in warnings if not quiet else []:
             click.echo(str(warning), err=True)
         text = builder(BuildContext(data, texts, store, {"review": review})).render()
+        if isinstance(text, str) and builder.suffix in (".md", ".txt"):  # read in terminals and editors: no raw controls
+            text = printable(text)
         omitted = 0 if review else sum(1 for e in data.events if e.status == "candidate")
         if omitted and not quiet:
             click.echo(f"{store}: {omitted} candidate events not yet reviewed are left out; --review includes them", err=True)

@@ -56,10 +56,10 @@ def list_command(store: Path, show_all: bool) -> None:
     for event in events:
         lane = f"  [{event.lane}]" if event.lane else ""
         mark = "" if event.status == "candidate" else "  (reviewed)"
-        click.echo(f"\n{event.id}  {dates.display(event.date)}{lane}{mark}")
+        click.echo(_shown(f"\n{event.id}  {dates.display(event.date)}{lane}{mark}"))
         click.echo(f"  {short(event.title)}")
         for n, citation in enumerate(event.citations, 1):
-            click.echo(f"  {n}. {citation.source}@{citation.offset}: \u201c{short(citation.quote, 200)}\u201d")
+            click.echo(_shown(f"  {n}. {citation.source}@{citation.offset}: \u201c{short(citation.quote, 200)}\u201d"))
         for dispute in event.disputes:
             click.echo(f"  disputed: {short(dispute.description)}")
 
@@ -79,7 +79,7 @@ def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> N
     from timeline.curate import accept as do_accept
 
     event = do_accept(store, event_id, title=title, lane=lane)
-    click.echo(f"{store}: accepted {event.id}: {event.title}")
+    click.echo(_shown(f"{store}: accepted {event.id}: {event.title}"))
 
 
 @review.command()
@@ -96,7 +96,7 @@ def reject(event_id: str, reason: str | None, store: Path) -> None:
     from timeline.curate import reject as do_reject
 
     item = do_reject(store, event_id, reason)
-    click.echo(f"{store}: rejected {event_id} (remembered as {item.key})")
+    click.echo(_shown(f"{store}: rejected {event_id} (remembered as {item.key})"))
 
 
 @review.command()
@@ -113,7 +113,7 @@ def merge(keep_id: str, other_id: str, store: Path) -> None:
     from timeline.curate import merge_events
 
     event = merge_events(store, keep_id, other_id)
-    click.echo(f"{store}: merged {other_id} into {keep_id} ({len(event.citations)} citations)")
+    click.echo(_shown(f"{store}: merged {other_id} into {keep_id} ({len(event.citations)} citations)"))
 
 
 @review.command()
@@ -134,7 +134,7 @@ def split(event_id: str, numbers: tuple[int, ...], new_id: str | None, title: st
     from timeline.curate import split_event
 
     event = split_event(store, event_id, list(numbers), new_id=new_id, title=title, date=date)
-    click.echo(f"{store}: split {len(event.citations)} citation(s) of {event_id} into {event.id}")
+    click.echo(_shown(f"{store}: split {len(event.citations)} citation(s) of {event_id} into {event.id}"))
 
 
 @review.command()
@@ -154,7 +154,7 @@ def refresh(source_ids: tuple[str, ...], store: Path) -> None:
 
     report = refresh_sources(store, list(source_ids) or None)
     for line in report.lines(store):
-        click.echo(line)
+        click.echo(_shown(line))
     if report.stale:
         raise SystemExit(1)
 

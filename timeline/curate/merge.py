@@ -23,6 +23,7 @@ from timeline.curate.passages import new_citations
 from timeline.errors import Problem
 from timeline.ids import unique
 from timeline.schema import Citation, Claim, Dispute, Event, Source, Store
+from timeline.terminal import printable
 from timeline.sources import SourceText, load_sources, read_source_file, verify_citation
 from timeline.yamledit import YamlEditor
 
@@ -68,7 +69,7 @@ class MergeReport:
         out += [f"  ! {n} passage(s) left out: {why}" for why, n in list(self.unusable.items())[:MAX_SHOWN]]
         if len(self.unusable) > MAX_SHOWN:
             out.append(f"  ! ... and {len(self.unusable) - MAX_SHOWN} more documents that cannot be cited")
-        return out
+        return [printable(line) for line in out]
 
 
 @dataclass

@@ -27,6 +27,14 @@ class NodeLoader(StoreLoader):
         return super().compose_node(parent, index)
 
 
+class FastNodeLoader(getattr(yaml, "CSafeLoader", NodeLoader)):  # type: ignore[misc]
+    """Composes with libyaml (the store reader's parser) under the store's scalar rules; the text was already
+    read by the store's loader, which refuses aliases."""
+
+
+FastNodeLoader.yaml_implicit_resolvers = StoreLoader.yaml_implicit_resolvers
+
+
 class Text:
     """A document's text with the start of every line, as YAML counts lines."""
 

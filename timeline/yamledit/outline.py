@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from timeline.store.scalars import PARSER
-from timeline.yamledit.nodes import BREAK_CHARS, NodeLoader, Text
+from timeline.errors import StoreError
+from timeline.yamledit.nodes import BREAK_CHARS, FastNodeLoader, NodeLoader, Text
 
 SAMPLE = 40  # items of a long list that style learning looks at
 _RESOLVER = NodeLoader("")
@@ -56,7 +57,12 @@ def compose_span(text: Text, start: int, end: int) -> yaml.Node:
     """The node written at text[start:end], with the marks it has in the whole text."""
     base = text.start(start)
     prefix = "".join(c if c in BREAK_CHARS else " " for c in text.s[base:start])  # keeps every column
-    node = yaml.compose(prefix + text.s[start:end], Loader=NodeLoader)
+    try:
+        node = yaml.compose(prefix + text.s[start:end], Loader=FastNodeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise text.error(f"cannot edit here: {exc.problem or exc.context}", base) if mark is None else \
+            StoreError.at(f"cannot edit here: {exc.problem or exc.context}", text.name, text.line(base) + mark.line + 1) from None
     _shift(node, base, text.line(base))
     return node  # type: ignore[no-any-return]
 

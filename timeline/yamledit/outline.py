@@ -73,6 +73,8 @@ def _shift(root: yaml.Node, index: int, line: int) -> None:
         node = stack.pop()
         node.start_mark = _moved(node.start_mark, index, line)
         node.end_mark = _moved(node.end_mark, index, line)
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            node.style = None  # libyaml's composer writes a plain scalar's style as '', PyYAML's as None
         if isinstance(node, yaml.SequenceNode):
             stack += node.value
         elif isinstance(node, yaml.MappingNode):
@@ -148,7 +150,7 @@ class _Outline:
             self.spans.append((event.start_mark.index, event.end_mark.index))
         elif self.depth == 1:
             tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-            self.value(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+            self.value(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style or None))
         elif self.depth == 0:
             self.root = yaml.ScalarNode("tag:yaml.org,2002:str", event.value, event.start_mark, event.end_mark, event.style)
 

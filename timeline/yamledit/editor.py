@@ -72,11 +72,11 @@ class YamlEditor:
         node = self.node(loc)
         return None if node is None else node.start_mark.line + 1
 
-    def _mapping(self, loc: Loc) -> yaml.MappingNode:
+    def _mapping(self, loc: Loc, flow_ok: bool = False) -> yaml.MappingNode:
         node = self.node(loc)
         if not isinstance(node, yaml.MappingNode):
             raise StoreError.at(f"cannot edit {where(loc)}: not a mapping", self.name, self._line_near(loc))
-        if node.flow_style and loc:
+        if node.flow_style and loc and not flow_ok:
             raise StoreError.at(f"cannot edit {where(loc)}: it is written in flow style {{...}}; write it as a block mapping",
                                 self.name, node.start_mark.line + 1)
         return node
@@ -100,11 +100,14 @@ class YamlEditor:
             flow = isinstance(node, yaml.MappingNode) and bool(node.flow_style)
             self._add(scalar.start_mark.index, scalar.end_mark.index, self._scalar(value, key, scalar.style, flow=flow))
             return
-        mapping = self._mapping(loc)
+        mapping = self._mapping(loc, flow_ok=True)
         if pair is None:
             self._insert_key(mapping, key, value, before)
             return
         key_node, old = pair
+        if mapping.flow_style and not (isinstance(old, yaml.ScalarNode) and is_scalar(value)):
+            self._add(old.start_mark.index, old.end_mark.index, flow_text(value))
+            return
         self._replace_value(key_node, old, key, value)
 
     def replace_scalar(self, loc: Loc, text: str) -> None:
@@ -130,7 +133,7 @@ class YamlEditor:
         if not items:
             return
         *parent, key = loc
-        mapping = self._mapping(tuple(parent))
+        mapping = self._mapping(tuple(parent), flow_ok=True)
         pair = pair_of(mapping, key)
         if pair is None:
             self._insert_key(mapping, key, items, ())
@@ -138,7 +141,9 @@ class YamlEditor:
         key_node, seq = pair
         if not isinstance(seq, yaml.SequenceNode):
             raise StoreError.at(f"{where(loc)} must be a list", self.name, seq.start_mark.line + 1)
-        if not seq.value:
+        if not seq.value and mapping.flow_style:
+            self._add(seq.start_mark.index, seq.end_mark.index, flow_text(items))
+        elif not seq.value:
             self._replace_value(key_node, seq, key, items)  # `key: []`, or `key:` with nothing after it
         elif seq.flow_style:
             self._append_flow(seq, items)
@@ -148,9 +153,12 @@ class YamlEditor:
     def insert_after(self, loc: Loc, index: int, items: list[Any]) -> None:
         """Insert items right after item `index` of the block sequence at loc."""
         seq = self.node(loc)
-        if not isinstance(seq, yaml.SequenceNode) or seq.flow_style:
-            raise StoreError.at(f"cannot insert into {where(loc)}: write it as a block list (one '- ' per item)",
-                                self.name, self._line_near(loc))
+        if not isinstance(seq, yaml.SequenceNode):
+            raise StoreError.at(f"cannot insert into {where(loc)}: not a list", self.name, self._line_near(loc))
+        if seq.flow_style:
+            at = seq.value[index].end_mark.index
+            self._add(at, at, "".join(", " + flow_text(item) for item in items))
+            return
         self._insert_items(seq, index + 1, items)
 
     def remove(self, loc: Loc, indexes: list[int]) -> None:
@@ -265,6 +273,9 @@ class YamlEditor:
             self._add(seq.value[kept[-1]].end_mark.index, seq.value[count - 1].end_mark.index, "")
 
     def _insert_key(self, mapping: yaml.MappingNode, key: str, value: Any, before: tuple[str, ...]) -> None:
+        if mapping.flow_style and mapping is not self.root:
+            self._insert_flow_key(mapping, key, value, before)
+            return
         if not mapping.value:  # an empty document or {}
             at, prefix = self._insert_point(len(self.text))
             self._add(at, at, prefix + "".join(line + "\n" for line in self._pair_lines(key, value, 0)))
@@ -283,6 +294,18 @@ class YamlEditor:
         if mapping is self.root and spaced(self.doc, [(v, k2) for (_k, v), (k2, _v) in zip(mapping.value, mapping.value[1:])]):
             prefix += "\n"  # top-level keys separated by blank lines: so is the new one
         self._add(at, at, prefix + "".join(line + "\n" for line in lines))
+
+    def _insert_flow_key(self, mapping: yaml.MappingNode, key: str, value: Any, before: tuple[str, ...]) -> None:
+        """Splice `key: value` into a flow mapping {...}: before the first of `before`, else before its '}'."""
+        anchor = next((pair_of(mapping, k) for k in before if pair_of(mapping, k)), None)
+        text = f"{key_text(key)}: {self._scalar(value, key, flow=True) if is_scalar(value) else flow_text(value)}"
+        if anchor is not None:
+            self._add(anchor[0].start_mark.index, anchor[0].start_mark.index, text + ", ")
+        elif mapping.value:
+            at = mapping.value[-1][1].end_mark.index
+            self._add(at, at, ", " + text)
+        else:
+            self._add(mapping.end_mark.index - 1, mapping.end_mark.index - 1, text)
 
     def _replace_value(self, key_node: yaml.Node, old: yaml.Node, key: str, value: Any) -> None:
         colon = self.text.index(":", key_node.end_mark.index)

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import platform
 import shutil
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = Path(os.environ.get("TIMELINE_BENCH_CACHE", "/tmp/timeline-bench-edit"))
+CACHE = Path(os.environ.get("TIMELINE_BENCH_CACHE", "/tmp/timeline-bench-edit2"))
 RESULTS = REPO / "bench" / "results" / "edit.md"
 SENTENCE = "On {day} May {year} the council of town {k} met and agreed on measure {n}. "
 RUNNER = ("import resource, subprocess, sys, time; t = time.perf_counter(); r = subprocess.run(sys.argv[1:], "
@@ -52,7 +52,8 @@ def build_store(events: int) -> Path:
             text += sentence
         (root / "sources" / f"s{k}.txt").write_text(text + "\n", encoding="utf-8")
         offsets.append(spans)
-        lines += [f"  - id: s{k}", f"    file: sources/s{k}.txt", f"    title: 'Source {k}'"]
+        digest = hashlib.sha256((text + "\n").encode("utf-8")).hexdigest()
+        lines += [f"  - id: s{k}", f"    file: sources/s{k}.txt", f"    title: 'Source {k}'", f"    sha256: {digest}"]
     lines += ["", "events:"]
     for i in range(events):
         k, n = i // 5 % n_sources, i % 5

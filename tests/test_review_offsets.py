@@ -59,3 +59,22 @@ def test_offsets_fix_repairs_typography_on_one_line_and_refuses_multiline(tmp_pa
     text = store.read_text(encoding="utf-8")
     assert "quote: \"The party’s ban\\u00a0came in 2015.\"" in text and "offset: 7" in text
     assert "          The party's ban\n" in text  # the folded quote is left for the editor
+
+
+def test_offsets_commands_check_then_fix_through_the_cli(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("Intro. The ban came in 2015.\n", encoding="utf-8")
+    store = tmp_path / "events.yaml"
+    text = ("sources:\r\n  - id: a\r\n    file: sources/a.txt\r\nevents:\r\n  - id: one\r\n    date: \"2015\"\r\n    title: Ban\r\n"
+            "    citations:\r\n      - source: a\r\n        quote: The ban came in 2015.\r\n        offset: 0\r\n")
+    store.write_bytes(text.encode("utf-8"))
+    timeline = [sys.executable, "-m", "timeline", "review", "offsets"]
+    checked = subprocess.run([*timeline, "check", "-s", str(store)], capture_output=True, text=True)
+    assert checked.returncode == 1 and "1 value(s) would change" in checked.stderr and store.read_bytes() == text.encode("utf-8")
+    fixed = subprocess.run([*timeline, "fix", "-s", str(store)], capture_output=True, text=True)
+    assert fixed.returncode == 0 and store.read_bytes() == text.replace("offset: 0", "offset: 7").encode("utf-8")
+    found = subprocess.run([*timeline, "find", str(tmp_path / "sources" / "a.txt"), "ban came"], capture_output=True, text=True)
+    assert found.returncode == 0 and found.stdout == "11\tban came\n"

@@ -3,6 +3,5 @@ render (new text for values) and editor (the edits)."""
 from __future__ import annotations
 
 from timeline.yamledit.editor import YamlEditor
-from timeline.yamledit.render import render_scalar
 
-__all__ = ["YamlEditor", "render_scalar"]
+__all__ = ["YamlEditor"]

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from timeline.errors import StoreError
-from timeline.yamledit.nodes import Loc, Text, after_content, content_end, dash_index, pair_of, where
+from timeline.yamledit.nodes import Loc, Text, after_content, dash_index, pair_of, where
 from timeline.yamledit.outline import compose_root
 from timeline.yamledit.render import flow_text, is_scalar, key_text, plain_date_ok, render_scalar
 from timeline.yamledit.style import blank_between, learn_style, spaced

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from timeline.errors import StoreError
-from timeline.store.scalars import StoreLoader, scalar_value
+from timeline.store.scalars import StoreLoader
 
 Loc = tuple[Any, ...]
 # YAML's line breaks (PyYAML and libyaml alike): a line ending with any of them ends there for the parser too.
@@ -129,11 +129,3 @@ def where(loc: Loc) -> str:
     """A location as the editor reads it: events.3.citations."""
     return ".".join(str(p) for p in loc) or "the top level"
 
-
-def plain_data(node: yaml.Node) -> Any:
-    """The value of a composed node, read with the store's scalar rules (as `timeline check` reads it)."""
-    if isinstance(node, yaml.ScalarNode):
-        return scalar_value(node.tag, node.value, style=node.style)  # the tag NodeLoader resolved, by the same rules
-    if isinstance(node, yaml.SequenceNode):
-        return [plain_data(item) for item in node.value]
-    return {plain_data(key): plain_data(value) for key, value in node.value}

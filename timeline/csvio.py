@@ -241,13 +241,14 @@ def _parsed(rows: list[Row], header: list[str], store: Store, csv_path: Path) ->
     problems: list[Problem] = []
     out: list[tuple[Event, Row]] = []
     seen: dict[str, int] = {}
+    existing = {e.id: e for e in store.events}
     for row in rows:
         event_id = row.cells["id"].strip()
         if event_id in seen:
             problems.append(Problem(f"duplicate id {event_id!r} (first on line {seen[event_id]})", str(csv_path), row.line))
             continue
         seen[event_id] = row.line
-        event = _row_event(row, header, store, csv_path, problems)
+        event = _row_event(row, header, existing, csv_path, problems)
         if event is not None:
             out.append((event, row))
     if problems:
@@ -255,9 +256,9 @@ def _parsed(rows: list[Row], header: list[str], store: Store, csv_path: Path) ->
     return out
 
 
-def _row_event(row: Row, header: list[str], store: Store, csv_path: Path, problems: list[Problem]) -> Event | None:
+def _row_event(row: Row, header: list[str], events: dict[str, Event], csv_path: Path, problems: list[Problem]) -> Event | None:
     event_id = row.cells["id"].strip()
-    existing = store.event(event_id)
+    existing = events.get(event_id)
     data: dict[str, Any] = existing.model_dump(mode="json") if existing else {}
     data["id"] = event_id
     bad = False

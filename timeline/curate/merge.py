@@ -88,7 +88,6 @@ class _SourceMap:
     def __init__(self, store: Store, base: Path, extraction: Any) -> None:
         self.base = base
         self.store = store
-        self.texts, _problems = load_sources(store, base)
         self.new: dict[str, Source] = {}
         self.candidates: dict[str, Source] = {}
         self.ids = {s.id for s in store.sources}
@@ -101,14 +100,21 @@ class _SourceMap:
                 why = _not_citable(item, source, base)
                 if why:
                     self.unusable[source.id] = self.unusable[item.id] = why
+        cited = {c.source for e in extraction.events for c in e.citations} | {
+            c.source for e in extraction.events for d in e.disputes for claim in d.claims for c in claim.citations}
+        self.by_id = by_id = {s.id: s for s in store.sources}
+        known = [by_id[sid] for sid in cited - set(self.candidates) if sid in by_id]
+        files = {os.path.normpath(base / s.file) for s in [*self.candidates.values(), *known]}
+        self.registered = [s for s in store.sources if os.path.normpath(base / s.file) in files]  # the only ones a passage can be on
+        self.texts, _problems = load_sources(store.model_copy(update={"sources": self.registered}), base)
 
     def resolve(self, citation: Citation) -> Citation | None:
         """The citation pointing at the store's source for its passage (registering one if needed)."""
-        source = self.candidates.get(citation.source) or self.store.source(citation.source)
+        source = self.candidates.get(citation.source) or self.by_id.get(citation.source)
         if source is None or citation.source in self.unusable:
             return None
         end = citation.offset + len(citation.quote)
-        for existing in self.store.sources:
+        for existing in self.registered:
             if _same_file(existing.file, source.file, self.base) and _covers(existing, citation.offset, end):
                 return citation.model_copy(update={"source": existing.id})
         for new in self.new.values():

@@ -144,9 +144,11 @@ def test_refusals_of_the_editor_name_file_and_line(tmp_path: Path) -> None:
 
     flow = "title: T\nsources:\n  - id: a\n    file: sources/a.txt\nevents: [{id: e0, date: '1990', title: E, citations: [{source: a, quote: 'Alpha met in 1990.', offset: 0}, {source: a, quote: 'Beta met in 1991.', offset: 19}]}]\n"
     store = project(tmp_path, flow)
+    curate.split_event(store, "e0", [2])  # a split inside a flow list is spliced (it was refused without a line)
+    assert [len(e.citations) for e in load_store(store)[0].events] == [1, 1]
     with pytest.raises(StoreError) as info:
-        curate.split_event(store, "e0", [2])
-    assert str(info.value).startswith(f"{store}:") and "<unicode string>" not in str(info.value)
+        YamlEditor(flow, str(store)).delete_key(("events", 0), "date")
+    assert str(info.value).startswith(f"{store}:5: ") and "<unicode string>" not in str(info.value)
     editor = YamlEditor("a: 1\nb: [x]\n", "f.yaml")
     editor.set((), "a", 2)
     editor.set((), "a", 3)

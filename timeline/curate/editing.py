@@ -53,7 +53,7 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     with locked(path):
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
-        store, _doc = load_text(path, text)
+        store = load_text(path, text)[0]  # its Document (raw data, a line per value) is not kept: large for a big store
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
         editor = YamlEditor(text, str(path))
         result = plan(store, editor)

@@ -224,9 +224,9 @@ def test_a_hand_save_during_an_edit_is_never_overwritten(tmp_path: Path, monkeyp
     saved = store.read_text(encoding="utf-8").replace("title: Event 0", "title: Saved by hand")
     real = editing.YamlEditor
 
-    def editor_then_save(text: str, name: str) -> object:
+    def editor_then_save(text: str, *args: object) -> object:
         store.write_text(saved, encoding="utf-8")  # the editor saves while the edit is being planned
-        return real(text, name)
+        return real(text, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(editing, "YamlEditor", editor_then_save)
     with pytest.raises(StoreError) as info:

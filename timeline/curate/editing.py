@@ -1,6 +1,6 @@
 """The edit sequence every change to events.yaml follows, and the plain data that edits write.
 
-Under the store's lock: validate the file with the safe loader (timeline.store.load_store), refusing to touch
+Under the store's lock: validate the file with the safe loader (timeline.store.load_text), refusing to touch
 an invalid store; plan the change on the validated models and express it as text splices
 (timeline.yamledit), so the bytes of everything not edited stay exactly as they were; validate the edited
 text again, in memory, and only then replace the file atomically.
@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.schema import Citation, Store
-from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.store import Document, decode, load_text, read_bytes
 from timeline.terminal import one_line
 from timeline.yamledit import YamlEditor
@@ -53,9 +53,10 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     with locked(path):
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
-        store = load_text(path, text)[0]  # its Document (raw data, a line per value) is not kept: large for a big store
+        store, doc = load_text(path, text, outline=True)
+        outline, doc = doc.outline, None  # the rest of the Document (raw data, a line per value) is large for a big store
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
-        editor = YamlEditor(text, str(path))
+        editor = YamlEditor(text, str(path), outline)
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:

@@ -23,6 +23,7 @@ class Document:
     path: Path
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    outline: list[Any] | None = None  # when asked for: the parser's events of the top two levels, for an editor
 
     def line(self, loc: Loc) -> int | None:
         """Line of the value at loc, or of its nearest parent that has one."""
@@ -44,9 +45,11 @@ def read_yaml(path: Path | str) -> Document:
     return parse_yaml(path, decode(path, read_bytes(path)))
 
 
-def parse_yaml(path: Path, text: str) -> Document:
-    """Parse text (the contents of path, decoded) as read_yaml does."""
+def parse_yaml(path: Path, text: str, outline: bool = False) -> Document:
+    """Parse text (the contents of path, decoded) as read_yaml does; with outline, keep the events of the top
+    level and of each top-level list's items (their starts and ends), so an editor need not parse again."""
     composer = _Composer(path, text)
+    composer.doc.outline = [] if outline else None
     try:
         composer.run()
     except yaml.MarkedYAMLError as exc:
@@ -128,6 +131,10 @@ class _Frame:
 
 
 _SKIP = object()  # stands for a refused key
+# An event belongs to the outline when the open collections before it are at most this many: the root's
+# keys and values, each top-level list's items as a start and an end (or one scalar).
+_OUTLINE_DEPTH = {yaml.ScalarEvent: 2, yaml.SequenceStartEvent: 2, yaml.MappingStartEvent: 2,
+                  yaml.SequenceEndEvent: 3, yaml.MappingEndEvent: 3}
 
 
 class _Composer:
@@ -155,10 +162,13 @@ class _Composer:
             yaml.SequenceEndEvent: self.close, yaml.MappingEndEvent: self.close,
             yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
         }
+        keep = self.doc.outline
         try:
             for event in yaml.parse(self.text, Loader=PARSER):
                 handler = handlers.get(type(event))
                 if handler is not None:
+                    if keep is not None and len(self.stack) <= _OUTLINE_DEPTH.get(type(event), -1):
+                        keep.append(event)
                     handler(event)
         except _Fatal:
             return

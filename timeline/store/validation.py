@@ -16,9 +16,9 @@ def load_store(path: Path | str) -> tuple[Store, Document]:
     return validate(read_yaml(path))
 
 
-def load_text(path: Path | str, text: str) -> tuple[Store, Document]:
-    """Validate text as the contents of path (an edit's result, before it is written)."""
-    return validate(parse_yaml(Path(path), text.removeprefix("\ufeff")))
+def load_text(path: Path | str, text: str, outline: bool = False) -> tuple[Store, Document]:
+    """Validate text as the contents of path (an edit's result, before it is written); outline as parse_yaml."""
+    return validate(parse_yaml(Path(path), text.removeprefix("\ufeff"), outline))
 
 
 def validate(doc: Document) -> tuple[Store, Document]:

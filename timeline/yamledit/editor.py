@@ -33,12 +33,13 @@ class _Edit:
 class YamlEditor:
     """Collects edits against the original text of a YAML document, then applies them all at once."""
 
-    def __init__(self, text: str, name: str = "events.yaml") -> None:
+    def __init__(self, text: str, name: str = "events.yaml", outline: list[Any] | None = None) -> None:
+        """outline: the text's parser events of its top two levels when already read (timeline.store.parse_yaml)."""
         self.text = text
         self.doc = Text(text, name)
         self.name = name
         try:
-            root = compose_root(self.doc)
+            root = compose_root(self.doc, outline)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise StoreError.at(f"cannot edit: {exc.problem or exc.context}", name, mark.line + 1 if mark else None) from None

@@ -6,7 +6,7 @@ event, a source) is composed from its own text only when an edit first asks for 
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -85,10 +85,13 @@ def _moved(mark: Any, index: int, line: int) -> yaml.Mark:
     return yaml.Mark(mark.name, mark.index + index, mark.line + line, mark.column, None, None)  # type: ignore[no-untyped-call]
 
 
-def compose_root(text: Text) -> yaml.Node | None:
-    """The document's root: its top-level keys and values, with top-level lists composed lazily."""
+def compose_root(text: Text, events: Iterable[Any] | None = None) -> yaml.Node | None:
+    """The document's root: its top-level keys and values, with top-level lists composed lazily.
+
+    events: the parser's events for text, or only those of its top two levels (timeline.store's outline).
+    """
     builder = _Outline(text)
-    for event in yaml.parse(text.s, Loader=PARSER):
+    for event in yaml.parse(text.s, Loader=PARSER) if events is None else events:
         builder.feed(event)
     return builder.root
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from timeline import curate
+from timeline.curate import merge as curate_merge
 from timeline.check import check_store
 from timeline.errors import StoreError
 from timeline.schema import Citation, Event, Source
-from timeline.yamlpatch import YamlEditor
+from timeline.yamledit import YamlEditor
 
 BAN = "sources/ban.txt"
 
@@ -23,7 +24,7 @@ BAN = "sources/ban.txt"
 class FakeExtraction:
     """What timeline.extract.events.extract returns, built by hand so the test fixes every candidate."""
 
-    sources: list[Source] = field(default_factory=list)
+    documents: list[Source] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
 
@@ -34,7 +35,8 @@ def same(a: Event, b: Event) -> bool:
 
 
 def ban_source(root: Path) -> Source:
-    from timeline.sources import read_source_file, text_hash
+    from timeline.read.safe import read_source_file
+    from timeline.sources import text_hash
 
     return Source(id="ban", file=BAN, title="Party banned", sha256=text_hash(read_source_file(root / BAN)))
 
@@ -47,7 +49,7 @@ def cite(root: Path, source: str, file: str, quote: str) -> Citation:
 def extraction(root: Path) -> FakeExtraction:
     """Three candidates: new evidence for the reviewed accord, a citation for the amnesty candidate, a new event."""
     return FakeExtraction(
-        sources=[ban_source(root)],
+        documents=[ban_source(root)],
         events=[
             Event(id="1997-accord", date="1997", title="Peace accord signed",
                   citations=[cite(root, "ban", BAN, "The peace accord was signed in 1997 in Moscow")]),
@@ -394,17 +396,17 @@ def test_progress_wrapper_sees_every_candidate_and_bars_stay_off_a_pipe(copy_roo
 
     curate.merge_extraction(root / "events.yaml", extraction(root), same=same, progress=progress)
     assert len(seen) == 3
-    bar = curate._terminal_bar(10_000)
+    bar = curate_merge._terminal_bar(10_000)
     assert bar is not None and list(bar(range(3))) == [0, 1, 2]
     assert "merging" not in capsys.readouterr().err  # stderr is not a terminal here: tqdm stays silent
-    assert curate._terminal_bar(3) is None
+    assert curate_merge._terminal_bar(3) is None
 
 
 def test_any_text_written_by_the_editor_reads_back_the_same():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from timeline.yamlpatch import _Loader
+    from timeline.yamledit.nodes import NodeLoader as _Loader
 
     import yaml
 

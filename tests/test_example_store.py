@@ -1,19 +1,16 @@
 """The shipped example, events.yaml: valid, fully cited, complete where the issue requires, honest about sources."""
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from timeline import dates
 from timeline.check import check_store
 from timeline.schema import Event, Store
-from timeline.sources import SourceText, read_source_file
+from timeline.read.safe import read_source_file
+from timeline.sources import SourceText
 from timeline.store import citations_of
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,15 +27,6 @@ def checked() -> tuple[Store, dict[str, SourceText], list]:
 @pytest.fixture(scope="module")
 def store(checked: tuple) -> Store:
     return checked[0]
-
-
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("curate_offsets", REPO / "tools" / "curate_offsets.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def _text(event: Event) -> str:
@@ -174,44 +162,3 @@ def test_sources_are_the_shared_corpus_unchanged(shared_dir: Path, store: Store)
     corpus = shared_dir / "corpus" / "tajikistan"
     for file in {s.file for s in store.sources}:
         assert (REPO / file).read_bytes() == (corpus / Path(file).name).read_bytes(), file
-
-
-def test_tool_finds_quotes_typed_with_plain_punctuation() -> None:
-    tool = _tool()
-    text = read_source_file(REPO / ARCHIVE)
-    [(offset, exact)] = tool.find_all(text, "This year marks the twentieth anniversary of the signing of Tajikistan's peace accords in 1997.")
-    assert text[offset:offset + len(exact)] == exact and "\u2019" in exact
-    assert tool.find_all(text, "not in the archive at all") == []
-
-
-def test_tool_fix_restores_wrong_offsets(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "sources", tmp_path / "sources")
-    original = STORE.read_text(encoding="utf-8")
-    broken = re.sub(r"(?m)^(\s+offset: )\d+$", r"\g<1>0", original, count=40)
-    (tmp_path / "events.yaml").write_text(broken, encoding="utf-8")
-    with pytest.raises(Exception):
-        check_store(tmp_path / "events.yaml")
-    changes, problems = _tool().fix_store(tmp_path / "events.yaml")
-    assert problems == [] and changes > 0
-    check_store(tmp_path / "events.yaml")
-    assert (tmp_path / "events.yaml").read_text(encoding="utf-8") == original
-
-
-def test_tool_fix_repairs_typography_on_one_line_and_refuses_multiline(tmp_path: Path) -> None:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "a.txt").write_text("Intro.\nThe party’s ban\u00a0came in 2015.\n", encoding="utf-8")
-    store = tmp_path / "events.yaml"
-    store.write_text(
-        "sources:\n  - id: a\n    file: sources/a.txt\n"
-        "events:\n"
-        "  - id: one\n    date: \"2015\"\n    title: Ban\n    citations:\n"
-        "      - source: a\n        quote: 'The party''s ban came in 2015.'\n        offset: 0\n"
-        "  - id: two\n    date: \"2015\"\n    title: Ban again\n    citations:\n"
-        "      - source: a\n        quote: >-\n          The party's ban\n          came in 2015.\n        offset: 0\n",
-        encoding="utf-8",
-    )
-    changes, problems = _tool().fix_store(store)
-    assert changes == 3 and len(problems) == 1 and "one line" in problems[0]
-    text = store.read_text(encoding="utf-8")
-    assert "quote: \"The party’s ban\\u00a0came in 2015.\"" in text and "offset: 7" in text
-    assert "          The party's ban\n" in text  # the folded quote is left for the editor

@@ -24,8 +24,8 @@ def extraction():  # type: ignore[no-untyped-def]
 
 
 def test_every_quote_is_at_its_offset(extraction) -> None:  # type: ignore[no-untyped-def]
-    texts = {d.id: d.text for d in extraction.sources}
-    bounds = {d.id: (d.start, d.stop) for d in extraction.sources}
+    texts = {d.id: d.text for d in extraction.documents}
+    bounds = {d.id: (d.start, d.stop) for d in extraction.documents}
     assert len(extraction.events) > 50
     for event in extraction.events:
         for c in event.citations:

@@ -392,9 +392,9 @@ def test_pure_python_parser_gives_the_same_answers(tmp_path: Path, monkeypatch: 
     """Without libyaml (PyYAML built without it) the loader falls back to PyYAML's own parser."""
     import yaml
 
-    import timeline.store
+    import timeline.store.reading
 
-    monkeypatch.setattr(timeline.store, "_PARSER", yaml.SafeLoader)
+    monkeypatch.setattr(timeline.store.reading, "PARSER", yaml.SafeLoader)
     target, messages = refused(tmp_path, content)
     line = expected_line(content, line)
     assert any(words in m for m in messages), messages

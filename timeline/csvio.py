@@ -21,10 +21,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from timeline.curate import dump_model, edit_store
+from timeline.curate.editing import dump_model, edit_store
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.schema import Event, Store
-from timeline.yamlpatch import YamlEditor
+from timeline.yamledit import YamlEditor
 
 COLUMNS = ["id", "date", "title", "summary", "note", "lane", "tags", "actors", "places", "importance", "status",
            "citations", "disputes"]
@@ -137,20 +137,34 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
 
 
 def _rows(handle: Any, path: Path) -> tuple[list[str], list[Row]]:
-    reader = csv.reader(handle, strict=True)  # an unterminated quote is an error, not a silent newline
+    first = handle.readline()
+    handle.seek(0)
+    reader = csv.reader(handle, delimiter=delimiter(first), strict=True)  # an unterminated quote is an error
     header = next(reader, None)
     if not header or "id" not in header:
         raise CsvError.at("the first row must be the column names, including id", path, 1)
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise CsvError.at(f"unknown column(s) {', '.join(map(repr, unknown))}; columns are: {', '.join(COLUMNS)}", path, 1)
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:
+        raise CsvError.at(f"column(s) {', '.join(map(repr, twice))} appear more than once; keep one of each", path, 1)
     rows, line = [], reader.line_num + 1
     for values in reader:
+        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
+            raise CsvError.at(f"this row has {len(values)} cells but there are {len(header)} columns; "
+                              "remove the extra cells or name their column", path, line)
         if any(v.strip() for v in values):
             cells = [unguard(v) for v in values] + [""] * (len(header) - len(values))
             rows.append(Row(line, dict(zip(header, cells))))
         line = reader.line_num + 1
     return header, rows
+
+
+def delimiter(header_line: str) -> str:
+    """The separator of a CSV file, from its header: ',' or, as spreadsheets set to some locales write, ';' or a tab."""
+    names = {sep: [cell.strip().strip('"') for cell in header_line.split(sep)] for sep in (",", ";", "\t")}
+    return next((sep for sep, cells in names.items() if "id" in cells and len(cells) > 1), ",")
 
 
 def parse_cell(column: str, text: str) -> Any:
@@ -227,13 +241,14 @@ def _parsed(rows: list[Row], header: list[str], store: Store, csv_path: Path) ->
     problems: list[Problem] = []
     out: list[tuple[Event, Row]] = []
     seen: dict[str, int] = {}
+    existing = {e.id: e for e in store.events}
     for row in rows:
         event_id = row.cells["id"].strip()
         if event_id in seen:
             problems.append(Problem(f"duplicate id {event_id!r} (first on line {seen[event_id]})", str(csv_path), row.line))
             continue
         seen[event_id] = row.line
-        event = _row_event(row, header, store, csv_path, problems)
+        event = _row_event(row, header, existing, csv_path, problems)
         if event is not None:
             out.append((event, row))
     if problems:
@@ -241,9 +256,9 @@ def _parsed(rows: list[Row], header: list[str], store: Store, csv_path: Path) ->
     return out
 
 
-def _row_event(row: Row, header: list[str], store: Store, csv_path: Path, problems: list[Problem]) -> Event | None:
+def _row_event(row: Row, header: list[str], events: dict[str, Event], csv_path: Path, problems: list[Problem]) -> Event | None:
     event_id = row.cells["id"].strip()
-    existing = store.event(event_id)
+    existing = events.get(event_id)
     data: dict[str, Any] = existing.model_dump(mode="json") if existing else {}
     data["id"] = event_id
     bad = False

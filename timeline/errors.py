@@ -1,6 +1,8 @@
 """Errors the library raises; only the CLI turns them into messages and exit codes."""
 from __future__ import annotations
 
+from typing import Self
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +45,7 @@ class TimelineError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def at(cls, message: str, file: str | Path | None = None, line: int | None = None) -> TimelineError:
+    def at(cls, message: str, file: str | Path | None = None, line: int | None = None) -> Self:
         """Build an error about one place in one file."""
         return cls(Problem(message, str(file) if file is not None else None, line))
 

@@ -1,7 +1,12 @@
 """The `timeline` command: a thin layer that turns library errors into messages and exit codes."""
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import io
+import os
+import sys
 from typing import Any
 
 import click
@@ -69,4 +74,27 @@ def cli() -> None:
 
 def main() -> None:
     """Console entry point. Ctrl-C is click's: 'Aborted!' and exit 1, never a traceback."""
-    cli.main(prog_name="timeline")
+    if sys.stdout is None:  # started with stdout closed: writing to it fails with a message, as a full disk does
+        sys.stdout = _ClosedOutput()
+    try:
+        try:
+            cli.main(prog_name="timeline")
+        finally:
+            sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno not in OUTPUT_ERRORS:
+            raise
+        click.echo(f"timeline: cannot write the output: {exc.strerror or exc}", err=True)
+        with contextlib.suppress(OSError, ValueError):  # what is still buffered goes nowhere, quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+
+
+OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for a closed stdout: every write fails as writing to a closed descriptor does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")

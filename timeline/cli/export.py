@@ -29,6 +29,7 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
     from timeline.check import check_store
     from timeline.fileio import write_atomic
     from timeline.store import load_store
+    from timeline.terminal import printable
 
     if fmt == "csv":  # for editing: works on a store whose citations need fixing
         from timeline.csvio import export_csv, long_cells
@@ -48,6 +49,8 @@ def export(fmt: str, store: Path, output: Path | None, bom: bool, review: bool, 
             click.echo(str(warning), err=True)
         made = builder(BuildContext(data, texts, store, {"review": review}))
         text = made.render()
+        if isinstance(text, str) and builder.suffix in (".md", ".txt"):  # read in terminals and editors: no raw controls
+            text = printable(text)
         for note in getattr(made, "notes", []) if not quiet else []:  # e.g. ics: events not dated to the day
             click.echo(f"{store}: {note}", err=True)
         omitted = 0 if review else sum(1 for e in data.events if e.status == "candidate")

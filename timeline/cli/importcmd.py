@@ -35,8 +35,9 @@ def csv_command(file: Path, store: Path, delete_missing: bool, quiet: bool) -> N
       timeline import csv events.csv --into events.yaml
     """
     from timeline.csvio import import_csv
+    from timeline.terminal import printable
 
     report = import_csv(file, store, delete_missing=delete_missing)
     if not quiet:
         for line in report.lines(store):
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)

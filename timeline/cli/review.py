@@ -31,6 +31,7 @@ def review() -> None:
       timeline review merge peace-accord 1997-06-28-dushanbe
       timeline review split 2019-repatriation --citation 2 --citation 3
       timeline review refresh            # after editing a source file
+      timeline review offsets fix        # set every citation offset from its quote
     """
 
 
@@ -55,10 +56,10 @@ def list_command(store: Path, show_all: bool) -> None:
     for event in events:
         lane = f"  [{event.lane}]" if event.lane else ""
         mark = "" if event.status == "candidate" else "  (reviewed)"
-        click.echo(f"\n{event.id}  {display(event.date)}{lane}{mark}")
+        click.echo(_shown(f"\n{event.id}  {display(event.date)}{lane}{mark}"))
         click.echo(f"  {short(event.title)}")
         for n, citation in enumerate(event.citations, 1):
-            click.echo(f"  {n}. {citation.source}@{citation.offset}: \u201c{short(citation.quote, 200)}\u201d")
+            click.echo(_shown(f"  {n}. {citation.source}@{citation.offset}: \u201c{short(citation.quote, 200)}\u201d"))
         for dispute in event.disputes:
             click.echo(f"  disputed: {short(dispute.description)}")
 
@@ -78,7 +79,7 @@ def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> N
     from timeline.curate import accept as do_accept
 
     event = do_accept(store, event_id, title=title, lane=lane)
-    click.echo(f"{store}: accepted {event.id}: {event.title}")
+    click.echo(_shown(f"{store}: accepted {event.id}: {event.title}"))
 
 
 @review.command()
@@ -95,7 +96,7 @@ def reject(event_id: str, reason: str | None, store: Path) -> None:
     from timeline.curate import reject as do_reject
 
     item = do_reject(store, event_id, reason)
-    click.echo(f"{store}: rejected {event_id} (remembered as {item.key})")
+    click.echo(_shown(f"{store}: rejected {event_id} (remembered as {item.key})"))
 
 
 @review.command()
@@ -112,7 +113,7 @@ def merge(keep_id: str, other_id: str, store: Path) -> None:
     from timeline.curate import merge_events
 
     event = merge_events(store, keep_id, other_id)
-    click.echo(f"{store}: merged {other_id} into {keep_id} ({len(event.citations)} citations)")
+    click.echo(_shown(f"{store}: merged {other_id} into {keep_id} ({len(event.citations)} citations)"))
 
 
 @review.command()
@@ -133,7 +134,7 @@ def split(event_id: str, numbers: tuple[int, ...], new_id: str | None, title: st
     from timeline.curate import split_event
 
     event = split_event(store, event_id, list(numbers), new_id=new_id, title=title, date=date)
-    click.echo(f"{store}: split {len(event.citations)} citation(s) of {event_id} into {event.id}")
+    click.echo(_shown(f"{store}: split {len(event.citations)} citation(s) of {event_id} into {event.id}"))
 
 
 @review.command()
@@ -153,6 +154,112 @@ def refresh(source_ids: tuple[str, ...], store: Path) -> None:
 
     report = refresh_sources(store, list(source_ids) or None)
     for line in report.lines(store):
-        click.echo(line)
+        click.echo(_shown(line))
     if report.stale:
         raise SystemExit(1)
+
+
+@review.group()
+def offsets() -> None:
+    """Citation offsets: find a quote in a source, hash a source, check or fix every citation's offset.
+
+    \b
+    Examples:
+      timeline review offsets find sources/article.txt "set up on May 9"
+      timeline review offsets hash sources/archive.txt --segment 20 1649
+      timeline review offsets check -s events.yaml
+      timeline review offsets fix -s events.yaml
+    """
+
+
+SEGMENT = click.option("--segment", type=int, nargs=2, metavar="START END", help="Only this [START, END) range of the file.")
+
+
+@offsets.command("find")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("quote")
+@SEGMENT
+def find_command(file: Path, quote: str, segment: tuple[int, int] | None) -> None:
+    """Print every offset where QUOTE occurs in FILE and the exact text there (exit 1 when none).
+
+    Typographic quotes, dashes and runs of white space in QUOTE need not match the file exactly.
+
+    \b
+    Example:
+      timeline review offsets find sources/article.txt "set up on May 9"
+    """
+    from timeline.curate.offsets import find_all
+
+    matches = find_all(_source_text(file), quote, segment)
+    for offset, exact in matches:
+        click.echo(f"{offset}\t{_shown(exact)}")
+    if not matches:
+        raise SystemExit(1)
+
+
+@offsets.command("hash")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@SEGMENT
+def hash_command(file: Path, segment: tuple[int, int] | None) -> None:
+    """Print the sha256 to put in FILE's source entry (of the segment, when given).
+
+    \b
+    Example:
+      timeline review offsets hash sources/archive.txt --segment 20 1649
+    """
+    from timeline.sources import text_hash
+
+    text = _source_text(file)
+    click.echo(text_hash(text[segment[0]:segment[1]] if segment else text))
+
+
+@offsets.command("check")
+@_store_option
+def check_command(store: Path) -> None:
+    """List the citations whose offset or quote `fix` would change, writing nothing (exit 1 when any).
+
+    \b
+    Example:
+      timeline review offsets check -s events.yaml
+    """
+    _fix(store, dry_run=True)
+
+
+@offsets.command("fix")
+@_store_option
+def fix_command(store: Path) -> None:
+    """Set every citation's offset to where its quote is (and fix typographic drift in one-line quotes).
+
+    Quotes that cannot be found are listed as file:line and left alone; the exit code is then 1.
+
+    \b
+    Example:
+      timeline review offsets fix -s events.yaml
+    """
+    _fix(store, dry_run=False)
+
+
+def _fix(store: Path, dry_run: bool) -> None:
+    from timeline.curate.offsets import fix_offsets
+
+    report = fix_offsets(store, dry_run=dry_run)
+    for line in report.lines(store, dry_run):
+        click.echo(_shown(line), err=True)
+    if report.problems or (dry_run and report.changes):
+        raise SystemExit(1)
+
+
+def _source_text(file: Path) -> str:
+    from timeline.errors import TimelineError
+    from timeline.read.safe import read_source_file
+
+    try:
+        return read_source_file(file)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TimelineError.at(f"cannot read as UTF-8 text: {getattr(exc, 'strerror', None) or exc}", file) from None
+
+
+def _shown(text: str) -> str:
+    from timeline.terminal import printable
+
+    return printable(text)

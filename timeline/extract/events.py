@@ -51,11 +51,6 @@ class Extraction:
         """The candidate events as schema objects."""
         return tuple(to_event(r) for r in self.records)
 
-    @property
-    def sources(self) -> tuple[Document, ...]:
-        """The documents, by the name timeline.curate.merge_extraction reads them."""
-        return self.documents
-
     @classmethod
     def of_events(cls, documents: Iterable[Document], events: Iterable[Event], problems: Iterable[Problem] = ()) -> Extraction:
         """An extraction from schema events (their records are made from them)."""

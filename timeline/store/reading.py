@@ -1,42 +1,20 @@
-"""Read events.yaml safely, with line numbers for every problem, and validate it into a Store."""
+"""Read events.yaml safely into plain data, with the line of every value and every problem."""
 from __future__ import annotations
 
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from timeline.errors import Problem, StoreError, shown
-from timeline.schema import Store
+from timeline.store.scalars import PARSER, PLAIN_TAGS, SURROGATE, scalar_value
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64  # an event store nests about 9 levels; deeper is a mistake or an attack
 MAX_PROBLEMS = 100  # report the first ones; a million wrong items must not print a million lines
 Loc = tuple[Any, ...]
-
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
-_STR = "tag:yaml.org,2002:str"
-
-
-class _Loader(yaml.SafeLoader):
-    """Scalar resolution for an event store: dates stay text, and only true/false are booleans
-    (YAML 1.1 reads yes/no/on/off as booleans, so `title: no` would lose the title)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
-# libyaml's event parser is ~20x faster than PyYAML's; both are iterative, and so is our composer.
-_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 @dataclass
 class Document:
@@ -45,6 +23,7 @@ class Document:
     path: Path
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    outline: list[Any] | None = None  # when asked for: the parser's events of the top two levels, for an editor
 
     def line(self, loc: Loc) -> int | None:
         """Line of the value at loc, or of its nearest parent that has one."""
@@ -63,8 +42,14 @@ def read_yaml(path: Path | str) -> Document:
     merge keys, duplicate keys, nesting deeper than MAX_DEPTH and lone surrogates are refused.
     """
     path = Path(path)
-    text = _read_text(path)
+    return parse_yaml(path, decode(path, read_bytes(path)))
+
+
+def parse_yaml(path: Path, text: str, outline: bool = False) -> Document:
+    """Parse text (the contents of path, decoded) as read_yaml does; with outline, keep the events of the top
+    level and of each top-level list's items (their starts and ends), so an editor need not parse again."""
     composer = _Composer(path, text)
+    composer.doc.outline = [] if outline else None
     try:
         composer.run()
     except yaml.MarkedYAMLError as exc:
@@ -81,7 +66,8 @@ def read_yaml(path: Path | str) -> Document:
     return composer.doc
 
 
-def _read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; refuses what is not a regular file of at most MAX_BYTES, with a message for the user."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -100,6 +86,11 @@ def _read_text(path: Path) -> str:
         raise StoreError.at("is a directory; pass the path of an events.yaml file", path) from None
     except OSError as exc:
         raise StoreError.at(f"cannot read: {exc.strerror}", path) from None
+    return raw
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """A store's bytes as text (UTF-8; a byte order mark left out); refuses other encodings with the line."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -140,6 +131,10 @@ class _Frame:
 
 
 _SKIP = object()  # stands for a refused key
+# An event belongs to the outline when the open collections before it are at most this many: the root's
+# keys and values, each top-level list's items as a start and an end (or one scalar).
+_OUTLINE_DEPTH = {yaml.ScalarEvent: 2, yaml.SequenceStartEvent: 2, yaml.MappingStartEvent: 2,
+                  yaml.SequenceEndEvent: 3, yaml.MappingEndEvent: 3}
 
 
 class _Composer:
@@ -151,15 +146,9 @@ class _Composer:
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.documents = 0
-        self.scalars = _Loader("")
 
     def problem(self, message: str, line: int | None) -> None:
         self.problems.append(Problem(message, str(self.path), line))
-
-    @staticmethod
-    def line(event: Any) -> int:
-        """1-based line where an event starts."""
-        return int(event.start_mark.line) + 1
 
     def fatal(self, message: str, event: Any) -> None:
         self.problem(message, event.start_mark.line + 1)
@@ -167,26 +156,34 @@ class _Composer:
 
     def run(self) -> None:
         """Read every event; stops at the first fatal problem."""
+        handlers: dict[type, Any] = {
+            yaml.ScalarEvent: lambda e: self.add(self.scalar(e), e.start_mark.line + 1, e),
+            yaml.SequenceStartEvent: self.open, yaml.MappingStartEvent: self.open,
+            yaml.SequenceEndEvent: self.close, yaml.MappingEndEvent: self.close,
+            yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
+        }
+        keep = self.doc.outline
         try:
-            for event in yaml.parse(self.text, Loader=_PARSER):
-                self.feed(event)
+            for event in yaml.parse(self.text, Loader=PARSER):
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    if keep is not None and len(self.stack) <= _OUTLINE_DEPTH.get(type(event), -1):
+                        keep.append(event)
+                    handler(event)
         except _Fatal:
             return
 
-    def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.fatal("YAML syntax error: a second document (---) in the file; an event store is one document", event)
-        elif isinstance(event, yaml.AliasEvent):
-            self.fatal("aliases (*name) are not allowed in an event store; write the value out", event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event), self.line(event), event)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self.open(event)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            frame = self.stack.pop()
-            self.add(frame.value, frame.line, None)
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.fatal("YAML syntax error: a second document (---) in the file; an event store is one document", event)
+
+    def alias(self, event: Any) -> None:
+        self.fatal("aliases (*name) are not allowed in an event store; write the value out", event)
+
+    def close(self, _event: Any) -> None:
+        frame = self.stack.pop()
+        self.add(frame.value, frame.line, None)
 
     def open(self, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -217,24 +214,10 @@ class _Composer:
         return (*frame.loc, frame.key)
 
     def scalar(self, event: Any) -> Any:
-        if not self.check_tag(event, *_PLAIN_TAGS):
+        if event.tag is not None and not self.check_tag(event, *PLAIN_TAGS):
             return None
-        tag = event.tag
-        if tag is None:
-            tag = self.scalars.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-        elif tag == "!":
-            tag = _STR
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        construct = self.scalars.yaml_constructors.get(tag)
-        if construct is None:  # the merge key '<<' (refused as a key)
-            return event.value
-        try:
-            value = construct(self.scalars, node)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            return event.value
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != event.value:
-            return event.value  # 0x1F, 1_000, 007, 1:30, 1e3, .inf: keep what the editor wrote, as text
-        if isinstance(value, str) and _SURROGATE.search(value):
+        value = scalar_value(event.tag, event.value, event.implicit, event.style)
+        if event.style == '"' and isinstance(value, str) and SURROGATE.search(value):  # only an escape makes one
             self.problem("contains a lone surrogate (\\ud800-\\udfff), which is not a character; remove it",
                          event.start_mark.line + 1)
         return value
@@ -274,52 +257,11 @@ class _Composer:
             self.doc.lines[(*frame.loc, key)] = line
 
 
-def load_store(path: Path | str) -> tuple[Store, Document]:
-    """Read and validate events.yaml; raise StoreError listing every problem with its line."""
-    doc = read_yaml(path)
-    if doc.data is None:
-        doc.data = {}
-    if not isinstance(doc.data, dict):
-        raise StoreError.at("the top level must be a mapping with title, sources, lanes, eras and events", doc.path, 1)
-    problems = cross_check(doc)
-    total = len(problems)
-    try:
-        store = Store.model_validate(doc.data)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        total += len(errors)
-        problems = [_validation_problem(doc, err) for err in errors[: 2 * MAX_PROBLEMS]] + problems
-    if problems:
-        raise StoreError(_capped(sorted(problems, key=lambda p: p.line or 0), total, doc.path))
-    return store, doc
-
-
 def _capped(problems: list[Problem], total: int, path: Path) -> list[Problem]:
     """The first MAX_PROBLEMS problems, and how many more there are."""
     if total <= MAX_PROBLEMS:
         return problems
     return problems[:MAX_PROBLEMS] + [Problem(f"... and {total - MAX_PROBLEMS} more problems; fix these first", str(path))]
-
-
-def _validation_problem(doc: Document, err: Any) -> Problem:
-    loc = tuple(err["loc"])
-    message = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        message = f"unknown key {shown(loc[-1])}; check its spelling (see the events.yaml format in README.md)"
-    elif err["type"] == "missing":
-        message = f"missing required key {shown(loc[-1])}"
-    elif err["type"] in _WANTED:
-        message = f"expected {_WANTED[err['type']]}, found {_kind(err.get('input'))}"
-        if err["type"] == "string_type" and not isinstance(err.get("input"), (list, dict)):
-            message += "; put the value in quotes"
-    return Problem(f"{_describe(doc, loc)}: {message}", str(doc.path), doc.line(loc))
-
-
-_WANTED = {
-    "string_type": "text", "list_type": "a list (lines starting with '- ')", "int_type": "a whole number",
-    "float_type": "a number", "model_type": "a mapping (key: value lines)", "dict_type": "a mapping (key: value lines)",
-    "tuple_type": "a list", "bool_type": "true or false",
-}
 
 
 def _kind(value: Any) -> str:
@@ -336,83 +278,3 @@ def _kind(value: Any) -> str:
         return "a mapping"
     return f"the text {shown(value, 40)}"
 
-
-def _describe(doc: Document, loc: Loc) -> str:
-    """'event 'peace-accord' date' rather than 'events.0.date'."""
-    if len(loc) >= 2 and loc[0] in ("events", "sources", "lanes", "eras") and isinstance(loc[1], int):
-        item = doc.data[loc[0]][loc[1]] if isinstance(doc.data.get(loc[0]), list) else None
-        name = item.get("id") if isinstance(item, dict) else None
-        name = name if isinstance(name, str) and len(name) <= 120 else None
-        label = f"{loc[0][:-1]} {name!r}" if name else f"{loc[0][:-1]} #{loc[1] + 1}"
-        rest = ".".join(str(part) for part in loc[2:])
-        return f"{label} {rest}".strip()
-    return ".".join(str(part) for part in loc) or "top level"
-
-
-def _event_id(doc: Document, loc: Loc) -> str | None:
-    if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int):
-        event = doc.data["events"][loc[1]]
-        ident = event.get("id") if isinstance(event, dict) else None
-        return ident if isinstance(ident, str) else None
-    return None
-
-
-def cross_check(doc: Document) -> list[Problem]:
-    """References between parts of the store: unique ids, known sources and lanes (on the raw data, so
-    these are reported together with schema problems)."""
-    data = doc.data
-    problems = []
-    for kind in ("sources", "lanes", "eras", "events"):
-        first: dict[str, int] = {}
-        for i, item in enumerate(_items(data, kind)):
-            ident = item.get("id")
-            if not isinstance(ident, str):
-                continue
-            if ident in first:
-                message = f"duplicate {kind[:-1]} id {shown(ident)} (first at line {doc.line((kind, first[ident], 'id'))}); ids must be unique"
-                problems.append(_at(doc, (kind, i, "id"), message))
-            first.setdefault(ident, i)
-    sources = {s.get("id") for s in _items(data, "sources") if isinstance(s.get("id"), str)}
-    lanes = {lane.get("id") for lane in _items(data, "lanes") if isinstance(lane.get("id"), str)}
-    for kind in ("events", "eras"):
-        for i, item in enumerate(_items(data, kind)):
-            lane = item.get("lane")
-            if kind == "events" and isinstance(lane, str) and lanes and lane not in lanes:
-                problems.append(_at(doc, (kind, i, "lane"), f"unknown lane {shown(lane)}; add it under lanes or use one of: {', '.join(sorted(map(str, lanes)))}"))
-            for loc, citation in _raw_citations(item, (kind, i)):
-                source = citation.get("source")
-                if isinstance(source, str) and source not in sources:
-                    problems.append(_at(doc, (*loc, "source"), f"unknown source {shown(source)}; register it under sources"))
-    return problems
-
-
-def _items(data: Any, kind: str) -> list[dict[str, Any]]:
-    items = data.get(kind) if isinstance(data, dict) else None
-    return [item if isinstance(item, dict) else {} for item in items] if isinstance(items, list) else []
-
-
-def _raw_citations(item: dict[str, Any], loc: Loc) -> list[tuple[Loc, dict[str, Any]]]:
-    found = [((*loc, "citations", k), c) for k, c in enumerate(_list(item.get("citations"))) if isinstance(c, dict)]
-    for d, dispute in enumerate(_list(item.get("disputes"))):
-        claims = _list(dispute.get("claims")) if isinstance(dispute, dict) else []
-        for c, claim in enumerate(claims):
-            cits = _list(claim.get("citations")) if isinstance(claim, dict) else []
-            found += [((*loc, "disputes", d, "claims", c, "citations", k), cit) for k, cit in enumerate(cits) if isinstance(cit, dict)]
-    return found
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def citations_of(item: Any, loc: Loc) -> list[tuple[Loc, Any]]:
-    """Every citation of an event or era, with its location in the file (including dispute sides)."""
-    found = [((*loc, "citations", k), c) for k, c in enumerate(item.citations)]
-    for d, dispute in enumerate(getattr(item, "disputes", [])):
-        for c, claim in enumerate(dispute.claims):
-            found += [((*loc, "disputes", d, "claims", c, "citations", k), cit) for k, cit in enumerate(claim.citations)]
-    return found
-
-
-def _at(doc: Document, loc: Loc, message: str) -> Problem:
-    return Problem(message, str(doc.path), doc.line(loc), _event_id(doc, loc))

@@ -1,0 +1,57 @@
+"""What an edit must not break: every citation it adds or changes verifies against its source, and the
+file on disk is still the one the edit was planned on."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from timeline.errors import Problem, StoreError
+from timeline.schema import Store
+from timeline.sources import load_sources, verify_citation
+from timeline.store import Document, citations_of, read_bytes
+
+
+class ChangedOnDiskError(StoreError):
+    """The store changed on disk between the edit's read and its write; nothing was written."""
+
+
+def check_unchanged(path: Path, raw: bytes | None) -> None:
+    """Refuse to write when the file no longer holds the bytes the edit was planned on (a hand save meanwhile);
+    raw None: the file did not exist."""
+    try:
+        now = read_bytes(path) if raw is not None or path.exists() else None
+    except StoreError:
+        now = b""
+    if now != raw:
+        raise ChangedOnDiskError.at("changed on disk while this edit ran (saved in an editor?); nothing was written: "
+                                    "run the command again", path)
+
+
+def _cited(store: Store) -> list[tuple[Any, Any, str | None]]:
+    """(location, citation, event id) of every citation of every event and era."""
+    items = [("events", i, e) for i, e in enumerate(store.events)] + [("eras", i, e) for i, e in enumerate(store.eras)]
+    return [(loc, c, item.id) for kind, i, item in items for loc, c in citations_of(item, (kind, i))]
+
+
+def new_citation_problems(old: Store, new: Store, doc: Document, base: Path) -> list[Problem]:
+    """Why citations that the edit added or changed do not verify. A citation that did not verify before the
+    edit (at the same place of the same event or era) is not the edit's doing: `timeline check` reports it."""
+    before = {(c.source, c.quote, c.offset) for _loc, c, _id in _cited(old)}
+    old_sources = {s.id: s for s in old.sources}
+    changed = {s.id for s in new.sources if old_sources.get(s.id) != s}
+    fresh = [(loc, c, oid) for loc, c, oid in _cited(new) if (c.source, c.quote, c.offset) not in before or c.source in changed]
+    if not fresh:
+        return []
+    places = {(loc[0], oid, loc[2:]) for loc, _c, oid in fresh}
+    was = {(loc[0], oid, loc[2:]): c for loc, c, oid in _cited(old) if (loc[0], oid, loc[2:]) in places}
+    needed = {c.source for _loc, c, _id in fresh} | {c.source for c in was.values()}
+    texts, found = load_sources(new.model_copy(update={"sources": [s for s in new.sources if s.id in needed]}), base)
+    old_texts = {sid: t for sid, t in texts.items() if sid not in changed}
+    problems = [Problem(p.message, str(doc.path)) for p in found if not p.warning and p.message.split(":")[0] in
+                {f"source {sid!r}" for sid in changed}]
+    for loc, citation, owner in fresh:
+        why = verify_citation(citation, texts)
+        earlier = was.get((loc[0], owner, loc[2:]))
+        if why and (earlier is None or not verify_citation(earlier, old_texts) and earlier.source in old_texts):
+            problems.append(Problem(why, str(doc.path), doc.line((*loc, "quote")), owner if loc[0] == "events" else None))
+    return problems

@@ -116,9 +116,9 @@ def test_bad_input_is_named_the_rest_processed_and_exit_1(tmp_path: Path) -> Non
 
 
 def test_invalid_published_is_a_clear_error_exit_1_and_texts_dates_are_used(tmp_path: Path) -> None:
-    result = run(str(corpus(tmp_path)), "--published", "June 2015", "--json")
+    result = run(str(corpus(tmp_path)), "--published", "sometime soon", "--json")  # 'June 2015' is read: see below
     assert result.exit_code == 1
-    assert "--published" in result.stderr and "'June 2015' is not EDTF" in result.stderr
+    assert "--published" in result.stderr and "'sometime soon' is not" in result.stderr
     assert [s["published"] for s in as_json(result)["sources"]] == ["2015-06-05", "2010-01-13"]
 
 
@@ -133,3 +133,38 @@ def test_real_command_shows_no_traceback_for_bad_input(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--jobs", "0"], []])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args).exit_code == 2
+
+
+def test_relative_dates_that_cannot_be_resolved_are_named_not_dropped(tmp_path):
+    source = tmp_path / "note.txt"
+    source.write_text("A short note.\nOfficials said yesterday that the bridge would reopen on Sunday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(source), "--json"])
+    assert result.exit_code == 0
+    assert [d["value"] for d in json.loads(result.stdout)["dates"]] == ["XXXX-XX-XX", "XXXX-XX-XX"]
+    assert f"{source}:2: warning: 2 relative date(s) cannot be resolved, first 'yesterday'" in result.stderr
+    assert "--published" in result.stderr
+
+
+def test_a_script_the_engine_cannot_read_is_named_once(tmp_path):
+    source = tmp_path / "zh.txt"
+    source.write_text("北京时间2015年5月9日，会议召开。这是一个很长的中文句子，用来测试语言检测。" * 3, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(source)])
+    assert result.exit_code == 0
+    assert result.stderr.count(f"{source}:1: warning: written in a script whose dates cannot be read") == 1
+
+
+@pytest.mark.parametrize(("typed", "value"), [("June 5, 2015", "2015-06-05"), ("5 juin 2015", "2015-06-05"),
+                                              ("May 2015", "2015-05"), ("2015", "2015"), ("9 мая 2015", "2015-05-09")])
+def test_published_as_a_person_writes_it(tmp_path, typed, value):
+    source = tmp_path / "note.txt"
+    source.write_text("Officials said yesterday that the bridge had reopened.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(source), "--json", "--published", typed])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sources"][0]["published"] == value
+
+
+def test_published_that_is_no_date_is_refused(tmp_path):
+    source = tmp_path / "note.txt"
+    source.write_text("Officials said yesterday that the bridge had reopened.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(source), "--published", "soonish"])
+    assert result.exit_code == 1 and "--published" in result.stderr

@@ -4,19 +4,25 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from typing import IO, Any
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from timeline.cli.reading import check_formats, checked_published, finish, jobs_option
 from timeline.terminal import one_line, printable
 
+if TYPE_CHECKING:
+    from timeline.errors import Problem
+    from timeline.extract.timex import Timex
+    from timeline.read import Document
+
 SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
+@click.option("--published", metavar="DATE", help="Reference date for every document (2015-06-05, or as written: 'June 5, 2015', '5 juin 2015'); else stated in or inferred from each text.")
 @click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
               help="news: read 'in March' against the publication date; narrative: against the date the text has reached; auto: narrative for undated texts naming several years.")
 @click.option("--date-order", type=click.Choice(["DMY", "MDY"]), help="Order of numeric dates like 05/06/2015 (default: from the document, else MDY).")
@@ -44,14 +50,23 @@ def dates(paths: tuple[str, ...], published: str | None, mode: str, date_order: 
     check_formats(paths)
     problems: list[Problem] = []
     published = checked_published(published, problems)
-    results = find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
-                         skip_errors=True, mode=mode, date_order=date_order)
+    results = _warned(find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
+                                 skip_errors=True, mode=mode, date_order=date_order), problems)
     out = sys.stdout
     if as_json:
         _write_json(results, out)
     else:
         _write_table(results, out)
     finish(problems, quiet)
+
+
+def _warned(results: Iterator[tuple[Document, list[Timex]]], problems: list[Problem]) -> Iterator[tuple[Document, list[Timex]]]:
+    """The results, with what the reader must be told about each document added to problems."""
+    from timeline.extract.dating import reading_warnings
+
+    for doc, timexes in results:
+        problems.extend(reading_warnings(doc, timexes))
+        yield doc, timexes
 
 
 def _write_json(results: Any, out: IO[str]) -> None:

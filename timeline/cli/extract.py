@@ -14,7 +14,7 @@ from timeline.terminal import one_line
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--published", metavar="EDTF", help="Reference date for every document (e.g. 2015-06-05); else stated in or inferred from each text.")
+@click.option("--published", metavar="DATE", help="Reference date for every document (2015-06-05, or as written: 'June 5, 2015'); else stated in or inferred from each text.")
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
 @click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
               help="news: read 'in March' against the publication date; narrative: against the date the text has reached; auto: narrative for undated texts naming several years.")

@@ -45,18 +45,24 @@ def check_formats(paths: tuple[str, ...]) -> None:
 
 
 def checked_published(published: str | None, problems: list[Problem]) -> str | None:
-    """A valid --published, or None with a problem (the texts' own dates are used instead), shown at once."""
+    """--published as EDTF: as given when it is EDTF, else read as a person writes a date ('June 5, 2015',
+    '5 juin 2015', at the precision written); None with a problem (the texts' own dates are used
+    instead), shown at once, when it is neither."""
     from timeline.dates import EdtfError, parse
+    from timeline.extract.timex.typed import read_date
 
     if published is None:
         return None
     try:
         parse(published)
+        return published.strip()
     except EdtfError as exc:
+        written = read_date(published)
+        if written is not None:
+            return written
         problems.append(Problem(f"--published: {exc}; ignored, reference dates are taken from the texts"))
         click.echo(f"error: {printable(problems[-1].message)}", err=True)
         return None
-    return published.strip()
 
 
 def finish(problems: list[Problem], quiet: bool) -> None:

@@ -6,6 +6,8 @@ Library entry points (no printing, no exits):
   (timeline.extract.published gives it).
 - `find_dates(paths, published=None, jobs=1, problems=None)`: (Document, [Timex]) for every article in
   PATHs, in order, in `jobs` processes -- the same data `timeline dates --json` prints.
+- `reading_warnings(doc, timexes)`: what a reader must be told: a language the engine cannot read, and
+  relative dates left unresolved (never dropped without a word).
 - `source_record(doc)` / `date_record(doc, timex)`: the JSON objects of the command's contract.
 """
 from __future__ import annotations
@@ -48,6 +50,31 @@ def find_dates(
     """(Document, its date expressions) for every article in PATHs, in order, using `jobs` processes."""
     yield from map_documents(partial(document_dates, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=problems, progress=progress,
                              skip_errors=skip_errors)
+
+
+def reading_warnings(doc: Document, timexes: list[Timex]) -> list[Problem]:
+    """One warning for a text in a language the date engine cannot read, one for its unresolved relative
+    dates (naming the first, at file:line), none when all is well."""
+    from timeline.extract.timex.foreign import detect_language, language_supported
+
+    found: list[Problem] = []
+    lang = detect_language(doc.body)
+    if lang != "en" and not language_supported(lang):
+        what = f"language {lang!r}" if lang else "a script"
+        found.append(Problem(f"written in {what} whose dates cannot be read; its dates are not listed", doc.path,
+                             _line(doc, doc.start), warning=True))
+    unresolved = [t for t in timexes if t.unresolved]
+    if unresolved:
+        first = unresolved[0]
+        found.append(Problem(f"{len(unresolved)} relative date(s) cannot be resolved, first {doc.quote(first.start, first.end)!r}: "
+                             "no publication date is stated or can be inferred; give --published", doc.path,
+                             _line(doc, first.start), warning=True))
+    return found
+
+
+def _line(doc: Document, offset: int) -> int:
+    """The line of the file (or of the JSONL corpus) an offset is on."""
+    return doc.line if doc.line is not None else doc.text.count("\n", 0, offset) + 1
 
 
 def source_record(doc: Document) -> dict[str, Any]:

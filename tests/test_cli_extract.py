@@ -100,7 +100,7 @@ def test_bad_input_is_reported_the_rest_processed_exit_1(tmp_path: Path) -> None
 
 
 def test_invalid_published_is_an_error_and_texts_dates_are_used(tmp_path: Path) -> None:
-    result = run(str(corpus(tmp_path)), "--json", "-q", "--published", "May 2015")
+    result = run(str(corpus(tmp_path)), "--json", "-q", "--published", "sometime soon")
     assert result.exit_code == 1
     assert "--published" in result.stderr
     assert as_json(result)["events"]

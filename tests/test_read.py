@@ -83,7 +83,7 @@ def test_bad_jsonl_lines_are_reported_with_file_and_line(tmp_path: Path) -> None
         {"id": "c", "published": "2015"},
         ["a", "list"],
         {"id": "e", "text": ""},
-        {"id": "f", "published": "June 2015", "text": "In 2014 it rained."},
+        {"id": "f", "published": "soonish", "text": "In 2014 it rained."},
     ]
     path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
     docs, problems = read([path])
@@ -321,3 +321,13 @@ def test_plain_text_and_markdown_are_citable_html_and_jsonl_are_not(tmp_path: Pa
     for other in ("p.html", "c.jsonl"):
         why = docs[str(tmp_path / other)].uncitable
         assert why and why.startswith(str(tmp_path / other)) and "cannot be cited by offset" in why
+
+
+@pytest.mark.parametrize(("written", "value"), [("June 2015", "2015-06"), ("June 5, 2015", "2015-06-05"),
+                                                ("5. Juni 2015", "2015-06-05"), ("2015-06-05T10:00:00Z", "2015-06-05")])
+def test_metadata_dates_as_people_write_them_keep_their_precision(tmp_path, written, value):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "a", "published": written, "text": "Officials said yesterday it rained."}) + "\n",
+                    encoding="utf-8")
+    docs, problems = read([path])
+    assert problems == [] and docs[0].published == value

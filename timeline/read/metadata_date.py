@@ -1,4 +1,5 @@
-"""A reference date given in a source's metadata (a JSONL field, an HTML <meta>, front matter), checked as EDTF."""
+"""A reference date given in a source's metadata (a JSONL field, an HTML <meta>, front matter): EDTF, an ISO
+timestamp, or a date as people write it ('June 5, 2015', '5. Juni 2015'), read by dateparser at its precision."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from typing import Any
 
 from timeline.dates import EdtfError, parse
 from timeline.errors import Problem
+from timeline.extract.timex.typed import read_date
 
 _TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d")
 _ISO = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
@@ -25,6 +27,9 @@ def valid_published(value: Any, where: tuple[str, int | None], problems: list[Pr
     try:
         parse(text)
     except EdtfError as exc:
+        written = read_date(text)
+        if written is not None:
+            return written
         problems.append(Problem(f"invalid \"published\": {exc}; ignored, the reference date is looked for in the text", *where))
         return None
     return text

@@ -19,8 +19,10 @@ def read_date(text: str, languages: list[str] | None = None, date_order: str | N
         return s
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": date_order} if date_order else {}
-    data = DateDataParser(languages=languages, settings=settings or None).get_date_data(s)
+    settings: dict[str, object] = {"PARSERS": ["custom-formats", "absolute-time"]}  # 'next week' is no date a person gives
+    if date_order:
+        settings.update({"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": date_order})
+    data = DateDataParser(languages=languages, settings=settings).get_date_data(s)
     when = data.date_obj
     if when is None:
         return None

@@ -13,7 +13,9 @@ _BOILERPLATE = re.compile(
     r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|last\s+modified|first\s+published|modified|filed|
     photo|image|picture|credit|caption|copyright|©|\(c\)|source:|file\s+photo|read\s+more|related|see\s+also|
     click|subscribe|share|follow\s+us|sign\s+up|advertisement|this\s+(?:story|article)\s+is\s+over|
-    all\s+rights\s+reserved|tag\s+archives?)""",
+    all\s+rights\s+reserved|tag\s+archives?|(?:corrections?|clarifications?)\s*[:—–-]|editor'?s\s+note|
+    this\s+(?:article|story|page|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed|edited)|
+    (?:page\s+)?last\s+(?:modified|reviewed|edited))""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CREDIT = re.compile(

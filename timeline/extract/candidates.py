@@ -9,7 +9,7 @@ from timeline.extract import filters, timex
 from timeline.dates import parse_single
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
-from timeline.extract.words import words_and_names
+from timeline.extract.words import action_kinds, words_and_names
 
 MAX_QUOTE = 400
 
@@ -30,6 +30,7 @@ class Mention:
     words: tuple[str, ...]  # content words of the quote
     names: tuple[str, ...]  # capitalised names in the quote
     title_span: tuple[int, int] | None = None  # the clause to title from, when the quote dates several happenings
+    kinds: frozenset[str] = frozenset()  # kinds of happening the quote names (words.action_kinds)
 
     @property
     def title(self) -> str:
@@ -120,6 +121,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
             source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
             expression=t.text, date_spans=tuple(spans), position=index,
             words=tuple(words), names=tuple(sorted(found)), title_span=_title_span(quote, t) if len(main) > 1 else None,
+            kinds=action_kinds(quote.text),
         ))
     return out
 

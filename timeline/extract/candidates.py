@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from timeline import dates
 from timeline.read import Document
 from timeline.extract import filters, timex
+from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
@@ -31,6 +32,7 @@ class Mention:
     names: tuple[str, ...]  # capitalised names in the quote
     title_span: tuple[int, int] | None = None  # the clause to title from, when the quote dates several happenings
     kinds: frozenset[str] = frozenset()  # kinds of happening the quote names (words.action_kinds)
+    subject: str = ""  # the noun a relative clause hangs on, said before title_span in the title
 
     @property
     def title(self) -> str:
@@ -38,7 +40,9 @@ class Mention:
         if self.title_span is None:
             return make_title(self.quote, list(self.date_spans))
         a, b = self.title_span
-        return make_title(self.quote[a:b], [(x - a, y - a) for x, y in self.date_spans if a <= x and y <= b])
+        shift = len(self.subject) + 1 if self.subject else 0
+        spans = [(x - a + shift, y - a + shift) for x, y in self.date_spans if a <= x and y <= b]
+        return make_title((self.subject + " " if self.subject else "") + self.quote[a:b], spans)
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -112,18 +116,34 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
+        relative = relative_clause(sentence.text, t.start - sentence.start, t.end - sentence.start) if len(main) > 1 else None
+        if relative is not None:
+            out.append(_relative_mention(doc, sentence, relative, t, inside, index))
+            continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
-        spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
-        words, found = words_and_names(quote.text)
-        out.append(Mention(
-            source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
-            expression=t.text, date_spans=tuple(spans), position=index,
-            words=tuple(words), names=tuple(sorted(found)), title_span=_title_span(quote, t) if len(main) > 1 else None,
-            kinds=action_kinds(quote.text),
-        ))
+        out.append(_mention(doc, quote, t, inside, index, _title_span(quote, t) if len(main) > 1 else None))
     return out
+
+
+def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Timex], index: int,
+             title_span: tuple[int, int] | None, subject: str = "") -> Mention:
+    spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
+    words, found = words_and_names(quote.text)
+    return Mention(
+        source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
+        expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),
+        title_span=title_span, kinds=action_kinds(quote.text), subject=subject,
+    )
+
+
+def _relative_mention(doc: Document, sentence: Span, relative: Relative, t: timex.Timex, inside: list[timex.Timex], index: int) -> Mention:
+    """A date in a relative clause dates that clause's happening: quote the noun and the clause, title
+    from the noun and the clause's own words ('IRPT, which was banned in September 2015' -> 'IRPT was banned')."""
+    a, b = sentence.start + relative.start, sentence.start + relative.end
+    quote = Span(a, b, sentence.text[relative.start:relative.end])
+    return _mention(doc, quote, t, inside, index, (relative.body_start - relative.start, b - a), relative.subject)
 
 
 def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:

@@ -46,8 +46,22 @@ def _main_clause(body: str) -> str:
     return rest if len(rest.split()) >= 4 else body
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3}|`+|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_LINE_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|>+|\|)(?=\s|$)|\s\|\s|^\s*[-*+]\s+")
+
+
+def without_markup(text: str) -> str:
+    """Markdown's marks out of a title: emphasis, code, links (their text kept), headings, quote and
+    table bars."""
+    text = _LINK.sub(r"\1", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    return _LINE_MARKS.sub(" ", text)
+
+
 def _tidy(body: str, text: str) -> str:
-    body = re.sub(r"\s+", " ", body).strip(" ,;:-–—\"“”'‘’.")
+    body = re.sub(r"\s+", " ", without_markup(body)).strip(" ,;:-–—\"“”'‘’.")
     if body.count("“") > body.count("”"):
         body = body.replace("“", "", body.count("“") - body.count("”"))
     if body.count('"') % 2:

@@ -19,3 +19,18 @@ def test_a_markdown_table_row_is_read_as_text(tmp_path: Path) -> None:
     (event,) = extract([path]).events
     assert event.date == "2019-05-03"
     assert not any(mark in event.title for mark in "|*#") and "council approved the new river bridge" in event.title
+
+
+def test_a_leading_phrase_without_a_verb_is_not_the_title() -> None:
+    assert make_title("In a speech to the assembly, the president announced new elections.", []) == "The president announced new elections"
+    assert make_title("At the height of the IS advance, the government offered an amnesty to returning fighters.", []) == \
+        "The government offered an amnesty to returning fighters"
+    assert make_title("In March the council met, and the mayor resigned.", []).startswith("In March the council met")
+
+
+def test_a_worry_ranks_below_a_happening_of_the_same_standing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("There are concerns about the growth of river pollution in the valley since 2014, officials in Marren said. "
+                    "The river authority closed the Marren dam for repairs in 2014 after the floods, officials in Marren said.\n", encoding="utf-8")
+    events = sorted(extract([path]).events, key=lambda e: -e.importance)
+    assert "closed" in events[0].title and "concerns" in events[-1].title

@@ -116,3 +116,16 @@ _ACTION = re.compile(
 
 def _happening_verb(sentence: str) -> bool:
     return bool(_ACTION.search(sentence))
+
+
+_STATE = re.compile(
+    r"^\W*(?:(?:now|today|still|yet|but|and|so)\s+)?there\s+(?:is|are|remains?|has\s+been|have\s+been|seems?\s+to\s+be)\b"
+    r"|\b(?:is|are)\s+(?:\w+\s+){0,2}(?:concerns?|fears?|worries|worried|concerned|likely|unlikely|expected|possible|feared)\b",
+    re.IGNORECASE,
+)
+
+
+def is_state(text: str) -> bool:
+    """A state or a worry rather than a happening ('There are concerns about the growth of ...',
+    'Officials are worried that ...')."""
+    return bool(_STATE.search(text))

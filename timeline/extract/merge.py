@@ -6,10 +6,11 @@ in common and an overlap coefficient |A & B| / min(|A|, |B|) of at least SAME_OV
 incompatible dates (two different days) but near-identical wording in different documents
 (DISPUTE_OVERLAP) are kept together as one group whose date is disputed.
 
-Paraphrases meet on what happened rather than on wording: two groups whose dates are compatible (at
-most one precision step apart) that name the same kind of happening (words.action_kinds: an accord, a
-ban, an arrest...) and share a distinctive word (one found in few of the corpus's mentions, RARE_SHARE)
-and another content word become one. The same kind of happening with a shared name but incompatible
+Paraphrases meet on what happened rather than on wording: two groups with the same date that name the
+same kind of happening (words.action_kinds: an accord, a ban, an arrest...) and share a distinctive
+word (one found in few of the corpus's mentions, RARE_SHARE) and another content word become one; a
+paraphrase with a coarser compatible date ('in 2015' of 'on 29 September 2015') keeps its own date
+and event, and its documents count as echoes of the finer one (rank.py). The same kind of happening with a shared name but incompatible
 dates written out at the same precision (month or year: 'June 1997' / 'December 1996') is a dispute.
 """
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Group:
     names: set[str] = field(default_factory=set)
     rivals: list[Mention] = field(default_factory=list)
     word_sets: list[frozenset[str]] = field(default_factory=list)  # of the first mentions, for comparing
+    echoes: set[str] = field(default_factory=set)  # documents that mention it again with a coarser date
 
     def kinds(self) -> frozenset[str]:
         """Kinds of happening its mentions name."""
@@ -147,6 +149,9 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
     for gid, group in enumerate(groups):
         year = _year(group.date)
         target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
+        if target is not None and groups[target].date != group.date:
+            groups[target].echoes.update(group.sources)  # a coarser mention of it: counts, keeps its own date
+            target = None
         if target is None:
             for k in kinds[gid]:
                 index[(year, k)].append(gid)
@@ -168,7 +173,7 @@ def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], can
         distinct = len(shared & rare)
         if not distinct or len(shared) < 2 or distinct <= best_shared:
             continue
-        if target.date != group.date:
+        if not compatible(target.date, group.date) or _span(group.date) > PRECISION_STEP * _span(target.date):
             continue
         if sentences & {(m.source, m.offset) for m in target.mentions}:
             continue  # another date of the same sentence is another happening

@@ -36,9 +36,17 @@ _SUBORDINATE = re.compile(r"^(?:as|when|after|before|while|although|though|becau
 _SHORT_ASIDE = re.compile(r",\s+(?:(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45}|\d{1,3}),\s+(?=[a-z])")
 
 
+_PREPOSITION = re.compile(r"^(?:in|at|on|during|under|by|for|from|to|through|throughout|within|over|of|amid|among)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|did|does|do|said|says|made|began|took|went|came|left|met|won|lost|fled|became)\b")  # lower case: "IS" is a name
+
+
 def _main_clause(body: str) -> str:
     """'As his regime began violating the accords, the authorities began a smear campaign' -> the
-    main clause after the comma."""
+    main clause after the comma; so too after a leading phrase with no verb ('In a speech to the
+    assembly, the president announced ...')."""
+    comma = body.find(", ")
+    if _PREPOSITION.match(body) and comma > 0 and not _FINITE.search(body[:comma]) and len(body[comma + 2:].split()) >= 4:
+        return body[comma + 2:]
     if not _SUBORDINATE.match(body):
         return body
     comma = body.find(", ")

@@ -30,3 +30,13 @@ def test_complement_clauses_and_object_relatives_are_not_relative_clauses() -> N
     assert relative_clause(text, text.index("March"), text.index("March") + 5) is None
     text = "It was her cousin who she says left in 2014."
     assert relative_clause(text, text.index("2014"), text.index("2014") + 4) is None
+
+
+def test_the_date_of_an_anniversary_is_not_a_happening() -> None:
+    found = titles_by_date("This year marks the tenth anniversary of the Marren treaty, signed by both states in 2008.")
+    assert set(found) == {"2008"}
+
+
+def test_dates_joined_after_a_word_of_duration_date_one_happening_but_plural_happenings_stay_two() -> None:
+    assert set(titles_by_date("Through 2015 and 2016 the police carried out several raids in the port city of Velma.")) == {"2015"}
+    assert set(titles_by_date("A rebel group that the army blamed for bombings in 2010 and 2011 was dissolved by decree.")) >= {"2010", "2011"}

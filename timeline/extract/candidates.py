@@ -1,6 +1,7 @@
 """Per document: dated sentences that state a happening become candidate mentions."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from timeline import dates
@@ -112,7 +113,8 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
         return []
     out = []
-    main = _main_expressions(dated)
+    main = [t for t in _main_expressions(dated) if not _anniversary(doc.text, t)]
+    main = _without_coordinated(doc.text, main)
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
@@ -168,6 +170,28 @@ def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
         if any(o is not t and _finer(parse_single(o.value), outer) and _near(o, t) for o in dated):
             continue
         seen.add(t.value)
+        kept.append(t)
+    return kept
+
+
+_ANNIVERSARY = re.compile(r"\s*,?\s*(?:marks|marked|is|was|will\s+be)\s+(?:the\s+)?(?:\w+\s+){0,2}anniversary\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+_SPAN_WORD = re.compile(r"\b(?:through|throughout|between|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _anniversary(text: str, t: timex.Timex) -> bool:
+    """'This year marks the 20th anniversary of ...': the date of an anniversary, not of a happening."""
+    return bool(_ANNIVERSARY.match(text, t.end))
+
+
+def _without_coordinated(text: str, dated: list[timex.Timex]) -> list[timex.Timex]:
+    """'through 2015 and 2016', 'between 2010 and 2011': coordinated dates after a word of duration date
+    one happening that lasted; the first stands for it ('bombings in 2010 and 2011' are two)."""
+    kept: list[timex.Timex] = []
+    for t in dated:
+        if kept and kept[-1].end <= t.start and _COORDINATED.fullmatch(text, kept[-1].end, t.start) \
+                and _SPAN_WORD.search(text, max(0, kept[-1].start - 12), kept[-1].start):
+            continue
         kept.append(t)
     return kept
 

@@ -34,3 +34,11 @@ def test_a_worry_ranks_below_a_happening_of_the_same_standing(tmp_path: Path) ->
                     "The river authority closed the Marren dam for repairs in 2014 after the floods, officials in Marren said.\n", encoding="utf-8")
     events = sorted(extract([path]).events, key=lambda e: -e.importance)
     assert "closed" in events[0].title and "concerns" in events[-1].title
+
+
+def test_a_long_title_is_not_cut_inside_a_clause_it_cannot_finish() -> None:
+    long = ("The high court of the republic declared the Velkan Union a criminal organization that threatened "
+            "the constitutional order of the state and its citizens.")
+    assert make_title(long, []) == "The high court of the republic declared the Velkan Union a criminal organization"
+    assert not make_title("The ministry announced that it will take all the necessary measures to make sure that "
+                          "every family is heard.", []).endswith(("to make", "to", "that"))

@@ -186,6 +186,14 @@ def _shorten(body: str) -> str:
             break
     words = body.split()
     if len(words) > MAX_WORDS:
-        body = " ".join(words[:MAX_WORDS])
-        body = re.sub(r"\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its)$", "", body, flags=re.IGNORECASE)
+        body = _CUT_TAIL.sub("", " ".join(words[:MAX_WORDS]))
     return body
+
+
+# a title cut at MAX_WORDS does not end inside a clause it cannot finish: 'organization that threatened',
+# 'measures to make', 'the'
+_CUT_TAIL = re.compile(
+    r"(?:\s+(?<!said )(?<!says )(?<!reported )(?:that|which|who|whose|to|as|because|after|before|when|while)(?:\s+\S+){0,2}"
+    r"|\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its))$",
+    re.IGNORECASE,
+)

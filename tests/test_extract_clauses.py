@@ -40,3 +40,10 @@ def test_the_date_of_an_anniversary_is_not_a_happening() -> None:
 def test_dates_joined_after_a_word_of_duration_date_one_happening_but_plural_happenings_stay_two() -> None:
     assert set(titles_by_date("Through 2015 and 2016 the police carried out several raids in the port city of Velma.")) == {"2015"}
     assert set(titles_by_date("A rebel group that the army blamed for bombings in 2010 and 2011 was dissolved by decree.")) >= {"2010", "2011"}
+
+
+def test_the_only_date_of_a_later_independent_clause_titles_that_clause() -> None:
+    found = titles_by_date("Now the Velkan Union is outlawed, its founder Said Orlov signed a truce with the army in June 1999.")
+    assert found["1999-06"].startswith("Its founder Said Orlov signed a truce with the army")
+    found = titles_by_date("The Marren dam, built by the state, collapsed after heavy rain in June 1999.")
+    assert found["1999-06"].startswith("The Marren dam")

@@ -125,7 +125,8 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
-        out.append(_mention(doc, quote, t, inside, index, _title_span(quote, t) if len(main) > 1 else None))
+        span = _title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)
+        out.append(_mention(doc, quote, t, inside, index, span))
     return out
 
 
@@ -146,6 +147,27 @@ def _relative_mention(doc: Document, sentence: Span, relative: Relative, t: time
     a, b = sentence.start + relative.start, sentence.start + relative.end
     quote = Span(a, b, sentence.text[relative.start:relative.end])
     return _mention(doc, quote, t, inside, index, (relative.body_start - relative.start, b - a), relative.subject)
+
+
+_CLAUSE_OPENER = re.compile(r"^[\"“'‘]|^(?:which|who|whose|where|when|as|since|after|before|while|although|though|because|if|once|"
+                            r"in|on|at|by|for|from|with|to|of|during|and|but|or|so|then|saying|adding|according)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"(?:the|its|his|her|their|our|this|these|those|he|she|they|we)\s", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:\w{3,}ed|is|are|was|were|has|have|had|will|did|said|made|began|took|went|came|left|met|won|lost|fled|became|signs|signed)\b")
+
+
+def _second_clause_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
+    """A later clause with its own subject (led by a determiner or pronoun) and verb that holds the sentence's only date ('Now X is
+    banned, its leader signed the accord in June 1997'): the date's happening is that clause's."""
+    comma = quote.text.rfind(", ", 0, t.start - quote.start)
+    if comma < 0 or quote.text[:1] in "\"“'‘":
+        return None
+    before, clause = quote.text[:comma], quote.text[comma + 2:]
+    if _CLAUSE_OPENER.match(clause) or not _SUBJECT_START.match(clause):
+        return None
+    rest = clause.replace(t.text, " ")
+    if len(rest.split()) < 6 or not _FINITE_VERB.search(rest) or not _FINITE_VERB.search(before):
+        return None
+    return comma + 2, len(quote.text)
 
 
 def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:

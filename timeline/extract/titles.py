@@ -11,7 +11,7 @@ _LEAD = re.compile(
     r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
     re.IGNORECASE,
 )
-_SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|according\s+to)\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|[Aa]ccording\s+to)\b")  # lower case: "Said" is a name
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,(?=\s)")
 _QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
 _CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)

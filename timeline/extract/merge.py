@@ -238,7 +238,8 @@ def _disputes(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[G
         for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
-            if _is_rival(groups[gid], groups[other]) or _same_kind_rival(groups[gid], groups[other], rare):
+            a, b = groups[gid], groups[other]
+            if _is_rival(a, b) or (a.names & b.names & rare and _same_kind_rival(a, b, rare)):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]

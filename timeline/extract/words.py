@@ -118,21 +118,29 @@ _KINDS = [(kind, re.compile(r"\b(?:" + "|".join(_fragment(e) for e in entries) +
           for kind, entries in ACTION_KINDS.items()]
 
 
+_ANY_KIND = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _KINDS), re.IGNORECASE)
+
+
 def action_kinds(text: str) -> frozenset[str]:
-    """The kinds of happening a text names ('They signed the truce' -> {'agreement'})."""
-    return frozenset(kind for kind, pattern in _KINDS if pattern.search(text))
+    """The kinds of happening a text names ('They signed the truce' -> {'agreement'}); one pass (no word
+    belongs to two kinds)."""
+    return frozenset(m.lastgroup for m in _ANY_KIND.finditer(text) if m.lastgroup)
 
 
 def kinds_by_name(text: str, names: AbstractSet[str], window: int = 10) -> frozenset[tuple[str, str]]:
     """(kind, name) pairs where a name (lower case) stands within `window` words of a word of that kind
     of happening: who or what the happening is about ('Rahmon, in power since 1992' -> ('rule', 'rahmon'))."""
+    return frozenset(pair for pair in kinds_by_word(text, window) if pair[1] in names)
+
+
+@lru_cache(maxsize=1 << 14)
+def kinds_by_word(text: str, window: int = 10) -> frozenset[tuple[str, str]]:
+    """(kind, word) for every lower-cased word within `window` words of a word of that kind."""
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     starts = [t[0] for t in tokens]
     pairs = set()
     for kind, pattern in _KINDS:
         for m in pattern.finditer(text):
             at = bisect_left(starts, m.start())
-            for _, token in tokens[max(0, at - window): at + window + 1]:
-                if token in names:
-                    pairs.add((kind, token))
+            pairs.update((kind, token) for _, token in tokens[max(0, at - window): at + window + 1])
     return frozenset(pairs)

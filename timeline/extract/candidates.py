@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline import dates
 from timeline.read import Document
@@ -37,18 +38,24 @@ class Mention:
 
     @property
     def title(self) -> str:
-        """A short title compressed from the quote (computed when asked: only events' best mentions need one)."""
-        if self.title_span is None:
-            return make_title(self.quote, list(self.date_spans))
-        a, b = self.title_span
-        shift = len(self.subject) + 1 if self.subject else 0
-        spans = [(x - a + shift, y - a + shift) for x, y in self.date_spans if a <= x and y <= b]
-        return make_title((self.subject + " " if self.subject else "") + self.quote[a:b], spans)
+        """A short title compressed from the quote (computed when asked, once: only events' best mentions need one)."""
+        return _title(self.quote, self.date_spans, self.title_span, self.subject)
 
     @property
     def key(self) -> tuple[str, int, str]:
         """Identifies a mention: document, offset, date."""
         return (self.source, self.offset, self.date)
+
+
+@lru_cache(maxsize=1 << 12)
+def _title(quote: str, date_spans: tuple[tuple[int, int], ...], title_span: tuple[int, int] | None, subject: str) -> str:
+    """Mention.title: from the quote, or from its clause at title_span said after the subject."""
+    if title_span is None:
+        return make_title(quote, list(date_spans))
+    a, b = title_span
+    shift = len(subject) + 1 if subject else 0
+    spans = [(x - a + shift, y - a + shift) for x, y in date_spans if a <= x and y <= b]
+    return make_title((subject + " " if subject else "") + quote[a:b], spans)
 
 
 def document_mentions(doc: Document) -> list[Mention]:

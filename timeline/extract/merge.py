@@ -232,17 +232,26 @@ def _disputes(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[G
         for name in groups[gid].names:
             by_names[name].append(gid)
     absorbed: set[int] = set()
+    when = {gid: parse_single(groups[gid].date) for gid in eligible}
     for gid in sorted(eligible, key=lambda g: (-len(groups[g].mentions), g)):
         if gid in absorbed:
             continue
         for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
+            if not _near_in_time(when[gid], when[other]):
+                continue  # cheap test first: rivals have one precision and lie within a window
             a, b = groups[gid], groups[other]
             if _is_rival(a, b) or (a.names & b.names & rare and _same_kind_rival(a, b, rare)):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def _near_in_time(x: dates.Edtf, y: dates.Edtf) -> bool:
+    """Same precision and within the widest dispute window (each test then applies its own)."""
+    window = 366 * YEAR_DISPUTE_WINDOW if x.precision == "year" else DISPUTE_WINDOW_DAYS
+    return x.precision == y.precision and bool(x.lower and y.lower) and abs((x.lower - y.lower).days) <= window
 
 
 def _may_dispute(group: Group) -> bool:
@@ -282,12 +291,11 @@ def _about(group: Group, names: AbstractSet[str]) -> frozenset[tuple[str, str]]:
 
 
 def _is_rival(a: Group, b: Group) -> bool:
-    if a.sources & b.sources:
-        return False
+    """Near-identical reports in different documents giving two days (or months) that cannot both hold."""
     x, y = parse_single(a.date), parse_single(b.date)
     if x.precision != y.precision or not (x.lower and y.lower) or x.precision not in ("day", "month"):
         return False
-    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date):
+    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date) or a.sources & b.sources:
         return False
     if not (_explicit(a.mentions[0].expression) and _explicit(b.mentions[0].expression)):
         return False  # 'yesterday' or 'on Monday' in two reports: usually two days of a recurring story

@@ -131,6 +131,10 @@ def leave_one_out(topics: list[Path], shared: Path, tmp: Path) -> None:
         print(f"{topic.name:<16} {setting:<34} {fit[best]:>8.3f} {ar1:>6.3f} {ar2:>6.3f} {df1:>8.3f}")
     mean = [sum(r[i] for r in rows) / len(rows) for i in range(3)]
     print(f"{'held-out mean':<16} {'':<34} {'':>8} {mean[0]:>6.3f} {mean[1]:>6.3f} {mean[2]:>8.3f}")
+    print("every setting on every topic (AR-1 / AR-2 / Date-F1):")
+    for i, setting in enumerate(GRID):
+        cells = "  ".join(f"{t.name[:10]} {'/'.join(f'{x:.3f}' for x in table[t.name][i])}" for t in topics)
+        print("  " + " ".join(f"{k}={v}" for k, v in setting.items()) + ":  " + cells)
 
 
 def main() -> None:

@@ -1,16 +1,19 @@
 """Per document: dated sentences that state a happening become candidate mentions."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline import dates
 from timeline.read import Document
 from timeline.extract import filters, timex
+from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
 from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
-from timeline.extract.words import words_and_names
+from timeline.extract.words import action_kinds, words_and_names
 
 MAX_QUOTE = 400
 
@@ -31,19 +34,29 @@ class Mention:
     words: tuple[str, ...]  # content words of the quote
     names: tuple[str, ...]  # capitalised names in the quote
     title_span: tuple[int, int] | None = None  # the clause to title from, when the quote dates several happenings
+    kinds: frozenset[str] = frozenset()  # kinds of happening the quote names (words.action_kinds)
+    subject: str = ""  # the noun a relative clause hangs on, said before title_span in the title
 
     @property
     def title(self) -> str:
-        """A short title compressed from the quote (computed when asked: only events' best mentions need one)."""
-        if self.title_span is None:
-            return make_title(self.quote, list(self.date_spans))
-        a, b = self.title_span
-        return make_title(self.quote[a:b], [(x - a, y - a) for x, y in self.date_spans if a <= x and y <= b])
+        """A short title compressed from the quote (computed when asked, once: only events' best mentions need one)."""
+        return _title(self.quote, self.date_spans, self.title_span, self.subject)
 
     @property
     def key(self) -> tuple[str, int, str]:
         """Identifies a mention: document, offset, date."""
         return (self.source, self.offset, self.date)
+
+
+@lru_cache(maxsize=1 << 12)
+def _title(quote: str, date_spans: tuple[tuple[int, int], ...], title_span: tuple[int, int] | None, subject: str) -> str:
+    """Mention.title: from the quote, or from its clause at title_span said after the subject."""
+    if title_span is None:
+        return make_title(quote, list(date_spans))
+    a, b = title_span
+    shift = len(subject) + 1 if subject else 0
+    spans = [(x - a + shift, y - a + shift) for x, y in date_spans if a <= x and y <= b]
+    return make_title((subject + " " if subject else "") + quote[a:b], spans)
 
 
 def document_mentions(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Mention]:
@@ -110,21 +123,61 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
         return []
     out = []
-    main = _main_expressions(dated)
+    main = [t for t in _main_expressions(dated) if not _anniversary(doc.text, t)]
+    main = _without_coordinated(doc.text, main)
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
+            continue
+        relative = relative_clause(sentence.text, t.start - sentence.start, t.end - sentence.start) if len(main) > 1 else None
+        if relative is not None:
+            out.append(_relative_mention(doc, sentence, relative, t, inside, index))
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
-        spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
-        words, found = words_and_names(quote.text)
-        out.append(Mention(
-            source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
-            expression=t.text, date_spans=tuple(spans), position=index,
-            words=tuple(words), names=tuple(sorted(found)), title_span=_title_span(quote, t) if len(main) > 1 else None,
-        ))
+        span = _title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)
+        out.append(_mention(doc, quote, t, inside, index, span))
     return out
+
+
+def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Timex], index: int,
+             title_span: tuple[int, int] | None, subject: str = "") -> Mention:
+    spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
+    words, found = words_and_names(quote.text)
+    return Mention(
+        source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
+        expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),
+        title_span=title_span, kinds=action_kinds(quote.text), subject=subject,
+    )
+
+
+def _relative_mention(doc: Document, sentence: Span, relative: Relative, t: timex.Timex, inside: list[timex.Timex], index: int) -> Mention:
+    """A date in a relative clause dates that clause's happening: quote the noun and the clause, title
+    from the noun and the clause's own words ('IRPT, which was banned in September 2015' -> 'IRPT was banned')."""
+    a, b = sentence.start + relative.start, sentence.start + relative.end
+    quote = Span(a, b, sentence.text[relative.start:relative.end])
+    return _mention(doc, quote, t, inside, index, (relative.body_start - relative.start, b - a), relative.subject)
+
+
+_CLAUSE_OPENER = re.compile(r"^[\"“'‘]|^(?:which|who|whose|where|when|as|since|after|before|while|although|though|because|if|once|"
+                            r"in|on|at|by|for|from|with|to|of|during|and|but|or|so|then|saying|adding|according)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"(?:the|its|his|her|their|our|this|these|those|he|she|they|we)\s", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:\w{3,}ed|is|are|was|were|has|have|had|will|did|said|made|began|took|went|came|left|met|won|lost|fled|became|signs|signed)\b")
+
+
+def _second_clause_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
+    """A later clause with its own subject (led by a determiner or pronoun) and verb that holds the sentence's only date ('Now X is
+    banned, its leader signed the accord in June 1997'): the date's happening is that clause's."""
+    comma = quote.text.rfind(", ", 0, t.start - quote.start)
+    if comma < 0 or quote.text[:1] in "\"“'‘":
+        return None
+    before, clause = quote.text[:comma], quote.text[comma + 2:]
+    if _CLAUSE_OPENER.match(clause) or not _SUBJECT_START.match(clause):
+        return None
+    rest = clause.replace(t.text, " ")
+    if len(rest.split()) < 6 or not _FINITE_VERB.search(rest) or not _FINITE_VERB.search(before):
+        return None
+    return comma + 2, len(quote.text)
 
 
 def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
@@ -149,6 +202,28 @@ def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
         if any(o is not t and _finer(parse_single(o.value), outer) and _near(o, t) for o in dated):
             continue
         seen.add(t.value)
+        kept.append(t)
+    return kept
+
+
+_ANNIVERSARY = re.compile(r"\s*,?\s*(?:marks|marked|is|was|will\s+be)\s+(?:the\s+)?(?:\w+\s+){0,2}anniversary\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+_SPAN_WORD = re.compile(r"\b(?:through|throughout|between|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _anniversary(text: str, t: timex.Timex) -> bool:
+    """'This year marks the 20th anniversary of ...': the date of an anniversary, not of a happening."""
+    return bool(_ANNIVERSARY.match(text, t.end))
+
+
+def _without_coordinated(text: str, dated: list[timex.Timex]) -> list[timex.Timex]:
+    """'through 2015 and 2016', 'between 2010 and 2011': coordinated dates after a word of duration date
+    one happening that lasted; the first stands for it ('bombings in 2010 and 2011' are two)."""
+    kept: list[timex.Timex] = []
+    for t in dated:
+        if kept and kept[-1].end <= t.start and _COORDINATED.fullmatch(text, kept[-1].end, t.start) \
+                and _SPAN_WORD.search(text, max(0, kept[-1].start - 12), kept[-1].start):
+            continue
         kept.append(t)
     return kept
 

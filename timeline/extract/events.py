@@ -107,7 +107,7 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
     for group in groups:
         ordered = sorted(group.mentions, key=lambda m: (m.date != group.date, -central.score(m), m.source, m.offset))
         best = central.score(ordered[0])
-        scored.append((importance(group, refs, best), group, ordered))
+        scored.append((importance(group, refs, best, ordered[0]), group, ordered))
     scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))
     if top is not None:
         scored = scored[: max(0, top)]

@@ -13,7 +13,9 @@ _BOILERPLATE = re.compile(
     r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|last\s+modified|first\s+published|modified|filed|
     photo|image|picture|credit|caption|copyright|©|\(c\)|source:|file\s+photo|read\s+more|related|see\s+also|
     click|subscribe|share|follow\s+us|sign\s+up|advertisement|this\s+(?:story|article)\s+is\s+over|
-    all\s+rights\s+reserved|tag\s+archives?)""",
+    all\s+rights\s+reserved|tag\s+archives?|(?:corrections?|clarifications?)\s*[:—–-]|editor'?s\s+note|
+    this\s+(?:article|story|page|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed|edited)|
+    (?:page\s+)?last\s+(?:modified|reviewed|edited))""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CREDIT = re.compile(
@@ -114,3 +116,16 @@ _ACTION = re.compile(
 
 def _happening_verb(sentence: str) -> bool:
     return bool(_ACTION.search(sentence))
+
+
+_STATE = re.compile(
+    r"^\W*(?:(?:now|today|still|yet|but|and|so)\s+)?there\s+(?:is|are|remains?|has\s+been|have\s+been|seems?\s+to\s+be)\b"
+    r"|\b(?:is|are)\s+(?:\w+\s+){0,2}(?:concerns?|fears?|worries|worried|concerned|likely|unlikely|expected|possible|feared)\b",
+    re.IGNORECASE,
+)
+
+
+def is_state(text: str) -> bool:
+    """A state or a worry rather than a happening ('There are concerns about the growth of ...',
+    'Officials are worried that ...')."""
+    return bool(_STATE.search(text))

@@ -5,6 +5,13 @@ the other: "May 2015" and "9 May 2015") and their words overlap: at least MIN_SH
 in common and an overlap coefficient |A & B| / min(|A|, |B|) of at least SAME_OVERLAP. Mentions with
 incompatible dates (two different days) but near-identical wording in different documents
 (DISPUTE_OVERLAP) are kept together as one group whose date is disputed.
+
+Paraphrases meet on what happened rather than on wording: two groups with the same date that name the
+same kind of happening (words.action_kinds: an accord, a ban, an arrest...) and share a distinctive
+word (one found in few of the corpus's mentions, RARE_SHARE) and another content word become one; a
+paraphrase with a coarser compatible date ('in 2015' of 'on 29 September 2015') keeps its own date
+and event, and its documents count as echoes of the finer one (rank.py). The same kind of happening with a shared name but incompatible
+dates written out at the same precision (month or year: 'June 1997' / 'December 1996') is a dispute.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from dataclasses import dataclass, field
 
 from timeline import dates
 from timeline.extract.candidates import Mention
+from timeline.extract.words import kinds_by_name
 from timeline.dates import parse_single
 
 MIN_SHARED = 3
@@ -26,6 +34,9 @@ DISPUTE_WINDOW_DAYS = 200
 MAX_POSTINGS = 150
 COMPARED = 3  # a mention is compared with a group's first mentions
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
+RARE_SHARE = 0.05  # a word in at most this share of the mentions (or in 3) is distinctive
+NAME_SHARE = 0.1  # a name in at most this share of the mentions says who a dispute is about
+YEAR_DISPUTE_WINDOW = 3  # years apart that two year dates of one happening may be disputed
 
 
 @dataclass(slots=True)
@@ -39,6 +50,11 @@ class Group:
     names: set[str] = field(default_factory=set)
     rivals: list[Mention] = field(default_factory=list)
     word_sets: list[frozenset[str]] = field(default_factory=list)  # of the first mentions, for comparing
+    echoes: set[str] = field(default_factory=set)  # documents that mention it again with a coarser date
+
+    def kinds(self) -> frozenset[str]:
+        """Kinds of happening its mentions name."""
+        return frozenset().union(*(m.kinds for m in self.mentions))
 
     def add(self, mention: Mention, words: frozenset[str]) -> None:
         """Take a mention that agrees with the group's date."""
@@ -111,7 +127,58 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
                 if word not in groups[best].words:
                     index[(year, word)].append(best)
         groups[best].add(mention, mine)
-    return _disputes(groups)
+    rare, named = _distinctive(mentions, RARE_SHARE), _distinctive(mentions, NAME_SHARE)
+    return _disputes(_merge_paraphrases(groups, rare), named)
+
+
+def _distinctive(mentions: list[Mention], share: float) -> frozenset[str]:
+    """Content words and names found in few mentions (at most `share` of them, or 3)."""
+    df: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        for word in set(m.words) | set(m.names):
+            df[word] += 1
+    limit = max(3, share * len(mentions))
+    return frozenset(w for w, n in df.items() if n <= limit)
+
+
+def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]:
+    """Fold each group into an earlier (finer or equal) group reporting the same happening in other words."""
+    index: dict[tuple[int, str], list[int]] = defaultdict(list)
+    absorbed: set[int] = set()
+    kinds = [g.kinds() for g in groups]
+    for gid, group in enumerate(groups):
+        year = _year(group.date)
+        target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
+        if target is not None and groups[target].date != group.date:
+            groups[target].echoes.update(group.sources)  # a coarser mention of it: counts, keeps its own date
+            target = None
+        if target is None:
+            for k in kinds[gid]:
+                index[(year, k)].append(gid)
+            continue
+        for m in group.mentions:
+            groups[target].add(m, frozenset(m.words))
+        absorbed.add(gid)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], rare: frozenset[str]) -> int | None:
+    """The earlier group that reports the same happening as groups[gid] (most distinctive words shared)."""
+    group, best, best_shared = groups[gid], None, 0
+    mine = group.words | group.names
+    sentences = {(m.source, m.offset) for m in group.mentions}
+    for other in sorted(candidates):
+        target = groups[other]
+        shared = mine & (target.words | target.names)
+        distinct = len(shared & rare)
+        if not distinct or len(shared) < 2 or distinct <= best_shared:
+            continue
+        if not compatible(target.date, group.date) or _span(group.date) > PRECISION_STEP * _span(target.date):
+            continue
+        if sentences & {(m.source, m.offset) for m in target.mentions}:
+            continue  # another date of the same sentence is another happening
+        best, best_shared = other, distinct
+    return best
 
 
 def _span(value: str) -> int:
@@ -156,47 +223,81 @@ def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: 
     return best
 
 
-def _disputes(groups: list[Group]) -> list[Group]:
-    """Fold a group into a near-identical group from other documents that gives a different date."""
+def _disputes(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[Group]:
+    """Fold a group into a group of the same happening (near-identical, or the same kind of happening
+    with a shared name) that gives a different date."""
     eligible = [gid for gid, g in enumerate(groups) if _may_dispute(g)]
     by_names: dict[str, list[int]] = defaultdict(list)
     for gid in eligible:
         for name in groups[gid].names:
             by_names[name].append(gid)
     absorbed: set[int] = set()
+    when = {gid: parse_single(groups[gid].date) for gid in eligible}
     for gid in sorted(eligible, key=lambda g: (-len(groups[g].mentions), g)):
         if gid in absorbed:
             continue
         for other in sorted(_rival_candidates(gid, groups, by_names)):
             if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
                 continue
-            if not (groups[gid].sources & groups[other].sources) and _is_rival(groups[gid], groups[other]):
+            if not _near_in_time(when[gid], when[other]):
+                continue  # cheap test first: rivals have one precision and lie within a window
+            a, b = groups[gid], groups[other]
+            if _is_rival(a, b) or (a.names & b.names & rare and _same_kind_rival(a, b, rare)):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
 
 
+def _near_in_time(x: dates.Edtf, y: dates.Edtf) -> bool:
+    """Same precision and within the widest dispute window (each test then applies its own)."""
+    window = 366 * YEAR_DISPUTE_WINDOW if x.precision == "year" else DISPUTE_WINDOW_DAYS
+    if x.precision != y.precision or x.lower is None or y.lower is None:
+        return False
+    return abs((x.lower - y.lower).days) <= window
+
+
 def _may_dispute(group: Group) -> bool:
-    """Only a day or a month written out ('9 May', 'June 1997') can be disputed."""
-    return parse_single(group.date).precision in ("day", "month") and _explicit(group.mentions[0].expression)
+    """Only a day, a month or a year written out ('9 May', 'June 1997', '1994') can be disputed."""
+    return parse_single(group.date).precision in ("day", "month", "year") and _explicit(group.mentions[0].expression)
 
 
 def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
-    """Groups sharing at least two names with this one (names in more than 200 groups are too common)."""
+    """Groups sharing a name with this one (names in more than 200 groups are too common)."""
     counts: dict[int, int] = defaultdict(int)
     for name in groups[gid].names:
         bucket = by_names[name]
         if len(bucket) <= 200:
             for other in bucket:
                 counts[other] += 1
-    return {other for other, n in counts.items() if n >= 2}
+    return set(counts)
+
+
+def _same_kind_rival(a: Group, b: Group, rare: frozenset[str]) -> bool:
+    """The same kind of happening about a shared distinctive name (written near each other), dates written out at the same precision (month or
+    year) that cannot both hold, not all from one document."""
+    x, y = parse_single(a.date), parse_single(b.date)
+    if x.precision != y.precision or x.precision not in ("month", "year") or not (x.lower and y.lower):
+        return False
+    window = DISPUTE_WINDOW_DAYS if x.precision == "month" else 366 * YEAR_DISPUTE_WINDOW
+    if abs((x.lower - y.lower).days) > window or compatible(a.date, b.date) or len(a.sources | b.sources) < 2:
+        return False
+    if not all(_explicit(m.expression) for m in a.mentions[:1] + b.mentions[:1]):
+        return False
+    shared = a.names & b.names & rare
+    return bool(shared) and bool(_about(a, shared) & _about(b, shared))
+
+
+def _about(group: Group, names: AbstractSet[str]) -> frozenset[tuple[str, str]]:
+    """(kind of happening, name) pairs its first mentions state together."""
+    return frozenset().union(*(kinds_by_name(m.quote, names) for m in group.mentions[:COMPARED]))
 
 
 def _is_rival(a: Group, b: Group) -> bool:
+    """Near-identical reports in different documents giving two days (or months) that cannot both hold."""
     x, y = parse_single(a.date), parse_single(b.date)
     if x.precision != y.precision or not (x.lower and y.lower) or x.precision not in ("day", "month"):
         return False
-    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date):
+    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date) or a.sources & b.sources:
         return False
     if not (_explicit(a.mentions[0].expression) and _explicit(b.mentions[0].expression)):
         return False  # 'yesterday' or 'on Monday' in two reports: usually two days of a recurring story

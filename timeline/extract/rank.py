@@ -3,7 +3,8 @@
     importance = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT[precision of the date]
     support    = 1 + DOCS_WEIGHT * log2(1 + documents) + log2(publishers) + REFS_WEIGHT * log2(1 + date_refs)
 
-- documents: distinct documents that report the happening (corroboration); publishers adds a bonus
+- documents: distinct documents that report the happening (corroboration), counting those that come
+  back to it with a coarser date (merge.Group.echoes); publishers adds a bonus
   when more than one publisher reports it.
 - date_refs: how many documents of the corpus refer to the same date (DATEWISE's date-mention
   counts): a date many articles come back to later is a key date. A document published on or before
@@ -11,7 +12,9 @@
 - centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid (the sum
   of every document's unit TF-IDF vector, so that each document counts once). It multiplies the
   support, so a much-repeated date in off-topic pages (programme listings, ads) stays low.
-Weights were set on the three Timeline17 dev topics (bench/eval_extract.py).
+A best citation that states a state ('there are concerns about ...') is discounted (STATE_WEIGHT).
+Weights: bench/eval_extract.py --loto fits REFS_WEIGHT and CENTRAL_FLOOR on six Timeline17 dev topics
+and scores the seventh.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 
 from timeline.extract.candidates import Mention
 from timeline.dates import parse_single
+from timeline.extract.filters import is_state
 from timeline.extract.merge import Group
 
 REFS_WEIGHT = 2.0
@@ -29,6 +33,7 @@ CENTRAL_FLOOR = 0.05
 SAME_DAY_WEIGHT = 0.5
 # Many articles say "in 2015" in passing: a year is referred to far more often than any one day, so
 # coarser dates are discounted to keep the reference counts comparable across precisions.
+STATE_WEIGHT = 0.5  # a state or a worry ('there are concerns about') is background, not a happening
 PRECISION_WEIGHT = {"day": 1.0, "month": 0.85, "season": 0.8, "year": 0.7}
 
 Vector = dict[str, float]
@@ -80,12 +85,15 @@ def date_references(mentions: list[Mention]) -> dict[str, float]:
     return refs
 
 
-def importance(group: Group, refs: dict[str, float], centrality: float) -> float:
-    """The documented formula (module docstring), rounded to 3 decimals."""
-    documents = len(group.sources)
+def importance(group: Group, refs: dict[str, float], centrality: float, best: Mention | None = None) -> float:
+    """The documented formula (module docstring), rounded to 3 decimals; times STATE_WEIGHT when the
+    best mention's title states a state rather than a happening (filters.is_state)."""
+    documents = len(group.sources | group.echoes)
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
     support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs.get(group.date, 0.0))
     value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(parse_single(group.date).precision, 0.7)
+    if best is not None and is_state(best.title):
+        value *= STATE_WEIGHT
     return round(value, 3)
 
 

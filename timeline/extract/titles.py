@@ -11,7 +11,7 @@ _LEAD = re.compile(
     r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
     re.IGNORECASE,
 )
-_SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|according\s+to)\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|[Aa]ccording\s+to)\b")  # lower case: "Said" is a name
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,(?=\s)")
 _QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
 _CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
@@ -36,9 +36,17 @@ _SUBORDINATE = re.compile(r"^(?:as|when|after|before|while|although|though|becau
 _SHORT_ASIDE = re.compile(r",\s+(?:(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45}|\d{1,3}),\s+(?=[a-z])")
 
 
+_PREPOSITION = re.compile(r"^(?:in|at|on|during|under|by|for|from|to|through|throughout|within|over|of|amid|among)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|did|does|do|said|says|made|began|took|went|came|left|met|won|lost|fled|became)\b")  # lower case: "IS" is a name
+
+
 def _main_clause(body: str) -> str:
     """'As his regime began violating the accords, the authorities began a smear campaign' -> the
-    main clause after the comma."""
+    main clause after the comma; so too after a leading phrase with no verb ('In a speech to the
+    assembly, the president announced ...')."""
+    comma = body.find(", ")
+    if _PREPOSITION.match(body) and comma > 0 and not _FINITE.search(body[:comma]) and len(body[comma + 2:].split()) >= 4:
+        return body[comma + 2:]
     if not _SUBORDINATE.match(body):
         return body
     comma = body.find(", ")
@@ -46,8 +54,22 @@ def _main_clause(body: str) -> str:
     return rest if len(rest.split()) >= 4 else body
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3}|`+|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_LINE_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|>+|\|)(?=\s|$)|\s\|\s|^\s*[-*+]\s+")
+
+
+def without_markup(text: str) -> str:
+    """Markdown's marks out of a title: emphasis, code, links (their text kept), headings, quote and
+    table bars."""
+    text = _LINK.sub(r"\1", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    return _LINE_MARKS.sub(" ", text)
+
+
 def _tidy(body: str, text: str) -> str:
-    body = re.sub(r"\s+", " ", body).strip(" ,;:-–—\"“”'‘’.")
+    body = re.sub(r"\s+", " ", without_markup(body)).strip(" ,;:-–—\"“”'‘’.")
     if body.count("“") > body.count("”"):
         body = body.replace("“", "", body.count("“") - body.count("”"))
     if body.count('"') % 2:
@@ -164,6 +186,14 @@ def _shorten(body: str) -> str:
             break
     words = body.split()
     if len(words) > MAX_WORDS:
-        body = " ".join(words[:MAX_WORDS])
-        body = re.sub(r"\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its)$", "", body, flags=re.IGNORECASE)
+        body = _CUT_TAIL.sub("", " ".join(words[:MAX_WORDS]))
     return body
+
+
+# a title cut at MAX_WORDS does not end inside a clause it cannot finish: 'organization that threatened',
+# 'measures to make', 'the'
+_CUT_TAIL = re.compile(
+    r"(?:\s+(?<!said )(?<!says )(?<!reported )(?:that|which|who|whose|to|as|because|after|before|when|while)(?:\s+\S+){0,2}"
+    r"|\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its))$",
+    re.IGNORECASE,
+)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from timeline.extract.timex.lexicon import MONTHS, WEEKDAYS
@@ -81,3 +83,60 @@ def vocabulary(text: str) -> set[str]:
 def _bare(token: str) -> str | None:
     """A whitespace-separated token's content word, without surrounding punctuation, or None."""
     return _normal(token.strip(_PUNCT))
+
+
+# What kind of happening a sentence reports, so that paraphrases ('signed the peace accord' / 'the peace
+# agreement of June 1997') meet on the kind. Each entry is a word, or a stem ending in '*' (any ending).
+ACTION_KINDS = {
+    "agreement": ("accord*", "agreement*", "treat(y|ies)", "pact*", "ceasefire*", "cease-fire*", "truce*", "armistice*"),
+    "ban": ("ban", "bans", "banned", "banning", "outlaw*", "prohibit*", "forbid*", "forbad*", "proscri*"),
+    "arrest": ("arrest*", "detain*", "detention*", "apprehend*"),
+    "sentence": ("sentenc*", "convict*", "verdict*", "jailed", "imprison*", "acquit*"),
+    "death": ("kill*", "death*", "dead", "die", "dies", "died", "dying", "casualt*", "fatalit*", "lives", "slain", "liquidat*"),
+    "attack": ("attack*", "bomb*", "ambush*", "assault*", "shooting*", "explosion*", "blast*", "raid*", "air ?strikes?"),
+    "join": ("defect*", "join", "joins", "joined", "joining", "recruit*", "pledged allegiance", "(went|left) to fight"),
+    "return": ("return*", "repatriat*", "(brought|bring|bringing) (them |children |\\w+ )?(home|back)", "came back", "come back"),
+    "amnesty": ("amnest*", "pardon*", "forgiv*", "clemency"),
+    "flee": ("fled", "flee*", "escap*", "exile*"),
+    "revolt": ("mutin*", "rebellion*", "uprising*", "revolt*", "coup", "coups", "insurrection*", "insurgency"),
+    "rule": ("ruled", "rules", "in power", "in office", "reign*", "(came|come|took|take|taking|coming) (to )?(power|office)"),
+    "election": ("election*", "elected", "re-elected", "vote", "votes", "voted", "voting", "ballot*", "polls"),
+    "appoint": ("appoint*", "succeed*", "nominat*", "sworn in"),
+    "resign": ("resign*", "stepped down", "step down", "steps down"),
+    "found": ("founded", "established", "set up", "launched", "created", "formed"),
+    "protest": ("protest*", "demonstrat*", "rall(y|ies|ied)"),
+    "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*"),
+}
+
+
+def _fragment(entry: str) -> str:
+    body = entry[:-1] + r"\w*" if entry.endswith("*") else entry
+    return body.replace(" ", r"\s+")
+
+
+_KINDS = [(kind, re.compile(r"\b(?:" + "|".join(_fragment(e) for e in entries) + r")\b", re.IGNORECASE))
+          for kind, entries in ACTION_KINDS.items()]
+
+
+def action_kinds(text: str) -> frozenset[str]:
+    """The kinds of happening a text names ('They signed the truce' -> {'agreement'})."""
+    return frozenset(kind for kind, pattern in _KINDS if pattern.search(text))
+
+
+def kinds_by_name(text: str, names: AbstractSet[str], window: int = 10) -> frozenset[tuple[str, str]]:
+    """(kind, name) pairs where a name (lower case) stands within `window` words of a word of that kind
+    of happening: who or what the happening is about ('Rahmon, in power since 1992' -> ('rule', 'rahmon'))."""
+    return frozenset(pair for pair in kinds_by_word(text, window) if pair[1] in names)
+
+
+@lru_cache(maxsize=1 << 14)
+def kinds_by_word(text: str, window: int = 10) -> frozenset[tuple[str, str]]:
+    """(kind, word) for every lower-cased word within `window` words of a word of that kind."""
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    starts = [t[0] for t in tokens]
+    pairs: set[tuple[str, str]] = set()
+    for kind, pattern in _KINDS:
+        for m in pattern.finditer(text):
+            at = bisect_left(starts, m.start())
+            pairs.update((kind, token) for _, token in tokens[max(0, at - window): at + window + 1])
+    return frozenset(pairs)

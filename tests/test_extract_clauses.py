@@ -1,0 +1,49 @@
+"""Each date dates the clause it governs: a date in a relative clause dates that clause's happening,
+titled from the noun it hangs on (invented sentences)."""
+from __future__ import annotations
+
+from timeline.extract.clauses import relative_clause
+from timeline.extract.events import analyse_document, build_events
+from timeline.read import Document
+
+
+def titles_by_date(text: str, published: str = "2018-07-02") -> dict[str, str]:
+    d = Document(id="a", path="a.txt", text=text, published=published, published_basis="stated", published_note="test")
+    mentions, words = analyse_document(d)
+    return {e.date: e.title for e in build_events(mentions, [words])}
+
+
+def test_a_date_in_passing_dates_the_relative_clause_not_the_sentence() -> None:
+    found = titles_by_date("In April 2018, prosecutors demanded long sentences for leaders of the Velkan Union, which was dissolved in March 2016.")
+    assert found["2018-04"] == "Prosecutors demanded long sentences for leaders of the Velkan Union"
+    assert found["2016-03"] == "The Velkan Union was dissolved"
+
+
+def test_a_verdict_in_a_trial_that_opened_earlier_keeps_its_own_date_and_title() -> None:
+    found = titles_by_date("The court in Marren delivered its verdict on Friday in a trial that opened in March.")
+    assert found["2018-06-29"].startswith("The court in Marren delivered its verdict")
+    assert found["2018-03"] == "A trial opened"
+
+
+def test_complement_clauses_and_object_relatives_are_not_relative_clauses() -> None:
+    text = "Officials said that the bridge opened in March and told reporters that she resigned on Monday."
+    assert relative_clause(text, text.index("March"), text.index("March") + 5) is None
+    text = "It was her cousin who she says left in 2014."
+    assert relative_clause(text, text.index("2014"), text.index("2014") + 4) is None
+
+
+def test_the_date_of_an_anniversary_is_not_a_happening() -> None:
+    found = titles_by_date("This year marks the tenth anniversary of the Marren treaty, signed by both states in 2008.")
+    assert set(found) == {"2008"}
+
+
+def test_dates_joined_after_a_word_of_duration_date_one_happening_but_plural_happenings_stay_two() -> None:
+    assert set(titles_by_date("Through 2015 and 2016 the police carried out several raids in the port city of Velma.")) == {"2015"}
+    assert set(titles_by_date("A rebel group that the army blamed for bombings in 2010 and 2011 was dissolved by decree.")) >= {"2010", "2011"}
+
+
+def test_the_only_date_of_a_later_independent_clause_titles_that_clause() -> None:
+    found = titles_by_date("Now the Velkan Union is outlawed, its founder Said Orlov signed a truce with the army in June 1999.")
+    assert found["1999-06"].startswith("Its founder Said Orlov signed a truce with the army")
+    found = titles_by_date("The Marren dam, built by the state, collapsed after heavy rain in June 1999.")
+    assert found["1999-06"].startswith("The Marren dam")

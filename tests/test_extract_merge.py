@@ -1,0 +1,61 @@
+"""One event per happening across sources: paraphrases merge on what happened; the same happening
+with dates that cannot both hold is a dispute (invented texts)."""
+from __future__ import annotations
+
+from timeline.extract.events import analyse_document, build_events
+from timeline.extract.words import action_kinds, kinds_by_name
+from timeline.read import Document
+from timeline.schema import Event
+
+
+def doc(id_: str, text: str, published: str = "2012-06-05") -> Document:
+    return Document(id=id_, path=f"{id_}.txt", text=text, published=published, published_basis="stated", published_note="test")
+
+
+def events_of(*docs: Document) -> list[Event]:
+    mentions, words = [], []
+    for d in docs:
+        found, w = analyse_document(d)
+        mentions += found
+        words.append(w)
+    return build_events(mentions, words)
+
+
+FILLER = ("The harvest was poor in the northern provinces, farmers said. Teachers in the capital asked for higher pay. "
+          "A new bridge over the river is being planned by engineers. Tourism grew along the coast.")
+
+
+def test_action_kinds_name_the_kind_of_happening_not_the_month() -> None:
+    assert action_kinds("The rebels signed a truce with the army") == {"agreement"}
+    assert action_kinds("The court outlawed the movement") == {"ban"}
+    assert action_kinds("In March the diet of electricity workers improved") == frozenset()
+    assert ("rule", "okafor") in kinds_by_name("General Okafor, in power since 2003, tightened his grip", {"okafor"})
+
+
+def test_paraphrases_of_one_happening_in_two_sources_are_one_event() -> None:
+    one = doc("one", "Rebel commander Arno Velkov signed a ceasefire with the government in the mountain town in March 2011. " + FILLER)
+    two = doc("two", "The Velkov truce of March 2011 was supposed to bring elections within a year to the mountain region. " + FILLER)
+    dated = [e for e in events_of(one, two) if e.date == "2011-03"]
+    assert len(dated) == 1 and sorted(c.source for c in dated[0].citations) == ["one", "two"]
+
+
+def test_different_happenings_of_the_same_month_stay_apart() -> None:
+    one = doc("one", "Rebel commander Arno Velkov signed a ceasefire with the government in March 2011. " + FILLER)
+    two = doc("two", "Floods destroyed three villages in the southern delta in March 2011, officials reported. " + FILLER)
+    assert len([e for e in events_of(one, two) if e.date == "2011-03"]) == 2
+
+
+def test_same_kind_of_happening_with_incompatible_months_is_a_dispute_with_both_sides() -> None:
+    one = doc("one", "Rebel commander Arno Velkov signed a ceasefire with the government in March 2011. " + FILLER)
+    two = doc("two", "Commander Velkov and the defence minister sign the truce that ended the war, November 2010. " + FILLER)
+    disputed = [e for e in events_of(one, two) if e.disputes]
+    assert len(disputed) == 1
+    (dispute,) = disputed[0].disputes
+    assert dispute.about == "date" and sorted(c.value for c in dispute.claims) == ["2010-11", "2011-03"]
+    assert sorted(c.citations[0].source for c in dispute.claims) == ["one", "two"]
+
+
+def test_a_shared_place_far_from_the_happening_is_no_dispute() -> None:
+    one = doc("one", "Officials say 900 volunteers left for Kordavia to join the militia since 2009 and that nearly 200 of them were later killed. " + FILLER)
+    two = doc("two", "Her cousin was killed in 2011 in Kordavia, but his children remain there. " + FILLER)
+    assert not any(e.disputes for e in events_of(one, two))

@@ -1,0 +1,44 @@
+"""Titles never carry markup: Markdown emphasis, code, links, headings and table bars are read as text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.extract.events import extract
+from timeline.extract.titles import make_title
+
+
+def test_markdown_emphasis_links_and_headings_leave_no_marks_in_titles() -> None:
+    assert make_title("The **council** approved the _new_ bridge, said [the mayor](https://example.org).", []) == "The council approved the new bridge"
+    assert make_title("## Council *approves* the `bridge` budget", []) == "Council approves the bridge budget"
+    assert make_title("The snake_case name and 2*3*4 stay as written", []) == "The snake_case name and 2*3*4 stay as written"
+
+
+def test_a_markdown_table_row_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\n| Date | What happened |\n|---|---|\n| 3 May 2019 | The city council **approved** the new river bridge |\n", encoding="utf-8")
+    (event,) = extract([path]).events
+    assert event.date == "2019-05-03"
+    assert not any(mark in event.title for mark in "|*#") and "council approved the new river bridge" in event.title
+
+
+def test_a_leading_phrase_without_a_verb_is_not_the_title() -> None:
+    assert make_title("In a speech to the assembly, the president announced new elections.", []) == "The president announced new elections"
+    assert make_title("At the height of the IS advance, the government offered an amnesty to returning fighters.", []) == \
+        "The government offered an amnesty to returning fighters"
+    assert make_title("In March the council met, and the mayor resigned.", []).startswith("In March the council met")
+
+
+def test_a_worry_ranks_below_a_happening_of_the_same_standing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("There are concerns about the growth of river pollution in the valley since 2014, officials in Marren said. "
+                    "The river authority closed the Marren dam for repairs in 2014 after the floods, officials in Marren said.\n", encoding="utf-8")
+    events = sorted(extract([path]).events, key=lambda e: -e.importance)
+    assert "closed" in events[0].title and "concerns" in events[-1].title
+
+
+def test_a_long_title_is_not_cut_inside_a_clause_it_cannot_finish() -> None:
+    long = ("The high court of the republic declared the Velkan Union a criminal organization that threatened "
+            "the constitutional order of the state and its citizens.")
+    assert make_title(long, []) == "The high court of the republic declared the Velkan Union a criminal organization"
+    assert not make_title("The ministry announced that it will take all the necessary measures to make sure that "
+                          "every family is heard.", []).endswith(("to make", "to", "that"))

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import timeline.extract.timex.resolve as rs
+from timeline.extract.sentences import crosses_sentence
 from timeline.extract.timex.absolute import after_month, day_from
 from timeline.extract.timex.context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
 from timeline.extract.timex.lexicon import DAYNUM, MONTH_FULL, WEEKDAYS, YEAR4
@@ -38,7 +39,7 @@ def _stated_year(ctx: Ctx) -> int | None:
     at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
     if ctx.stated_year[0] < 0:  # a frame holds to the end of its paragraph
         return year if not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
-    near = ctx.start - at <= STATED_NEAR and not rs.SENTENCE_END_RE.search(ctx.text, at, ctx.start)
+    near = ctx.start - at <= STATED_NEAR and not crosses_sentence(ctx.text, at, ctx.start)
     return year if near else None  # any other stated year, within its sentence
 
 

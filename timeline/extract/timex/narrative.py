@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import timeline.extract.timex.resolve as rs
+from timeline.extract.sentences import sentence_bounds
 from timeline.extract.timex.lexicon import MONTH_FULL, WEEKDAY
 
 MODES = ("auto", "news", "narrative")
@@ -99,7 +99,7 @@ def moves_reference(text: str, start: int, end: int, signal: str, kind: str = ""
     'would' does not count: in a history it tells the past ('the victory would follow on 18 September')."""
     if signal in ASIDE_SIGNALS or _in_parenthesis(text, start, end):
         return False
-    left, _ = rs.sentence_bounds(text, start, end)
+    left, _ = sentence_bounds(text, start, end)
     if AHEAD_RE.search(text, max(left, start - 80), start):
         return False
     return not (kind in LOOKBACK_KINDS or (kind in ("rel_unit", "month_named") and LOOKBACK_RE.match(text, start)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.extract.sentences import crosses_sentence, sentence_bounds
+
 ANCHOR_RE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 FUTURE_RE = re.compile(
@@ -30,8 +32,6 @@ STRONG_FUTURE_RE = re.compile(
     r"scheduled|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due|expected\s+to|expects?\s+to|"
     r"next\s+(?:week|month|year|weekend|\w+day)|upcoming|as\s+(?:soon|early)\s+as|postponed\s+until)\b|"
     r"['\u2019]ll\b", re.IGNORECASE)
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|No))[.!?][\"'\u201d\u2019]*\s+"
-                             r"(?=[A-Z\"'`(\u201c])|\n\s*\n")
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str]:
@@ -75,17 +75,6 @@ def weekend_interval(d: date) -> str:
 def quarter_of(d: date) -> int:
     """1..4."""
     return (d.month - 1) // 3 + 1
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """A window around [start, end): the sentence as far as cheaply found, at most ~250 characters each way."""
-    lo = max(0, start - 250)
-    left = lo
-    for m in SENTENCE_END_RE.finditer(text, lo, start):
-        left = m.end()
-    hi = min(len(text), end + 250)
-    m2 = SENTENCE_END_RE.search(text, end, hi)
-    return left, (m2.start() + 1 if m2 else hi)
 
 
 def tense(text: str, start: int, end: int, strong: bool = False) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline.extract.dating import find_dates
 from timeline.extract.published import corroborate, date_documents, ensure_reference, read_dated
 from timeline.read import Document
 from timeline.read.datelines import date_line_value
@@ -212,3 +213,35 @@ def test_one_dateline_rule_for_stated_dates_and_for_cutting_sentences(opening: s
 
     assert dateline_value(opening) == value
     assert (opening[dateline_end(opening):] if dateline_end(opening) else None) == end
+
+
+@pytest.mark.parametrize("head", [
+    "Posted on March 14, 2019 by Jane Doe",
+    "Posted March 14, 2019 | by the news desk",
+    "Published 14 March 2019",
+    "Updated: 2019-03-14 10:32",
+    "By Jane Doe, March 14, 2019",
+    "14 March 2019",
+])
+def test_a_date_line_under_the_headline_states_the_date(tmp_path, head):
+    path = tmp_path / "story.txt"
+    path.write_text(f"Minister resigns after protests\n{head}\n\nThe minister resigned yesterday after weeks of protests.\n",
+                    encoding="utf-8")
+    [(doc, timexes)] = list(find_dates([path]))
+    assert (doc.published, doc.published_basis) == ("2019-03-14", "stated")
+    assert "2019-03-13" in [t.value for t in timexes], "yesterday is read against the stated date"
+
+
+@pytest.mark.parametrize("opening", ["2019-03-14 DUSHANBE - ", "2019-03-14, LONDON (Reuters) — ", "2019-03-14 NEW YORK -- "])
+def test_an_iso_date_before_a_place_name_is_a_dateline(tmp_path, opening):
+    path = tmp_path / "wire.txt"
+    path.write_text(f"{opening}The court freed the activist yesterday, her lawyer said.\n", encoding="utf-8")
+    [(doc, timexes)] = list(find_dates([path]))
+    assert (doc.published, doc.published_basis) == ("2019-03-14", "stated")
+
+
+def test_a_date_at_the_start_of_an_ordinary_sentence_is_not_a_dateline(tmp_path):
+    path = tmp_path / "essay.txt"
+    path.write_text("The essay.\n\n2019-03-14 was a Thursday, and the court met late.\n", encoding="utf-8")
+    [(doc, _)] = list(find_dates([path]))
+    assert doc.published_basis != "stated"

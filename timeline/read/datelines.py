@@ -21,7 +21,7 @@ DATE_LINE = re.compile(
     rf"{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"){_TIME}\s*$",
+    rf"){_TIME}(?:\s*[|·•–—-]?\s*by\s+[^\n]{{2,60}}?)?\s*$",  # 'Posted on March 14, 2019 by Jane Doe'
     re.I,
 )
 MAX_DATE_LINE = 100
@@ -50,14 +50,28 @@ DATELINE = re.compile(
 )
 
 
+# The same with the date first, as ISO: '2019-03-14 DUSHANBE - ...', '2019-03-14, LONDON (Reuters) — ...'.
+ISO_DATELINE = re.compile(
+    r"^\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d),?\s+[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}"
+    r"\s*(?:\([^()\n]{1,25}\)\s*)?[—–-]{1,2}\s*"
+)
+
+
 def dateline_value(line: str) -> str | None:
-    """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...'."""
+    """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...', or
+    '2019-03-14 DUSHANBE - ...'."""
+    iso = ISO_DATELINE.match(line)
+    if iso:
+        return iso["iso"] if plain_iso(iso["iso"]) else None
     m = DATELINE.match(line)
     return date_line_value(f"{m['date']} {m['year']}") if m and m["year"] and (m["sep"].strip() or m["dash"]) else None
 
 
 def dateline_end(sentence: str) -> int:
     """Where a dateline glued to the start of a sentence ('WASHINGTON, March 3 (AP) — ...') ends; 0 if none."""
+    iso = ISO_DATELINE.match(sentence)
+    if iso:
+        return iso.end()
     m = DATELINE.match(sentence)
     return m.end() if m and m["dash"] else 0
 

@@ -84,7 +84,7 @@ def topic_mentions(topic: Path) -> tuple[list, list]:
     from timeline.extract.events import analyse_document
     from timeline.extract.pipeline import map_documents
     mentions, words = [], []
-    for _, (found, vocab) in map_documents(analyse_document, [topic / "articles.jsonl"], progress=False):
+    for _, (found, vocab, _warnings) in map_documents(analyse_document, [topic / "articles.jsonl"], progress=False):
         mentions.extend(found)
         words.append(vocab)
     return mentions, words

@@ -104,3 +104,11 @@ def test_invalid_published_is_an_error_and_texts_dates_are_used(tmp_path: Path) 
     assert result.exit_code == 1
     assert "--published" in result.stderr
     assert as_json(result)["events"]
+
+
+def test_extract_names_relative_dates_it_cannot_resolve(tmp_path: Path) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text("A note.\nOfficials said yesterday that the minister had resigned after weeks of protests.\n", encoding="utf-8")
+    result = run(str(source), "--json")
+    assert result.exit_code == 0
+    assert f"{source}:2: warning: 1 relative date(s) cannot be resolved, first 'yesterday'" in result.stderr

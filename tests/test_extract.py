@@ -19,7 +19,7 @@ def doc(id_: str, text: str, published: str = "2015-06-05", publisher: str | Non
 def events_of(*docs: Document, top: int | None = None) -> list[Event]:
     mentions, words = [], []
     for d in docs:
-        found, w = analyse_document(d)
+        found, w, _warnings = analyse_document(d)
         mentions += found
         words.append(w)
     return build_events(mentions, words, top)
@@ -202,7 +202,7 @@ def test_extraction_gives_events_and_records_from_either() -> None:
 
     mentions, words = [], []
     for d in (A, B, C):
-        found, w = analyse_document(d)
+        found, w, _warnings = analyse_document(d)
         mentions += found
         words.append(w)
     records = build_records(mentions, words)

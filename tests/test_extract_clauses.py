@@ -9,7 +9,7 @@ from timeline.read import Document
 
 def titles_by_date(text: str, published: str = "2018-07-02") -> dict[str, str]:
     d = Document(id="a", path="a.txt", text=text, published=published, published_basis="stated", published_note="test")
-    mentions, words = analyse_document(d)
+    mentions, words, _warnings = analyse_document(d)
     return {e.date: e.title for e in build_events(mentions, [words])}
 
 

@@ -15,7 +15,7 @@ def doc(id_: str, text: str, published: str = "2012-06-05") -> Document:
 def events_of(*docs: Document) -> list[Event]:
     mentions, words = [], []
     for d in docs:
-        found, w = analyse_document(d)
+        found, w, _warnings = analyse_document(d)
         mentions += found
         words.append(w)
     return build_events(mentions, words)

@@ -172,7 +172,7 @@ article = st.lists(st.sampled_from(SENTENCE_WORDS), max_size=80).map(" ".join)
 @settings(max_examples=80)
 def test_extractor_on_random_text(text: str, anchor: str | None) -> None:
     doc = Document("fuzz", "fuzz.txt", text, published=anchor, published_basis="stated" if anchor else None)
-    mentions, words = analyse_document(doc)
+    mentions, words, _warnings = analyse_document(doc)
     events = build_events(mentions, [words])
     for event in events:
         assert dates.is_valid(event.date) and event.title.strip()

@@ -61,9 +61,18 @@ def _title(quote: str, date_spans: tuple[tuple[int, int], ...], title_span: tupl
 
 def document_mentions(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[Mention]:
     """Every candidate mention of a document (picklable top-level function for the pipeline)."""
+    return mentions_of(doc, tag_document(doc, mode, date_order))
+
+
+def tag_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> list[timex.Timex]:
+    """The document's date expressions, intervals joined, read in its mode (auto: news or narrative)."""
     if mode == "auto":
         mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
-    found = timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
+    return timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
+
+
+def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
+    """The candidate mentions of a document, given its date expressions."""
     if not found:
         return []
     sentences = split_sentences(doc.text, doc.start, _after_line(doc.text, found[-1].end, doc.stop))

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import Problem
-from timeline.extract.candidates import Mention, document_mentions
+from timeline.extract.candidates import Mention, mentions_of, tag_document
+from timeline.extract.dating import reading_warnings
 from timeline.dates import parse_single
 from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
 from timeline.extract.pipeline import map_documents
@@ -63,9 +64,12 @@ class Extraction:
 RECORD_KEYS = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
 
 
-def analyse_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> tuple[list[Mention], set[str]]:
-    """Per-document work (runs in worker processes): candidate mentions and the document's words."""
-    return document_mentions(doc, mode, date_order), vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
+def analyse_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> tuple[list[Mention], set[str], list[Problem]]:
+    """Per-document work (runs in worker processes): candidate mentions, the document's words, and what
+    its reader must be told (a language not read, relative dates left unresolved)."""
+    found = tag_document(doc, mode, date_order)
+    lead = vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
+    return mentions_of(doc, found), lead, reading_warnings(doc, found)
 
 
 def extract(
@@ -85,7 +89,8 @@ def extract(
     docs: list[Document] = []
     mentions: list[Mention] = []
     doc_words: list[set[str]] = []
-    for doc, (found, words) in map_documents(partial(analyse_document, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=sink, progress=progress):
+    for doc, (found, words, warnings) in map_documents(partial(analyse_document, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=sink, progress=progress):
+        sink.extend(warnings)
         docs.append(doc)
         mentions.extend(found)
         doc_words.append(words)

@@ -65,7 +65,7 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
     locale = check_locale(opts["locale"])
     model = build_model(store, texts, locale, review=bool(opts["review"]))
     data = json_script(page_data(model))
-    app = compact(asset("page.js"))
+    app = compact(asset("page-layout.js") + "\n" + asset("page.js"))
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
     script_hashes = [_sha("sha256", app)] + ([_sha("sha256", asset(PLOTLY_FILE))] if opts["plotly"] == "inline" else [])
     head = _head(model, _csp(script_hashes, plotly_src))
@@ -123,11 +123,10 @@ def _body(model: PageModel) -> str:
 def _explore(model: PageModel) -> str:
     words = strings(model.locale)
     return "\n".join([
-        f'<section class="tl-explore" aria-label="{esc(words["plot_label"])}">',
+        f'<section class="tl-explore" aria-label="{esc(words["plot_label"])}" tabindex="-1">',
         _controls(model),
         _zoom(words),
         '<p id="tl__status" class="tl-status" role="status" aria-live="polite" aria-atomic="true"></p>',
-        '<p id="tl__lod" class="tl-lod" hidden></p>',
         f'<figure class="tl-figure"><div id="tl__plot" class="tl-plot" aria-hidden="true"></div>'
         f'<noscript><p class="tl-noscript">{esc(words["no_plot"])}</p></noscript>',
         f"<figcaption>{_legend(words)}</figcaption></figure>",
@@ -176,10 +175,14 @@ def _legend(words: dict[str, str]) -> str:
 
 
 def _panel(words: dict[str, str]) -> str:
-    return (f'<aside id="tl__panel" class="tl-panel" aria-labelledby="tl__panel-h" hidden>'
+    """The detail panel: a non-modal dialog with the event, Previous/Next through the events shown, and Close."""
+    steps = (f'<div class="tl-steps" role="group" aria-label="{esc(words["step_group"])}">'
+             f'<button type="button" id="tl__prev" class="tl-btn"><span aria-hidden="true">←</span> {esc(words["previous"])}</button>'
+             f'<button type="button" id="tl__next" class="tl-btn">{esc(words["next"])} <span aria-hidden="true">→</span></button></div>')
+    return (f'<div id="tl__panel" class="tl-panel" role="dialog" aria-labelledby="tl__panel-h" hidden>'
             f'<div class="tl-panel-bar"><h2 id="tl__panel-h" tabindex="-1">{esc(words["details"])}</h2>'
             f'<button type="button" id="tl__close" class="tl-btn">{esc(words["close"])}</button></div>'
-            f'<div id="tl__panel-body" class="tl-panel-body"></div></aside>')
+            f'{steps}<div id="tl__panel-body" class="tl-panel-body"></div></div>')
 
 
 def _tags(model: PageModel) -> list[str]:

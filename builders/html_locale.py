@@ -79,7 +79,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_era": "shaded bands: eras", "not_plotted": "date unknown, not on the plot", "zoomed": "Showing {a} to {b}",
         "keys": "Drag on the plot to zoom in; double-click to show all.", "era": "Era", "lang": "en",
         "generated": "Made with annotated-timeline", "excerpt": "excerpt", "uncited": "no quote",
-        "lod": "Drawing the {shown} most important of {n} events in this range; zoom in or search to see the others.",
+        "previous": "Previous", "next": "Next", "step_group": "Step through the events shown",
+        "group": "{n} events close together: click to zoom in", "count_of": "{n} of {total}",
+        "none_here": "None is in the range shown: use Show all.",
     },
     "fr": {
         "skip": "Aller à la liste des événements", "search": "Rechercher",
@@ -101,7 +103,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomed": "Affichage de {a} à {b}",
         "keys": "Glissez sur le graphique pour zoomer ; double-cliquez pour tout afficher.", "era": "Période",
         "lang": "fr", "generated": "Réalisé avec annotated-timeline", "excerpt": "extrait", "uncited": "sans citation",
-        "lod": "Le graphique montre les {shown} événements les plus importants sur {n} dans cette période ; zoomez ou cherchez pour voir les autres.",
+        "previous": "Précédent", "next": "Suivant", "step_group": "Parcourir les événements affichés",
+        "group": "{n} événements rapprochés : cliquez pour zoomer", "count_of": "{n} sur {total}",
+        "none_here": "Aucun n’est dans la période affichée : utilisez Tout afficher.",
     },
     "de": {
         "skip": "Zur Ereignisliste springen", "search": "Suchen",
@@ -123,7 +127,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomed": "Zeige {a} bis {b}", "keys": "Ziehen Sie über die Grafik zum Vergrößern; Doppelklick zeigt alles.",
         "era": "Epoche", "lang": "de", "generated": "Erstellt mit annotated-timeline", "excerpt": "Auszug",
         "uncited": "ohne Zitat",
-        "lod": "Die Grafik zeigt die {shown} wichtigsten von {n} Ereignissen in diesem Zeitraum; vergrößern oder suchen Sie, um die übrigen zu sehen.",
+        "previous": "Zurück", "next": "Weiter", "step_group": "Durch die gezeigten Ereignisse blättern",
+        "group": "{n} Ereignisse dicht beieinander: zum Vergrößern klicken", "count_of": "{n} von {total}",
+        "none_here": "Keines liegt im gezeigten Zeitraum: „Alles zeigen“ benutzen.",
     },
 }
 

@@ -40,6 +40,12 @@ def compact(source: str) -> str:
     return "\n".join(line.strip() for line in source.splitlines() if line.strip())
 
 
+def page_script() -> str:
+    """The page script as inlined: the layout, then the app, without their comments (the files keep them)."""
+    source = asset("page-layout.js") + "\n" + asset("page.js")
+    return compact(re.sub(r"/\*.*?\*/", "", source, flags=re.S))
+
+
 def plotly_version() -> str:
     """Version of the vendored plotly.js basic bundle, read from its header."""
     match = re.search(r"v(\d+\.\d+\.\d+)", asset(PLOTLY_FILE)[:300])
@@ -65,7 +71,7 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
     locale = check_locale(opts["locale"])
     model = build_model(store, texts, locale, review=bool(opts["review"]))
     data = json_script(page_data(model))
-    app = compact(asset("page-layout.js") + "\n" + asset("page.js"))
+    app = page_script()
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
     script_hashes = [_sha("sha256", app)] + ([_sha("sha256", asset(PLOTLY_FILE))] if opts["plotly"] == "inline" else [])
     head = _head(model, _csp(script_hashes, plotly_src))
@@ -162,8 +168,10 @@ def _zoom(words: dict[str, str]) -> str:
     html = "".join(f'<button type="button" class="tl-btn" data-zoom="{key}"><span aria-hidden="true">{icon}</span> '
                    f'<span class="tl-label">{esc(words[key])}</span></button>'
                    for key, icon in buttons)
+    toggle = (f'<button type="button" id="tl__list-toggle" class="tl-btn" aria-controls="tl__events" aria-expanded="false" '
+              f'hidden>{esc(words["list"])}</button>')
     return (f'<div id="tl__zoom" class="tl-zoom" role="group" aria-label="{esc(words["zoom_group"])}" hidden>'
-            f'{html}<span class="tl-hint">{esc(words["keys"])}</span></div>')
+            f'{html}{toggle}<span class="tl-hint">{esc(words["keys"])}</span></div>')
 
 
 def _legend(words: dict[str, str]) -> str:
@@ -219,8 +227,8 @@ def _source_label(model: PageModel, source_id: str) -> str:
     return (source.title or source.publisher or source_id) if source else source_id
 
 
-def embed_snippet(store: Store, src: str = "timeline.html", height: int = 820) -> str:
-    """An iframe snippet for embedding the page, with a title for screen readers."""
+def embed_snippet(store: Store, src: str = "timeline.html?embed=1", height: int = 600) -> str:
+    """An iframe snippet for embedding the page's compact view, with a title for screen readers."""
     return (f'<iframe src="{esc(src)}" title="{esc(store.title)}: interactive timeline" width="100%" height="{height}" '
             f'style="border:0;max-width:100%" loading="lazy"></iframe>')
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from timeline.builders import BuildContext, get_builder
 from timeline import dates
-from timeline.builders.html import HtmlBuilder, asset, compact, json_script, render_html
+from timeline.builders.html import HtmlBuilder, asset, compact, json_script, page_script, render_html
 from timeline.builders.html_figure import LANE_COLOURS, short_title
 from timeline.builders.html_locale import display_date
 from timeline.check import check_store
@@ -111,7 +111,8 @@ def test_inlined_assets_are_the_asset_files(basic):
     store, texts = basic
     html = render_html(store, texts, {"plotly": "file", "review": True})
     script = re.findall(r"<script>(.*?)</script>", html, re.S)[-1]
-    assert script == compact(asset("page-layout.js") + "\n" + asset("page.js"))
+    assert script == page_script() and "/*" not in script
+    assert "var TimelineLayout" in script and "function fromHash()" in script
     assert re.search(r"<style>(.*?)</style>", html, re.S).group(1) == compact(asset("page.css"))
 
 
@@ -248,8 +249,25 @@ def test_cli_embed_prints_an_iframe_with_a_title(copy_root, tmp_path):
     root = copy_root("page-basic")
     result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--embed")
     assert result.exit_code == 0
-    assert re.fullmatch(r'<iframe src="timeline.html" title="Port Alder harbour: interactive timeline"[^>]*></iframe>\n',
-                        result.stdout)
+    assert re.fullmatch(r'<iframe src="timeline.html\?embed=1" title="Port Alder harbour: interactive timeline"[^>]*'
+                        r'height="600"[^>]*></iframe>\n', result.stdout)
+    assert "replace it" in result.stderr and "--base-url" in result.stderr
+
+
+def test_cli_embed_with_a_base_url_prints_an_absolute_src(copy_root, tmp_path):
+    root = copy_root("page-basic")
+    result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--embed", "--base-url", "https://example.org/course")
+    assert result.exit_code == 0
+    assert 'src="https://example.org/course/timeline.html?embed=1"' in result.stdout
+    assert "replace it" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--embed", "--base-url", "javascript:alert(1)"], ["--base-url", "https://example.org/"]])
+def test_cli_base_url_must_be_http_and_go_with_embed(copy_root, tmp_path, args):
+    root = copy_root("page-basic")
+    result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), *args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_cli_plotly_modes(copy_root, tmp_path):

@@ -64,7 +64,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def at_width(browser: Any) -> Iterator[Any]:
     contexts = []
 
-    def _open(width: int, path: Path, fragment: str = "", height: int = 900) -> Any:
+    def _open(width: int, path: Path, fragment: str = "", height: int = 900, ready: bool = True) -> Any:
         touch = width <= 420
         context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
         contexts.append(context)
@@ -73,7 +73,8 @@ def at_width(browser: Any) -> Iterator[Any]:
         page.on("pageerror", lambda exc: page.errors.append(str(exc)))
         page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
         page.goto(path.as_uri() + fragment)
-        _wait(page, READY)
+        if ready:
+            _wait(page, READY)
         return page
 
     yield _open
@@ -308,3 +309,40 @@ def test_phone_swipe_on_the_plot_scrolls_the_page(at_width: Any, pages: dict[str
     full = page.evaluate(span)
     page.click("[data-zoom=zoom_in]")
     _wait(page, f"{span} < {full} * 0.6")
+
+
+def test_embed_view_fits_a_700_by_600_frame(at_width: Any, pages: dict[str, Path]) -> None:
+    """?embed=1 in a course page's iframe: plot, search and panel without an inner scroll; the list behind a button."""
+    page_file = _example(pages)
+    host = page_file.parent / "course.html"
+    host.write_text('<!DOCTYPE html><title>Course</title><link rel="icon" href="data:,"><h1>Week 3</h1>'
+                    '<p style="height:900px">Reading.</p><iframe id="frame" src="timeline.html?embed=1" title="Timeline" '
+                    'width="700" height="600" style="border:0"></iframe><p style="height:1500px">More reading.</p>')
+    page = at_width(1280, host, ready=False)
+    frame = page.frame_locator("#frame")
+    frame.locator("#tl__plot .scatterlayer").wait_for()
+    inner = page.frames[1]
+    _wait(inner, READY)
+    size = inner.evaluate("[document.documentElement.scrollHeight, innerHeight, innerWidth,"
+                          " document.getElementById('tl__plot').getBoundingClientRect().bottom]")
+    assert size[0] <= size[1] == 600 and size[2] == 700 and size[3] <= 600
+    assert frame.locator("#tl__q").is_visible() and frame.locator("#tl__events").is_hidden()
+    assert inner.evaluate(GEOMETRY) and _collisions(inner.evaluate(GEOMETRY)) == []
+    # the wheel over the frame moves the course page on at once
+    page.evaluate("document.getElementById('frame').scrollIntoView()")
+    y = page.evaluate("scrollY")
+    box = page.locator("#frame").bounding_box()
+    page.mouse.move(box["x"] + 350, box["y"] + 300)
+    for _ in range(3):
+        page.mouse.wheel(0, 200)
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") > y + 300
+    # a mark opens its event in the panel; the list opens behind its button
+    mark = [x for x in inner.evaluate(GEOMETRY) if x["kind"] == "events"][0]
+    inner.evaluate(f"timelinePage.open({mark['i']}, true, true)")
+    assert frame.locator("#tl__panel").is_visible()
+    inner.evaluate("document.getElementById('tl__close').click()")
+    frame.locator("#tl__list-toggle").click()
+    assert frame.locator("#tl__events").is_visible()
+    assert frame.locator("#tl__list-toggle").get_attribute("aria-expanded") == "true"
+    assert page.errors == []

@@ -108,10 +108,11 @@ var TimelineLayout = (function () {
       if (r < 0) return;
       var y = ev.lane[i] * per + r, colour = fig.colours[ev.lane[i] % fig.colours.length];
       if (!ev.point[i]) addBar(bars, i, y, colour, m, ev);
-      addMark(marks, i, y, colour, m, ev);
+      addMark(marks, i, y, colour, m, ev, view.scale);
       if (placed.side[i]) addTitle(titles, i, y, placed.side[i], view, m);
       if (m.open[i]) addEnds(ends, i, y, colour, m.open[i], ev);
     });
+    groups.marker.size = Math.round(18 * view.scale);
     placed.groups.forEach(function (g, k) {
       groups.x.push(view.toMs(g.x)); groups.y.push(g.lane * per + view.rows); groups.customdata.push(k);
       groups.text.push(g.members.length > 99 ? "99+" : String(g.members.length));
@@ -148,10 +149,10 @@ var TimelineLayout = (function () {
     t.marker.color.push(colour); t.marker.opacity.push(m.faint[i] ? 0.45 : 0.9); t.marker.line.color.push(colour);
     t.marker.pattern.shape.push(m.hatch[i] ? "/" : "");
   }
-  function addMark(t, i, y, colour, m, ev) {
+  function addMark(t, i, y, colour, m, ev, scale) {
     var filled = m.symbol[i] === "circle" || m.symbol[i] === "diamond";
     t.x.push(ev.mid[i]); t.y.push(y); t.customdata.push(i); t.hovertext.push(m.hover[i]);
-    t.marker.symbol.push(m.symbol[i]); t.marker.size.push(m.size[i]); t.marker.color.push(colour);
+    t.marker.symbol.push(m.symbol[i]); t.marker.size.push(m.size[i] * scale); t.marker.color.push(colour);
     t.marker.opacity.push(m.faint[i] ? 0.5 : 1);
     t.marker.line.color.push(filled ? "#ffffff" : colour); t.marker.line.width.push(filled ? 1 : 2);
   }

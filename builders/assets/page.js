@@ -64,6 +64,18 @@
   }
   if (!chunks.length) api.listCompleteMs = 0;
   doc.documentElement.className += " tl-js";
+  /* ?embed=1: the compact view for an iframe (plot, search, panel; the list behind a button), sized to the frame. */
+  var embedded = /(^|[?&])embed=1(&|$)/.test(location.search.slice(1));
+  var eventsSection = doc.getElementById("tl__events"), listToggle = doc.getElementById("tl__list-toggle");
+  if (embedded) {
+    doc.documentElement.className += " tl-embed";
+    eventsSection.hidden = true;
+    listToggle.hidden = false;
+    listToggle.addEventListener("click", function () {
+      eventsSection.hidden = !eventsSection.hidden;
+      listToggle.setAttribute("aria-expanded", String(!eventsSection.hidden));
+    });
+  }
   ["tl__controls", "tl__zoom"].forEach(function (id) { var el = doc.getElementById(id); if (el) el.hidden = false; });
   Array.prototype.forEach.call(doc.querySelectorAll(".tl-show"), function (b) { b.hidden = false; });
 
@@ -109,14 +121,21 @@
   var laneWidth = fig.lanes.map(function (label) { return Math.ceil(measure("■ " + label, 12, true)) + 10; });
   var last = { key: "", placed: null, view: null };
 
+  /* In a frame the rows shrink (to 15 px at least) so the whole plot fits the frame's height. */
+  function fitRows() {
+    if (!embedded) return;
+    var lay = fig.layout, rows = fig.lanes.length * (fig.rows + 1);
+    var room = window.innerHeight - plot.getBoundingClientRect().top - lay.margin.t - lay.margin.b - 24 - 8;
+    fig.rowPx = Math.max(15, Math.min(20, Math.floor(room / rows)));
+  }
   function plotWidth() { return Math.max(40, plot.clientWidth - fig.layout.margin.l - fig.layout.margin.r); }
   function viewFor(range) {
-    var w = plotWidth(), k = w / (range[1] - range[0]);
+    var w = plotWidth(), k = w / (range[1] - range[0]), scale = Math.min(1, (fig.rowPx - 3) / 17);
     var left = new Float64Array(total), right = new Float64Array(total), title = new Float32Array(total), order = [];
     for (var n = 0; n < rank.length; n++) {
       var i = rank[n];
       if ((mask && !mask[i]) || ev.hi[i] < range[0] || ev.lo[i] > range[1]) continue;
-      var c = (ev.mid[i] - range[0]) * k, half = marks.size[i] / 2;
+      var c = (ev.mid[i] - range[0]) * k, half = marks.size[i] * scale / 2;
       left[i] = c - half; right[i] = c + half;
       if (!ev.point[i]) {
         left[i] = Math.min(left[i], (ev.lo[i] - range[0]) * k - (marks.open[i] & 1 ? 8 : 0));
@@ -126,7 +145,7 @@
       order.push(i);
     }
     return { order: order, lane: ev.lane, left: left, right: right, title: title, lanes: fig.lanes.length, rows: fig.rows,
-             width: w, reserved: laneWidth.map(function (lw, lane) { return [lane, 0, 0, lw]; }),
+             width: w, scale: scale, reserved: laneWidth.map(function (lw, lane) { return [lane, 0, 0, lw]; }),
              toMs: function (px) { return range[0] + px / k; }, toPx: function (ms) { return (ms - range[0]) * k; } };
   }
   function currentRange() {
@@ -153,6 +172,7 @@
       Plotly.register({ moduleType: "locale", name: data.plotlyLocale.name, dictionary: {},
                         format: { months: data.plotlyLocale.months, shortMonths: data.plotlyLocale.shortMonths } });
     }
+    fitRows();
     render([Date.parse(data.range[0]), Date.parse(data.range[1])], true).then(function () {
       api.afterplotMs = performance.now();
       idle(function () { api.idleMs = performance.now(); idle(background, { timeout: 1000 }); }, { timeout: 3000 });

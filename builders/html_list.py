@@ -94,7 +94,15 @@ def _citation(key: str, citation: Citation, model: PageModel) -> str:
                 f'{esc(words["show_in_source"])}</button>')
     else:
         link = ""
-    return f'<li><blockquote class="tl-quote">{esc(citation.quote)}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
+    return f'<li><blockquote class="tl-quote">{esc(bare_quote(citation.quote))}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
+
+
+QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
+
+def bare_quote(quote: str) -> str:
+    """A quote without the quotation marks it opens or closes with: the page adds its own, so none is doubled."""
+    return quote.strip().strip(QUOTE_MARKS).strip() or quote
 
 
 def _source_name(source: Source | None, source_id: str) -> str:
@@ -111,7 +119,8 @@ def _source_meta(source: Source | None, source_id: str, locale: str) -> str:
     if source.author:
         bits.append(esc(source.author))
     if source.published:
-        bits.append(esc(words["published"].format(display_date(source.published, locale))))
+        key = "published_inferred" if source.published_basis == "inferred" else "published"
+        bits.append(esc(words[key].format(display_date(source.published, locale))))
     return ", ".join(bits)
 
 

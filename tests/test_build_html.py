@@ -345,3 +345,32 @@ def test_extreme_valid_dates_render(basic, value):
     html = render_html(Store.model_validate(changed), texts, {"plotly": "file"})
     assert 'id="wall-built"' in html
     assert all(len(x) == 10 for x in _data(html)["range"])
+
+
+@pytest.mark.parametrize("quote, shown", [
+    ('"Many were lost at sea," he said', "Many were lost at sea,&quot; he said"),
+    ("“Many were lost”", "Many were lost"),
+    ("«Beaucoup»", "Beaucoup"),
+    ("'single'", "single"),
+    ("plain words", "plain words"),
+    ('"', '&quot;'),
+])
+def test_quotes_are_never_double_quoted(basic, quote, shown):
+    store, texts = basic
+    changed = store.model_copy(deep=True)
+    event = changed.events[0]
+    citation = event.citations[0].model_copy(update={"quote": quote})
+    changed.events[0] = event.model_copy(update={"citations": [citation]})
+    html = render_html(changed, {}, {"plotly": "file"})
+    assert f'<blockquote class="tl-quote">{shown}</blockquote>' in html
+
+
+def test_inferred_publication_dates_are_labelled(basic):
+    store, texts = basic
+    changed = store.model_copy(deep=True)
+    changed.sources[0] = changed.sources[0].model_copy(update={"published_basis": "inferred", "published_note": "From the text."})
+    html = render_html(changed, texts, {"plotly": "file"})
+    assert "published 12 March 2021 (date inferred, not stated)" in html
+    stated = render_html(store, texts, {"plotly": "file"})
+    assert "published 12 March 2021 " in stated
+    assert "2021 (date inferred" not in stated

@@ -346,3 +346,43 @@ def test_embed_view_fits_a_700_by_600_frame(at_width: Any, pages: dict[str, Path
     assert frame.locator("#tl__events").is_visible()
     assert frame.locator("#tl__list-toggle").get_attribute("aria-expanded") == "true"
     assert page.errors == []
+
+
+def test_drag_zoom_updates_the_status_line(at_width: Any, pages: dict[str, Path]) -> None:
+    page = at_width(1280, pages["basic"])
+    box = page.locator("#tl__plot .nsewdrag").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + 60, steps=8)
+    page.mouse.up()
+    _wait(page, "document.getElementById('tl__status').textContent.startsWith('Showing')")
+
+
+def test_double_click_shows_all_and_opens_nothing(at_width: Any, pages: dict[str, Path]) -> None:
+    page = at_width(1280, pages["basic"])
+    page.evaluate("timelinePage.zoom('zoom_in')")
+    mark = [x for x in page.evaluate(GEOMETRY) if x["kind"] == "events"][0]
+    page.mouse.dblclick((mark["box"][0] + mark["box"][2]) / 2, (mark["box"][1] + mark["box"][3]) / 2)
+    page.wait_for_timeout(600)
+    assert page.locator("#tl__panel").is_hidden()
+    _wait(page, "document.getElementById('tl__status').textContent.startsWith('Showing')")
+
+
+def test_search_while_zoomed_away_gives_a_hint(at_width: Any, pages: dict[str, Path]) -> None:
+    page = at_width(1280, pages["basic"])
+    page.evaluate("timelinePage.zoomTo([Date.UTC(1890, 0, 1), Date.UTC(1900, 0, 1)])")
+    page.fill("#tl__q", "ferry")
+    _wait(page, "document.getElementById('tl__status').textContent.includes('Show all')")
+    assert page.locator("#tl__status").inner_text().startswith("1 event matches — ")
+
+
+def test_open_ended_period_ends_in_an_arrow(at_width: Any, tmp_path: Path) -> None:
+    text = (ROOTS / "page-basic" / "events.yaml").read_text(encoding="utf-8").replace("date: 2021-21/~2023", "date: 2021-21/..")
+    root = tmp_path / "open"
+    import shutil
+    shutil.copytree(ROOTS / "page-basic", root)
+    (root / "events.yaml").write_text(text, encoding="utf-8")
+    page = at_width(1280, _build(root / "events.yaml", root / "out"))
+    arrows = page.evaluate("document.getElementById('tl__plot').data.find(t => t.name === 'open-ends').marker.symbol")
+    assert arrows == ["triangle-right"]
+    assert "since" in page.locator("#tl__list").inner_text()

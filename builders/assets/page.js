@@ -189,13 +189,16 @@
   }
   /* A click opens its event after the double-click delay, so a double-click (show all) opens nothing. The
      event is found from where the pointer is, not from plotly's last hover, which can lag behind a quick click. */
-  var clickTimer = 0;
+  var clickTimer = 0, lastClick = 0;
   function clicked(e) {
+    var now = performance.now(), second = now - lastClick < config.doubleClickDelay;
+    lastClick = now;
+    clearTimeout(clickTimer);
+    if (second) return;
     var found = e && e.event ? hit(e.event.clientX, e.event.clientY) : null;
     var p = e && e.points && e.points[0];
     if (!found && p) found = { group: p.data.name === "groups", i: p.customdata };
     if (!found || (!found.group && p && p.data.name === "titles")) return;
-    clearTimeout(clickTimer);
     clickTimer = setTimeout(function () {
       if (found.group) openGroup(last.placed.groups[found.i]);
       else { opener = null; open(found.i, true, true); }
@@ -244,7 +247,7 @@
   }
   function announceRange() {
     var r = currentRange(), message = fmt(S.zoomed, { a: longDate(r[0]), b: longDate(r[1]) });
-    if (mask && !api.drawn && !api.groups) message += " " + S.none_here;
+    if (mask && !api.drawn && !api.groups) message += " — " + S.none_here;
     announce(message);
   }
   function longDate(ms) {
@@ -285,7 +288,7 @@
       if (countEl) countEl.textContent = "(" + (active ? fmt(S.count_of, { n: count.toLocaleString(S.lang), total: total.toLocaleString(S.lang) }) : total.toLocaleString(S.lang)) + ")";
       api.filterMs = performance.now() - t0;
       var message = count === 0 ? S.no_match : count === 1 ? S.match_one : fmt(S.match, { n: count.toLocaleString(S.lang) });
-      if (count && !api.drawn && !api.groups && axis()) message += " " + S.none_here;
+      if (count && !api.drawn && !api.groups && axis()) message += " — " + S.none_here;
       announce(message);
       return count;
     });

@@ -19,6 +19,7 @@ from . import Builder, register_builder
 from .html_figure import build_figure, x_range
 from .html_list import esc, render_eras, render_list
 from .html_locale import check_locale, plotly_locale, strings
+from .html_media import load_images
 from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
@@ -26,6 +27,8 @@ PLOTLY_FILE = "plotly-basic.min.js"
 PLOTLY_MODES = ("inline", "cdn", "file")
 CDN_BASE = "https://cdn.plot.ly"
 DEFAULTS: dict[str, Any] = {"plotly": "inline", "locale": "en", "review": False}
+SCRIPT_STRINGS = ("closed", "count_of", "details", "excerpt", "group", "lang", "match", "match_one", "no_match", "none_here",
+                  "opened", "source_view", "zoomed")  # the interface texts the page script uses
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -70,6 +73,7 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
         raise ValueError(f"plotly mode must be one of {', '.join(PLOTLY_MODES)}")
     locale = check_locale(opts["locale"])
     model = build_model(store, texts, locale, review=bool(opts["review"]))
+    model.images = dict(opts.get("images") or {})
     data = json_script(page_data(model))
     app = page_script()
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
@@ -214,7 +218,7 @@ def page_data(model: PageModel) -> dict[str, Any]:
                 "cites": {k: [order.index(sid), w, at, n] for k, (sid, w, at, n) in model.excerpts.cites.items()}}
     locale = {"name": model.locale, **plotly_locale(model.locale)} if model.locale != "en" else None
     return {"figure": build_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
-            "strings": strings(model.locale), "plotlyLocale": locale}
+            "strings": {k: v for k, v in strings(model.locale).items() if k in SCRIPT_STRINGS}, "plotlyLocale": locale}
 
 
 def _days(day: date | None) -> int | None:
@@ -242,8 +246,9 @@ class HtmlBuilder(Builder):
     epilog = "Open timeline.html in a browser; it works offline and inside an iframe."
 
     def render(self) -> str:
-        """The page."""
-        return render_html(self.store, self.context.texts, self.options)
+        """The page, with the events' local pictures read from beside events.yaml."""
+        images = load_images(self.store, self.context.store_path)
+        return render_html(self.store, self.context.texts, {**self.options, "images": images})
 
     def build(self, outdir: Path) -> list[Path]:
         """Write the page, and the shared plotly.js file when asked for."""

@@ -40,11 +40,9 @@ def build_figure(model: PageModel) -> dict[str, Any]:
         "marks": {
             "symbol": [_symbol(e) for e in events],
             "size": [_size(e) for e in events],
-            "faint": [int(e.candidate) for e in events],
-            "hatch": [int(e.approximate or e.uncertain) for e in events],
-            "open": [int(e.open_start) + 2 * int(e.open_end) for e in events],
             "hover": [_hover(e, model) for e in events],
             "label": [plotly_text(short_title(e.event.title) + _flag(e)) for e in events],
+            **_flags(events),
         },
         "colours": LANE_COLOURS,
         "lanes": [plotly_text(lane.label) for lane in model.lanes],
@@ -52,6 +50,13 @@ def build_figure(model: PageModel) -> dict[str, Any]:
         "rowPx": ROW_PX,
         "layout": _layout(model),
     }
+
+
+def _flags(events: list[PageEvent]) -> dict[str, list[int]]:
+    """Candidate (drawn faint) and open-ended (1 open start, 2 open end) per event, sent only when any is set."""
+    faint = [int(e.candidate) for e in events]
+    ends = [int(e.open_start) + 2 * int(e.open_end) for e in events]
+    return {**({"faint": faint} if any(faint) else {}), **({"open": ends} if any(ends) else {})}
 
 
 def short_title(title: str, limit: int = TITLE_CHARS) -> str:

@@ -85,6 +85,7 @@ class PageModel:
     span: tuple[date, date]
     locale: str
     excerpts: Excerpts = field(default_factory=Excerpts)
+    images: dict[str, str] = field(default_factory=dict)  # event id -> data: URI of its local picture
 
 
 def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", review: bool = False) -> PageModel:

@@ -374,3 +374,10 @@ def test_inferred_publication_dates_are_labelled(basic):
     stated = render_html(store, texts, {"plotly": "file"})
     assert "published 12 March 2021 " in stated
     assert "2021 (date inferred" not in stated
+
+
+def test_page_script_gets_every_text_it_uses(basic):
+    store, texts = basic
+    sent = set(_data(render_html(store, texts, {"plotly": "file"}))["strings"])
+    used = set(re.findall(r"\bS\.(\w+)", asset("page.js"))) | set(re.findall(r"\bstrings\.(\w+)", asset("page-layout.js")))
+    assert used == sent

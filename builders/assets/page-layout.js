@@ -110,7 +110,7 @@ var TimelineLayout = (function () {
       if (!ev.point[i]) addBar(bars, i, y, colour, m, ev);
       addMark(marks, i, y, colour, m, ev, view.scale);
       if (placed.side[i]) addTitle(titles, i, y, placed.side[i], view, m);
-      if (m.open[i]) addEnds(ends, i, y, colour, m.open[i], ev);
+      if (m.open && m.open[i]) addEnds(ends, i, y, colour, m.open[i], ev);
     });
     groups.marker.size = Math.round(18 * view.scale);
     placed.groups.forEach(function (g, k) {
@@ -146,14 +146,14 @@ var TimelineLayout = (function () {
   }
   function addBar(t, i, y, colour, m, ev) {
     t.base.push(ev.lo[i]); t.x.push(ev.hi[i] - ev.lo[i]); t.y.push(y); t.customdata.push(i); t.hovertext.push(m.hover[i]);
-    t.marker.color.push(colour); t.marker.opacity.push(m.faint[i] ? 0.45 : 0.9); t.marker.line.color.push(colour);
-    t.marker.pattern.shape.push(m.hatch[i] ? "/" : "");
+    t.marker.color.push(colour); t.marker.opacity.push(m.faint && m.faint[i] ? 0.45 : 0.9); t.marker.line.color.push(colour);
+    t.marker.pattern.shape.push(/-open/.test(m.symbol[i]) ? "/" : "");
   }
   function addMark(t, i, y, colour, m, ev, scale) {
     var filled = m.symbol[i] === "circle" || m.symbol[i] === "diamond";
     t.x.push(ev.mid[i]); t.y.push(y); t.customdata.push(i); t.hovertext.push(m.hover[i]);
     t.marker.symbol.push(m.symbol[i]); t.marker.size.push(m.size[i] * scale); t.marker.color.push(colour);
-    t.marker.opacity.push(m.faint[i] ? 0.5 : 1);
+    t.marker.opacity.push(m.faint && m.faint[i] ? 0.5 : 1);
     t.marker.line.color.push(filled ? "#ffffff" : colour); t.marker.line.width.push(filled ? 1 : 2);
   }
   function addTitle(t, i, y, side, view, m) {
@@ -199,5 +199,5 @@ var TimelineLayout = (function () {
     return kept;
   }
 
-  return { place: place, traces: traces, layout: layout, GAP: GAP, CELL: CELL };
+  return { place: place, traces: traces, layout: layout };
 })();

@@ -23,6 +23,7 @@
   var opener = null;
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var api = { ready: false, filterMs: 0, zoomMs: 0 };
+  var still = { preventScroll: true };
   window.timelinePage = api;
 
   items.forEach(function (li, i) { byId[li.id] = i; });
@@ -138,8 +139,8 @@
       var c = (ev.mid[i] - range[0]) * k, half = marks.size[i] * scale / 2;
       left[i] = c - half; right[i] = c + half;
       if (!ev.point[i]) {
-        left[i] = Math.min(left[i], (ev.lo[i] - range[0]) * k - (marks.open[i] & 1 ? 8 : 0));
-        right[i] = Math.max(right[i], (ev.hi[i] - range[0]) * k + (marks.open[i] & 2 ? 8 : 0));
+        left[i] = Math.min(left[i], (ev.lo[i] - range[0]) * k - (marks.open && marks.open[i] & 1 ? 8 : 0));
+        right[i] = Math.max(right[i], (ev.hi[i] - range[0]) * k + (marks.open && marks.open[i] & 2 ? 8 : 0));
       }
       title[i] = widthOf(i);
       order.push(i);
@@ -337,7 +338,7 @@
     prevBtn.disabled = step(i, -1) < 0;
     nextBtn.disabled = step(i, 1) < 0;
     if (location.hash !== "#" + li.id) history[push ? "pushState" : "replaceState"](null, "", "#" + li.id);
-    if (moveFocus) panelHeading.focus({ preventScroll: true });
+    if (moveFocus) panelHeading.focus(still);
     keepInView(i);
     hoverEvent(i);
     announce(fmt(S.opened, { name: panelHeading.textContent }));
@@ -372,7 +373,7 @@
     if (location.hash) history.pushState(null, "", location.pathname + location.search);
     announce(S.closed);
     var back = opener && doc.contains(opener) && opener !== doc.body ? opener : explore;
-    if (back) back.focus({ preventScroll: true });
+    if (back) back.focus(still);
     current = -1;
   }
   function go(dir) {
@@ -387,9 +388,9 @@
       function (el) { return !el.disabled && !el.hidden && el.getClientRects().length; });
     if (!stops.length) return;
     var first = stops[0], lastStop = stops[stops.length - 1];
-    if (!panel.contains(doc.activeElement)) { e.preventDefault(); first.focus({ preventScroll: true }); return; }
-    if (e.shiftKey && doc.activeElement === first) { e.preventDefault(); lastStop.focus({ preventScroll: true }); }
-    else if (!e.shiftKey && doc.activeElement === lastStop) { e.preventDefault(); first.focus({ preventScroll: true }); }
+    if (!panel.contains(doc.activeElement)) { e.preventDefault(); first.focus(still); return; }
+    if (e.shiftKey && doc.activeElement === first) { e.preventDefault(); lastStop.focus(still); }
+    else if (!e.shiftKey && doc.activeElement === lastStop) { e.preventDefault(); first.focus(still); }
   }
 
   function showSource(button) {
@@ -479,7 +480,7 @@
       window.addEventListener("load", function () {
         requestAnimationFrame(function () {
           li.id = id;
-          if (!panel.contains(doc.activeElement)) panelHeading.focus({ preventScroll: true });
+          if (!panel.contains(doc.activeElement)) panelHeading.focus(still);
         });
       });
     }

@@ -315,10 +315,10 @@ EXAMPLE = Path(__file__).parents[1] / "events.yaml"
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="the example events.yaml is not in this checkout")
-def test_example_page_is_under_1_5_mb_and_lists_every_reviewed_event():
+def test_example_page_is_under_1_55_mb_and_lists_every_reviewed_event():
     store, texts, _ = check_store(EXAMPLE)
     html = render_html(store, texts)
-    assert len(html.encode()) < 1_500_000
+    assert len(html.encode()) < 1_550_000  # plotly.js basic is 1.19 MB of it
     shown = [e for e in store.events if e.status == "reviewed"]
     assert html.count('<li id="') == len(shown) > 0
 

@@ -16,7 +16,7 @@ from timeline.schema import Store
 from timeline.sources import SourceText
 
 from . import Builder, register_builder
-from .html_figure import build_figure, x_range
+from .html_figure import page_figure, x_range
 from .html_list import esc, render_eras, render_list
 from .html_locale import check_locale, plotly_locale, strings
 from .html_media import load_images
@@ -217,7 +217,7 @@ def page_data(model: PageModel) -> dict[str, Any]:
     excerpts = {"sources": [[_source_label(model, sid), model.excerpts.windows[sid]] for sid in order],
                 "cites": {k: [order.index(sid), w, at, n] for k, (sid, w, at, n) in model.excerpts.cites.items()}}
     locale = {"name": model.locale, **plotly_locale(model.locale)} if model.locale != "en" else None
-    return {"figure": build_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
+    return {"figure": page_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
             "strings": {k: v for k, v in strings(model.locale).items() if k in SCRIPT_STRINGS}, "plotlyLocale": locale}
 
 

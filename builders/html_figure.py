@@ -33,7 +33,7 @@ def rows_per_lane(lanes: int) -> int:
     return 6 if lanes <= 1 else 5 if lanes == 2 else 4 if lanes <= 4 else 3
 
 
-def build_figure(model: PageModel) -> dict[str, Any]:
+def page_figure(model: PageModel) -> dict[str, Any]:
     """What the page script draws: one entry per event in each list (in model order), and the layout."""
     events = model.events
     return {
@@ -57,6 +57,31 @@ def _flags(events: list[PageEvent]) -> dict[str, list[int]]:
     faint = [int(e.candidate) for e in events]
     ends = [int(e.open_start) + 2 * int(e.open_end) for e in events]
     return {**({"faint": faint} if any(faint) else {}), **({"open": ends} if any(ends) else {})}
+
+
+def build_figure(model: PageModel) -> dict[str, Any]:
+    """A plain plotly figure of the same events (one row per lane, no placement), for a notebook's plotly."""
+    data: list[dict[str, Any]] = []
+    for lane in model.lanes:
+        shown = [e for e in model.events if e.plotted and e.lane.index == lane.index and e.lower and e.upper]
+        periods = [e for e in shown if not e.is_point]
+        colour = lane_colour(lane.index)
+        if periods:
+            data.append({"type": "bar", "orientation": "h", "name": "periods", "showlegend": False,
+                         "base": [e.lower.isoformat() for e in periods if e.lower],
+                         "x": [((e.upper - e.lower).days + 1) * 86_400_000 for e in periods if e.upper and e.lower],
+                         "y": [lane.label] * len(periods), "width": 0.3, "marker": {"color": colour, "opacity": 0.6},
+                         "customdata": [e.index for e in periods], "hoverinfo": "text",
+                         "hovertext": [_hover(e, model) for e in periods]})
+        if shown:
+            data.append({"type": "scatter", "mode": "markers", "name": "events", "showlegend": False,
+                         "x": [(e.lower + (e.upper - e.lower) / 2).isoformat() for e in shown if e.lower and e.upper],
+                         "y": [lane.label] * len(shown), "customdata": [e.index for e in shown],
+                         "marker": {"symbol": [_symbol(e) for e in shown], "size": [_size(e) for e in shown], "color": colour},
+                         "hoverinfo": "text", "hovertext": [_hover(e, model) for e in shown]})
+    layout = {**_layout(model), "height": 120 + 60 * len(model.lanes),
+              "yaxis": {"type": "category", "autorange": "reversed", "fixedrange": True}}
+    return {"data": data, "layout": layout}
 
 
 def short_title(title: str, limit: int = TITLE_CHARS) -> str:

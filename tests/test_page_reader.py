@@ -386,3 +386,15 @@ def test_open_ended_period_ends_in_an_arrow(at_width: Any, tmp_path: Path) -> No
     arrows = page.evaluate("document.getElementById('tl__plot').data.find(t => t.name === 'open-ends').marker.symbol")
     assert arrows == ["triangle-right"]
     assert "since" in page.locator("#tl__list").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 700, 375])
+def test_era_titles_never_overlap(at_width: Any, pages: dict[str, Path], width: int) -> None:
+    page = at_width(width, _example(pages))
+    boxes = page.evaluate("""[...document.querySelectorAll('#tl__plot .annotation')]
+      .filter(a => !a.textContent.startsWith('■')).map(a => { const b = a.getBoundingClientRect();
+        return [b.left, b.top, b.right, b.bottom]; })""")
+    assert boxes or width < 400
+    assert not [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:] if _overlaps(a, b)]
+    plot = page.locator("#tl__plot").bounding_box()
+    assert all(plot["x"] <= b[0] and b[2] <= plot["x"] + plot["width"] for b in boxes)

@@ -127,15 +127,22 @@ def test_titles_and_marks_never_overlap(at_width: Any, pages: dict[str, Path], w
 
 
 def test_most_important_events_are_placed_and_titled_first(at_width: Any, pages: dict[str, Path]) -> None:
-    """Three events on the same day in one lane with room for two marks and one title: the most important win."""
+    """Four events on the same day in one lane with room for two marks and one title: the most important win."""
     page = at_width(1280, pages["basic"])
     placed = page.evaluate("""(() => {
-      const p = TimelineLayout.place({order: [2, 0, 1], lane: [0, 0, 0], left: [100, 100, 100], right: [112, 112, 112],
-                                      title: [80, 80, 80], lanes: 1, rows: 2, width: 200, reserved: []});
-      return {row: [...p.row], side: [...p.side], groups: p.groups.map(g => g.members)};
+      const p = TimelineLayout.place({order: [2, 0, 3, 1], lane: [0, 0, 0, 0], left: [100, 100, 100, 100],
+                                      right: [112, 112, 112, 112], title: [80, 80, 80, 80], lanes: 1, rows: 2,
+                                      width: 200, reserved: []});
+      return {row: [...p.row], side: [...p.side], groups: p.groups.map(g => g.members.sort())};
     })()""")
-    assert placed["row"][2] >= 0 and placed["row"][0] >= 0 and placed["row"][1] == -1
-    assert placed["side"][2] != 0 and placed["groups"] == [[1]]
+    assert placed["row"][2] >= 0 and placed["row"][0] >= 0 and placed["row"][1] == placed["row"][3] == -1
+    assert placed["side"][2] != 0 and placed["groups"] == [[1, 3]]
+    alone = page.evaluate("""(() => {
+      const p = TimelineLayout.place({order: [0, 1], lane: [0, 0], left: [100, 100], right: [112, 112], title: [0, 0],
+                                      lanes: 1, rows: 1, width: 200, reserved: []});
+      return [[...p.row], p.groups.length];
+    })()""")
+    assert alone == [[0, 1], 0]  # a group of one is drawn as its mark, in the group row
 
 
 @pytest.mark.parametrize("width", [1280, 375])

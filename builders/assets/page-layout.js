@@ -40,7 +40,19 @@ var TimelineLayout = (function () {
       left_over.push(i);
     });
     v.order.forEach(function (i) { if (row[i] >= 0 && v.title[i] > 0) titleFor(i, v, grid, row, side); });
-    return { row: row, side: side, groups: gather(left_over, v) };
+    return { row: row, side: side, groups: alone(gather(left_over, v), v, row) };
+  }
+  /* A "group" of one is drawn as its own mark in the group row when no badge is near it. */
+  function alone(groups, v, row) {
+    return groups.filter(function (g, k) {
+      if (g.members.length > 1) return true;
+      var i = g.members[0];
+      var clear = groups.every(function (h, j) {
+        return j === k || h.lane !== g.lane || h.x + CELL / 2 + GAP < v.left[i] || h.x - CELL / 2 - GAP > v.right[i];
+      });
+      if (clear) row[i] = v.rows;
+      return !clear;
+    });
   }
 
   /* A title goes right of its mark, else left of it; failing both in the mark's row, the mark moves to a row

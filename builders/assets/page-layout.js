@@ -127,7 +127,6 @@ var TimelineLayout = (function () {
     groups.marker.size = Math.round(18 * view.scale);
     placed.groups.forEach(function (g, k) {
       groups.x.push(view.toMs(g.x)); groups.y.push(g.lane * per + view.rows); groups.customdata.push(k);
-      groups.text.push(g.members.length > 99 ? "99+" : String(g.members.length));
       groups.hovertext.push(strings.group.replace("{n}", g.members.length.toLocaleString(strings.lang)));
       groups.marker.line.color.push(fig.colours[g.lane % fig.colours.length]);
     });
@@ -151,7 +150,7 @@ var TimelineLayout = (function () {
       t.mode = "markers"; t.hoverinfo = "skip"; t.marker = { symbol: [], size: 9, color: [] };
     }
     if (name === "groups") {
-      t.mode = "markers+text"; t.text = []; t.textposition = "middle center"; t.textfont = { size: 10, color: TEXT };
+      t.mode = "markers";  /* the counts are drawn by page.js over the plot */
       t.marker = { symbol: "square", size: 18, color: "#ffffff", line: { color: [], width: 1.5 } };
     }
     return t;

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -142,7 +143,8 @@ def measure_ours(browser: Any, url: str) -> dict[str, float]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url, wait_until="commit")
     _wait(page, "window.timelinePage && window.timelinePage.idleMs > 0")
-    result = {"load": page.evaluate("timelinePage.idleMs") / 1000, "afterplot": page.evaluate("timelinePage.afterplotMs") / 1000}
+    result = {"load": page.evaluate("timelinePage.idleMs") / 1000, "afterplot": page.evaluate("timelinePage.afterplotMs") / 1000,
+              "drawn": page.evaluate("timelinePage.drawn"), "groups": page.evaluate("timelinePage.groups")}
     _wait(page, "timelinePage.listCompleteMs !== undefined")  # long lists: the rest arrives after the plot
     result["list"] = max(page.evaluate("timelinePage.listCompleteMs") / 1000, result["load"])
     result["heap"] = _heap_mb(page)
@@ -216,7 +218,8 @@ def _example_row(browser: Any, work: Path, runs: int) -> str:
     rows = [measure_ours(browser, page.as_uri()) for _ in range(runs)]
     return (f"\nThe example page (`events.yaml`, {len(store.events)} events): afterplot {_median(rows, 'afterplot'):.2f} s, "
             f"afterplot + idle {_median(rows, 'load'):.2f} s, search {_median(rows, 'search'):.0f} ms, "
-            f"zoom {_median(rows, 'zoom'):.0f} ms, {page.stat().st_size:,} bytes, {_median(rows, 'nodes'):,.0f} DOM nodes.\n")
+            f"zoom {_median(rows, 'zoom'):.0f} ms, {_median(rows, 'drawn'):.0f} marks + {_median(rows, 'groups'):.0f} group badges "
+            f"at the first view, {page.stat().st_size:,} bytes, {_median(rows, 'nodes'):,.0f} DOM nodes.\n")
 
 
 _SERVERS: dict[Path, str] = {}
@@ -245,21 +248,29 @@ def _row(n: int, ours: list[dict[str, float]], theirs: list[dict[str, float]], s
           f"{_median(theirs, 'nodes'):,.0f} | {tl_size / 1e6:.2f} MB ({tl_runs})") if theirs else "not run | | |"
     return (f"| {n:,} | {_median(ours, 'afterplot'):.2f} s | {_median(ours, 'load'):.2f} s | {_median(ours, 'list'):.2f} s | "
             f"{_median(ours, 'search'):.0f} ms | "
-            f"{_median(ours, 'zoom'):.0f} ms | {_median(ours, 'heap'):.0f} MB | {_median(ours, 'nodes'):,.0f} | "
+            f"{_median(ours, 'zoom'):.0f} ms | {_median(ours, 'drawn'):,.0f} + {_median(ours, 'groups'):,.0f} | "
+            f"{_median(ours, 'heap'):.0f} MB | {_median(ours, 'nodes'):,.0f} | "
             f"{size / 1e6:.2f} MB | {build_s:.2f} s | {tl} |")
 
 
 def _table(lines: list[str], runs: int) -> str:
-    head = ("| events | ours: afterplot | ours: afterplot + idle | ours: whole list in DOM | search | zoom | JS heap | DOM nodes "
+    head = ("| events | ours: afterplot | ours: afterplot + idle | ours: whole list in DOM | search | zoom "
+            "| drawn at once: marks + group badges | JS heap | DOM nodes "
             "| page bytes | build | TimelineJS 3 load / next slide | TJS heap | TJS DOM nodes | TJS bytes (loads) |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
             "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
             "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the list and plot redrawn) and "
             "zoom (one 'Zoom in' press) are timed from the call to the next frame, after the whole list is in the DOM; "
             "heap and DOM nodes with the whole list in. Above 400 events the list beyond the first 400 arrives from <noscript> chunks "
             "after the plot ('whole list in DOM'). TimelineJS: 'loaded' event plus a frame; next slide = goToNext() to "
-            "the next frame. Produced by `python bench/bench_page.py`.\n\n"
+            "the next frame. 'Drawn at once': marks with their own place on the plot at the first view (1280 px); every "
+            "other event in view is counted in a numbered group badge (clicking it zooms in), so the plot draws at most "
+            "what fits without overlap, while TimelineJS draws a marker for every event. "
+            "Produced by `python bench/bench_page.py`.\n\n"
+            f"Machine load average at the end of the run (1, 5, 15 min, 2 cores): {load}; both pages ran in the same run, "
+            "so compare them with each other rather than with a run on a quieter machine.\n\n"
             f"{head}\n" + "\n".join(lines) + "\n")
 
 

@@ -15,12 +15,13 @@ from timeline.fileio import write_atomic
 from timeline.schema import Store
 from timeline.sources import SourceText
 
-from . import Builder
-from .html_figure import build_figure, x_range
-from .html_list import esc, render_eras, render_list
 from timeline.display import check_locale
 
+from . import Builder
+from .html_figure import page_figure, x_range
+from .html_list import esc, render_eras, render_list
 from .html_locale import plotly_locale, strings
+from .html_media import load_images
 from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
@@ -28,6 +29,8 @@ PLOTLY_FILE = "plotly-basic.min.js"
 PLOTLY_MODES = ("inline", "cdn", "file")
 CDN_BASE = "https://cdn.plot.ly"
 DEFAULTS: dict[str, Any] = {"plotly": "inline", "locale": "en", "review": False}
+SCRIPT_STRINGS = ("closed", "count_of", "details", "excerpt", "group", "lang", "match", "match_one", "no_match", "none_here",
+                  "opened", "source_view", "zoomed")  # the interface texts the page script uses
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -40,6 +43,12 @@ def asset(name: str) -> str:
 def compact(source: str) -> str:
     """Script or stylesheet without indentation and blank lines (line breaks kept, so JS semantics stay)."""
     return "\n".join(line.strip() for line in source.splitlines() if line.strip())
+
+
+def page_script() -> str:
+    """The page script as inlined: the layout, then the app, without their comments (the files keep them)."""
+    source = asset("page-layout.js") + "\n" + asset("page.js")
+    return compact(re.sub(r"/\*.*?\*/", "", source, flags=re.S))
 
 
 def plotly_version() -> str:
@@ -66,8 +75,9 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
         raise ValueError(f"plotly mode must be one of {', '.join(PLOTLY_MODES)}")
     locale = check_locale(opts["locale"])
     model = build_model(store, texts, locale, review=bool(opts["review"]))
+    model.images = dict(opts.get("images") or {})
     data = json_script(page_data(model))
-    app = compact(asset("page.js"))
+    app = page_script()
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
     script_hashes = [_sha("sha256", app)] + ([_sha("sha256", asset(PLOTLY_FILE))] if opts["plotly"] == "inline" else [])
     head = _head(model, _csp(script_hashes, plotly_src))
@@ -125,11 +135,10 @@ def _body(model: PageModel) -> str:
 def _explore(model: PageModel) -> str:
     words = strings(model.locale)
     return "\n".join([
-        f'<section class="tl-explore" aria-label="{esc(words["plot_label"])}">',
+        f'<section class="tl-explore" aria-label="{esc(words["plot_label"])}" tabindex="-1">',
         _controls(model),
         _zoom(words),
         '<p id="tl__status" class="tl-status" role="status" aria-live="polite" aria-atomic="true"></p>',
-        '<p id="tl__lod" class="tl-lod" hidden></p>',
         f'<figure class="tl-figure"><div id="tl__plot" class="tl-plot" aria-hidden="true"></div>'
         f'<noscript><p class="tl-noscript">{esc(words["no_plot"])}</p></noscript>',
         f"<figcaption>{_legend(words)}</figcaption></figure>",
@@ -165,8 +174,10 @@ def _zoom(words: dict[str, str]) -> str:
     html = "".join(f'<button type="button" class="tl-btn" data-zoom="{key}"><span aria-hidden="true">{icon}</span> '
                    f'<span class="tl-label">{esc(words[key])}</span></button>'
                    for key, icon in buttons)
+    toggle = (f'<button type="button" id="tl__list-toggle" class="tl-btn" aria-controls="tl__events" aria-expanded="false" '
+              f'hidden>{esc(words["list"])}</button>')
     return (f'<div id="tl__zoom" class="tl-zoom" role="group" aria-label="{esc(words["zoom_group"])}" hidden>'
-            f'{html}<span class="tl-hint">{esc(words["keys"])}</span></div>')
+            f'{html}{toggle}<span class="tl-hint">{esc(words["keys"])}</span></div>')
 
 
 def _legend(words: dict[str, str]) -> str:
@@ -178,10 +189,14 @@ def _legend(words: dict[str, str]) -> str:
 
 
 def _panel(words: dict[str, str]) -> str:
-    return (f'<aside id="tl__panel" class="tl-panel" aria-labelledby="tl__panel-h" hidden>'
+    """The detail panel: a non-modal dialog with the event, Previous/Next through the events shown, and Close."""
+    steps = (f'<div class="tl-steps" role="group" aria-label="{esc(words["step_group"])}">'
+             f'<button type="button" id="tl__prev" class="tl-btn"><span aria-hidden="true">←</span> {esc(words["previous"])}</button>'
+             f'<button type="button" id="tl__next" class="tl-btn">{esc(words["next"])} <span aria-hidden="true">→</span></button></div>')
+    return (f'<div id="tl__panel" class="tl-panel" role="dialog" aria-labelledby="tl__panel-h" hidden>'
             f'<div class="tl-panel-bar"><h2 id="tl__panel-h" tabindex="-1">{esc(words["details"])}</h2>'
             f'<button type="button" id="tl__close" class="tl-btn">{esc(words["close"])}</button></div>'
-            f'<div id="tl__panel-body" class="tl-panel-body"></div></aside>')
+            f'{steps}<div id="tl__panel-body" class="tl-panel-body"></div></div>')
 
 
 def _tags(model: PageModel) -> list[str]:
@@ -204,8 +219,8 @@ def page_data(model: PageModel) -> dict[str, Any]:
     excerpts = {"sources": [[_source_label(model, sid), model.excerpts.windows[sid]] for sid in order],
                 "cites": {k: [order.index(sid), w, at, n] for k, (sid, w, at, n) in model.excerpts.cites.items()}}
     locale = {"name": model.locale, **plotly_locale(model.locale)} if model.locale != "en" else None
-    return {"figure": build_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
-            "strings": strings(model.locale), "plotlyLocale": locale}
+    return {"figure": page_figure(model), "range": x_range(model), "facets": facets, "excerpts": excerpts,
+            "strings": {k: v for k, v in strings(model.locale).items() if k in SCRIPT_STRINGS}, "plotlyLocale": locale}
 
 
 def _days(day: date | None) -> int | None:
@@ -218,8 +233,8 @@ def _source_label(model: PageModel, source_id: str) -> str:
     return (source.title or source.publisher or source_id) if source else source_id
 
 
-def embed_snippet(store: Store, src: str = "timeline.html", height: int = 820) -> str:
-    """An iframe snippet for embedding the page, with a title for screen readers."""
+def embed_snippet(store: Store, src: str = "timeline.html?embed=1", height: int = 600) -> str:
+    """An iframe snippet for embedding the page's compact view, with a title for screen readers."""
     return (f'<iframe src="{esc(src)}" title="{esc(store.title)}: interactive timeline" width="100%" height="{height}" '
             f'style="border:0;max-width:100%" loading="lazy"></iframe>')
 
@@ -232,8 +247,9 @@ class HtmlBuilder(Builder):
     epilog = "Open timeline.html in a browser; it works offline and inside an iframe."
 
     def render(self) -> str:
-        """The page."""
-        return render_html(self.store, self.context.texts, self.options)
+        """The page, with the events' local pictures read from beside events.yaml."""
+        images = load_images(self.store, self.context.store_path)
+        return render_html(self.store, self.context.texts, {**self.options, "images": images})
 
     def build(self, outdir: Path) -> list[Path]:
         """Write the page, and the shared plotly.js file when asked for."""

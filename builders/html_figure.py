@@ -1,7 +1,10 @@
-"""The plotly figure of the page as plain dicts: a bar per period, a marker per event, eras as bands."""
+"""The plot of the page as plain data: how each event is drawn (shape, size, title) and the fixed layout.
+
+Where each mark goes (its row, whether its title fits, which marks gather in a group) depends on the reader's
+screen and zoom, so the page script places them (builders/assets/page-layout.js); this module says what to draw.
+"""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from .html_locale import strings
@@ -9,8 +12,10 @@ from .html_model import PageEvent, PageModel, shift
 
 # Okabe-Ito hues darkened to reach at least 3:1 against white (WCAG 1.4.11, graphical objects).
 LANE_COLOURS = ["#0072B2", "#B35900", "#007A5A", "#A6407E", "#5C4B9A", "#806600", "#3D3D3D", "#0F6E8C"]
-DAY_MS = 86_400_000
 TEXT_COLOUR = "#1a1a1a"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+ROW_PX = 20  # height of one row of marks; titles are 11 px, the largest mark 14.5 px
+TITLE_CHARS = 30  # a title on the plot is cut at a word boundary to about this many characters
 
 
 def plotly_text(text: str) -> str:
@@ -23,17 +28,73 @@ def lane_colour(index: int) -> str:
     return LANE_COLOURS[index % len(LANE_COLOURS)]
 
 
+def rows_per_lane(lanes: int) -> int:
+    """Rows of marks in each lane's band: more when there are few lanes, so the plot keeps a useful height."""
+    return 6 if lanes <= 1 else 5 if lanes == 2 else 4 if lanes <= 4 else 3
+
+
+def page_figure(model: PageModel) -> dict[str, Any]:
+    """What the page script draws: one entry per event in each list (in model order), and the layout."""
+    events = model.events
+    return {
+        "marks": {
+            "symbol": [_symbol(e) for e in events],
+            "size": [_size(e) for e in events],
+            "hover": [_hover(e, model) for e in events],
+            "label": [plotly_text(short_title(e.event.title) + _flag(e)) for e in events],
+            **_flags(events),
+        },
+        "colours": LANE_COLOURS,
+        "lanes": [plotly_text(lane.label) for lane in model.lanes],
+        "rows": rows_per_lane(len(model.lanes)),
+        "rowPx": ROW_PX,
+        "layout": _layout(model),
+    }
+
+
+def _flags(events: list[PageEvent]) -> dict[str, list[int]]:
+    """Candidate (drawn faint) and open-ended (1 open start, 2 open end) per event, sent only when any is set."""
+    faint = [int(e.candidate) for e in events]
+    ends = [int(e.open_start) + 2 * int(e.open_end) for e in events]
+    return {**({"faint": faint} if any(faint) else {}), **({"open": ends} if any(ends) else {})}
+
+
 def build_figure(model: PageModel) -> dict[str, Any]:
-    """The figure: data (periods, markers, ~/? flags) and layout (lanes, eras, axis range)."""
+    """A plain plotly figure of the same events (one row per lane, no placement), for a notebook's plotly."""
     data: list[dict[str, Any]] = []
     for lane in model.lanes:
-        plotted = [e for e in model.events if e.plotted and e.lane.index == lane.index]
-        periods = [e for e in plotted if not e.is_point]
-        flagged = [e for e in plotted if e.approximate or e.uncertain]
-        data += [_bars(periods, model, lane.index)] if periods else []
-        data += [_markers(plotted, model, lane.index)] if plotted else []
-        data += [_flags(flagged)] if flagged else []
-    return {"data": data, "layout": _layout(model)}
+        shown = [e for e in model.events if e.plotted and e.lane.index == lane.index and e.lower and e.upper]
+        periods = [e for e in shown if not e.is_point]
+        colour = lane_colour(lane.index)
+        if periods:
+            data.append({"type": "bar", "orientation": "h", "name": "periods", "showlegend": False,
+                         "base": [e.lower.isoformat() for e in periods if e.lower],
+                         "x": [((e.upper - e.lower).days + 1) * 86_400_000 for e in periods if e.upper and e.lower],
+                         "y": [lane.label] * len(periods), "width": 0.3, "marker": {"color": colour, "opacity": 0.6},
+                         "customdata": [e.index for e in periods], "hoverinfo": "text",
+                         "hovertext": [_hover(e, model) for e in periods]})
+        if shown:
+            data.append({"type": "scatter", "mode": "markers", "name": "events", "showlegend": False,
+                         "x": [(e.lower + (e.upper - e.lower) / 2).isoformat() for e in shown if e.lower and e.upper],
+                         "y": [lane.label] * len(shown), "customdata": [e.index for e in shown],
+                         "marker": {"symbol": [_symbol(e) for e in shown], "size": [_size(e) for e in shown], "color": colour},
+                         "hoverinfo": "text", "hovertext": [_hover(e, model) for e in shown]})
+    layout = {**_layout(model), "height": 120 + 60 * len(model.lanes),
+              "yaxis": {"type": "category", "autorange": "reversed", "fixedrange": True}}
+    return {"data": data, "layout": layout}
+
+
+def short_title(title: str, limit: int = TITLE_CHARS) -> str:
+    """A title short enough to sit beside its mark: cut at a word boundary, with an ellipsis."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0] if " " in title[:limit] else title[:limit - 1]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def _flag(e: PageEvent) -> str:
+    return (" ~" if e.approximate else "") + (" ?" if e.uncertain else "")
 
 
 def _hover(e: PageEvent, model: PageModel) -> str:
@@ -42,62 +103,6 @@ def _hover(e: PageEvent, model: PageModel) -> str:
     reports = words["reports_one"] if count == 1 else words["reports"].format(n=count)
     candidate = f"<br><i>{plotly_text(words['candidate'])}</i>" if e.candidate else ""
     return f"<b>{plotly_text(e.event.title)}</b><br>{plotly_text(e.date_text)} · {plotly_text(reports)}{candidate}"
-
-
-def _mid(e: PageEvent) -> date:
-    assert e.lower and e.upper
-    return e.lower + (e.upper - e.lower) / 2
-
-
-def _opacity(events: list[PageEvent], full: float, faint: float) -> float | list[float]:
-    """One opacity for the trace, or one per event when candidates (drawn faint) are among them."""
-    if not any(e.candidate for e in events):
-        return full
-    return [faint if e.candidate else full for e in events]
-
-
-def _bars(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, Any]:
-    colour = lane_colour(lane)
-    hatched = [e.approximate or e.uncertain for e in events]
-    return {
-        "type": "bar", "orientation": "h", "name": "periods", "showlegend": False,
-        "base": [e.lower.isoformat() for e in events if e.lower],
-        "x": [((e.upper - e.lower).days + 1) * DAY_MS for e in events if e.upper and e.lower],
-        "y": [e.y for e in events], "width": _bar_width(model),
-        "customdata": [e.index for e in events],
-        "hoverinfo": "text", "hovertext": [_hover(e, model) for e in events],
-        "marker": {
-            "color": colour,
-            "opacity": _opacity(events, 0.9, 0.45),
-            "line": {"color": colour, "width": 1.5},
-            # approximate or uncertain: the lane colour striped with white, so it reads as hatched in any colour
-            "pattern": {"shape": ["/" if h else "" for h in hatched], "fillmode": "overlay", "fgcolor": "#ffffff",
-                        "fgopacity": 1, "size": 7, "solidity": 0.45}
-            if any(hatched) else {"shape": ""},
-        },
-    }
-
-
-def _bar_width(model: PageModel) -> float:
-    return 0.12 if len(model.events) > 200 else 0.16
-
-
-def _markers(events: list[PageEvent], model: PageModel, lane: int) -> dict[str, Any]:
-    colour = lane_colour(lane)
-    return {
-        "type": "scatter", "mode": "markers", "name": "events", "showlegend": False,
-        "x": [(e.lower if e.is_point else _mid(e)).isoformat() for e in events if e.lower],
-        "y": [e.y for e in events],
-        "customdata": [e.index for e in events],
-        "hoverinfo": "text", "hovertext": [_hover(e, model) for e in events],
-        "marker": {
-            "symbol": [_symbol(e) for e in events],
-            "size": [_size(e) for e in events],
-            "color": colour,
-            "opacity": _opacity(events, 1.0, 0.5),
-            "line": {"color": ["#ffffff" if _symbol(e) in ("circle", "diamond") else colour for e in events], "width": [1 if _symbol(e) in ("circle", "diamond") else 2 for e in events]},
-        },
-    }
 
 
 def _symbol(e: PageEvent) -> str:
@@ -111,17 +116,6 @@ def _size(e: PageEvent) -> float:
     return round(8 + min(max(e.event.importance, 0), 5) * 1.3, 1)
 
 
-def _flags(events: list[PageEvent]) -> dict[str, Any]:
-    return {
-        "type": "scatter", "mode": "text", "name": "flags", "showlegend": False, "hoverinfo": "skip",
-        "x": [(e.lower if e.is_point else _mid(e)).isoformat() for e in events if e.lower],
-        "y": [e.y for e in events],
-        "customdata": [e.index for e in events],
-        "text": [("~" if e.approximate else "") + ("?" if e.uncertain else "") for e in events],
-        "textposition": "top right", "textfont": {"size": 14, "color": TEXT_COLOUR},
-    }
-
-
 def x_range(model: PageModel) -> list[str]:
     """The full x range: every event and era, with a margin on both sides."""
     lo, hi = model.span
@@ -130,46 +124,32 @@ def x_range(model: PageModel) -> list[str]:
 
 
 def _layout(model: PageModel) -> dict[str, Any]:
-    n = len(model.lanes)
-    shapes, annotations = _eras(model)
-    shapes += [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
-                "line": {"color": "#d0d0d0", "width": 1}, "layer": "below"} for i in range(n - 1)]
+    """The fixed part of the layout; the page script adds the rows, lane names and the range."""
     return {
-        "height": 96 + 66 * n, "autosize": True, "dragmode": "zoom", "hovermode": "closest", "showlegend": False,
-        "margin": {"l": 8, "r": 16, "t": 62 if model.eras else 36, "b": 12},
+        "autosize": True, "dragmode": "zoom", "hovermode": "closest", "showlegend": False,
+        "margin": {"l": 8, "r": 16, "t": 62 if model.eras else 36, "b": 8},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
-        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": TEXT_COLOUR},
+        "font": {"family": FONT, "size": 13, "color": TEXT_COLOUR},
         "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#333333", "font": {"color": TEXT_COLOUR, "size": 13}, "align": "left"},
         "xaxis": {"type": "date", "range": x_range(model), "showgrid": True, "gridcolor": "#e6e6e6", "side": "top",
                   "linecolor": "#767676", "ticks": "outside", "tickcolor": "#767676", "automargin": True},
-        "yaxis": {"range": [n - 0.5, -0.5], "fixedrange": True, "zeroline": False, "showgrid": False,
-                  "showticklabels": False, "ticks": ""},
-        "shapes": shapes, "annotations": annotations + _lane_labels(model), "barmode": "overlay",
+        "yaxis": {"fixedrange": True, "zeroline": False, "showgrid": False, "showticklabels": False, "ticks": ""},
+        "shapes": _era_bands(model), "annotations": _era_titles(model), "barmode": "overlay",
     }
 
 
-def _short(text: str, limit: int = 26) -> str:
-    """A label cut to fit above a narrow band; the full text is in the list and the hover."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+def _era_bands(model: PageModel) -> list[dict[str, Any]]:
+    return [{"type": "rect", "xref": "x", "yref": "paper", "x0": era.lower.isoformat(), "x1": shift(era.upper, 1).isoformat(),
+             "y0": 0, "y1": 1, "fillcolor": "#ededed" if i % 2 == 0 else "#e2e6ea", "line": {"width": 0}, "layer": "below"}
+            for i, era in enumerate(model.eras)]
 
 
-def _lane_labels(model: PageModel) -> list[dict[str, Any]]:
-    """Lane names inside the plot, at the top left of each band (no margin lost on narrow screens)."""
-    return [{"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": lane.index - 0.5, "yanchor": "top",
-             "showarrow": False, "text": f'<span style="color:{lane_colour(lane.index)}">■</span> <b>{plotly_text(lane.label)}</b>',
-             "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12, "color": TEXT_COLOUR}}
-            for lane in model.lanes]
-
-
-def _eras(model: PageModel) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    shapes, notes = [], []
-    for i, era in enumerate(model.eras):
-        end = shift(era.upper, 1)
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": era.lower.isoformat(), "x1": end.isoformat(),
-                       "y0": 0, "y1": 1, "fillcolor": "#ededed" if i % 2 == 0 else "#e2e6ea", "line": {"width": 0},
-                       "layer": "below"})
-        middle = era.lower + (end - era.lower) / 2
-        notes.append({"name": "era", "x": middle.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "yshift": 24,
-                      "showarrow": False, "text": plotly_text(_short(era.era.title)), "font": {"size": 12, "color": "#333333"},
-                      "hovertext": plotly_text(f"{era.era.title} ({era.date_text})")})
-    return shapes, notes
+def _era_titles(model: PageModel) -> list[dict[str, Any]]:
+    """Era titles above the plot; the page script keeps only those that fit without overlapping."""
+    notes = []
+    for era in model.eras:
+        middle = era.lower + (shift(era.upper, 1) - era.lower) / 2
+        notes.append({"name": "era", "x": middle.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                      "yshift": 24, "showarrow": False, "text": plotly_text(short_title(era.era.title, 26)),
+                      "font": {"size": 12, "color": "#333333"}, "hovertext": plotly_text(f"{era.era.title} ({era.date_text})")})
+    return notes

@@ -59,6 +59,8 @@ def render_item(e: PageEvent, model: PageModel) -> str:
         parts.append(f'<p class="tl-summary">{esc(ev.summary)}</p>')
     if ev.note:
         parts.append(f'<p class="tl-note"><strong>{esc(words["note"])}:</strong> {esc(ev.note)}</p>')
+    if ev.media:
+        parts.append(_media(e, model))
     parts.append(_facets(e, model))
     keyed = dict(citation_keys(e))
     parts.append(_citations("", [(k, c) for k, c in keyed.items() if "-d" not in k], model, words["citations"]))
@@ -66,6 +68,23 @@ def render_item(e: PageEvent, model: PageModel) -> str:
         parts.append(_disputes(e, model))
     parts.append("</li>")
     return "\n".join(p for p in parts if p)
+
+
+def _media(e: PageEvent, model: PageModel) -> str:
+    """The event's picture: inlined when it is a local file; a link, never loaded, when it is a web address."""
+    media, words = e.event.media, strings(model.locale)
+    assert media is not None
+    credit = f' <span class="tl-credit">{esc(words["credit"].format(media.credit))}</span>' if media.credit else ""
+    caption = f'<figcaption>{esc(media.caption or "")}{credit}</figcaption>' if media.caption or media.credit else ""
+    uri = model.images.get(e.event.id)
+    if uri:
+        return f'<figure class="tl-media"><img src="{esc(uri)}" alt="{esc(media.alt)}" decoding="async">{caption}</figure>'
+    url = safe_url(media.url)
+    if not url:
+        return ""
+    link = (f'<a class="tl-src" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+            f'{esc(words["picture"])}: {esc(media.alt)}</a>')
+    return f'<figure class="tl-media tl-media-link"><p>{link}</p>{caption}</figure>'
 
 
 def _facets(e: PageEvent, model: PageModel) -> str:
@@ -94,7 +113,15 @@ def _citation(key: str, citation: Citation, model: PageModel) -> str:
                 f'{esc(words["show_in_source"])}</button>')
     else:
         link = ""
-    return f'<li><blockquote class="tl-quote">{esc(citation.quote)}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
+    return f'<li><blockquote class="tl-quote">{esc(bare_quote(citation.quote))}</blockquote><p class="tl-cite-meta">{meta}{link}</p></li>'
+
+
+QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
+
+def bare_quote(quote: str) -> str:
+    """A quote without the quotation marks it opens or closes with: the page adds its own, so none is doubled."""
+    return quote.strip().strip(QUOTE_MARKS).strip() or quote
 
 
 def _source_name(source: Source | None, source_id: str) -> str:
@@ -111,7 +138,8 @@ def _source_meta(source: Source | None, source_id: str, locale: str) -> str:
     if source.author:
         bits.append(esc(source.author))
     if source.published:
-        bits.append(esc(words["published"].format(display_date(source.published, locale))))
+        key = "published_inferred" if source.published_basis == "inferred" else "published"
+        bits.append(esc(words[key].format(display_date(source.published, locale))))
     return ", ".join(bits)
 
 

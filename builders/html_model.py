@@ -1,4 +1,4 @@
-"""What the page shows, computed once: events in order with their lane, row, bounds and display date."""
+"""What the page shows, computed once: events in order with their lane, bounds and display date (rows are placed by the page script)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,7 +10,6 @@ from timeline.schema import Citation, Era, Event, Store
 from timeline.sources import SourceText
 
 OTHER_LANE = "other"
-MAX_ROWS = 6
 CONTEXT_CHARS = 200  # characters of source text shown around a quote in the in-page source view
 
 
@@ -43,8 +42,9 @@ class PageEvent:
     approximate: bool
     uncertain: bool
     candidate: bool
-    y: float = 0.0
     sources: list[str] = field(default_factory=list)
+    open_start: bool = False
+    open_end: bool = False
 
     @property
     def plotted(self) -> bool:
@@ -85,10 +85,11 @@ class PageModel:
     span: tuple[date, date]
     locale: str
     excerpts: Excerpts = field(default_factory=Excerpts)
+    images: dict[str, str] = field(default_factory=dict)  # event id -> data: URI of its local picture
 
 
 def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", review: bool = False) -> PageModel:
-    """Order the events, give each a lane and a row, and gather the source excerpts the page needs."""
+    """Order the events, give each a lane, and gather the source excerpts the page needs."""
     lanes = _lanes(store)
     by_id = {lane.id: lane for lane in lanes}
     parsed = [(dates.parse(e.date), e) for e in store.events if review or e.status != "candidate"]
@@ -98,7 +99,6 @@ def build_model(store: Store, texts: dict[str, SourceText], locale: str = "en", 
     eras = [_page_era(era, locale) for era in store.eras]
     span = _span(events, [e for e in eras if e is not None])
     _fill_open_bounds(events, span)
-    _stack(events, span)
     model = PageModel(store, lanes, events, [e for e in eras if e], span, locale)
     model.excerpts = _excerpts(store, texts, events)
     return model
@@ -139,35 +139,9 @@ def _fill_open_bounds(events: list[PageEvent], span: tuple[date, date]) -> None:
     """An open interval runs to the edge of what is shown ('since 2019' reaches the latest date)."""
     for e in events:
         if e.plotted:
+            e.open_start, e.open_end = e.lower is None, e.upper is None
             e.lower = e.lower or span[0]
             e.upper = e.upper or span[1]
-
-
-def _stack(events: list[PageEvent], span: tuple[date, date]) -> None:
-    """Events of a lane that would overlap at full view go on separate rows inside the lane's band."""
-    gap = max(1, (span[1] - span[0]).days // 70)
-    for lane in {e.lane.index: e.lane for e in events}.values():
-        members = [e for e in events if e.lane.index == lane.index and e.plotted]
-        ends: list[date] = []
-        rows: list[int] = []
-        for e in sorted(members, key=lambda e: (e.lower, e.upper)):
-            assert e.lower and e.upper
-            row = next((r for r, end in enumerate(ends) if end < e.lower), None)
-            if row is None and len(ends) < MAX_ROWS:
-                ends.append(date.min)
-                row = len(ends) - 1
-            if row is None:
-                row = min(range(len(ends)), key=lambda r: ends[r])
-            ends[row] = max(ends[row], shift(e.upper if not e.is_point else e.lower, gap))
-            rows.append(row)
-        _place(sorted(members, key=lambda e: (e.lower, e.upper)), rows, len(ends), lane.index)
-
-
-def _place(members: list[PageEvent], rows: list[int], count: int, lane_index: int) -> None:
-    """Rows sit in the lower part of the band; its top carries the lane's label."""
-    step = min(0.2, 0.62 / max(count, 1))
-    for e, row in zip(members, rows):
-        e.y = round(lane_index + 0.08 + (row - (count - 1) / 2) * step, 4)
 
 
 def _excerpts(store: Store, texts: dict[str, SourceText], events: list[PageEvent]) -> Excerpts:

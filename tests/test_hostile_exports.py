@@ -90,7 +90,7 @@ def test_embed_snippet_is_one_iframe() -> None:
     found = tags_of(snippet)
     assert [tag for tag, _ in found] == ["iframe"], found
     attrs = dict(found[0][1])
-    assert attrs["src"] == "timeline.html" and attrs["title"].startswith("XSS corpus <script>")
+    assert attrs["src"] == "timeline.html?embed=1" and attrs["title"].startswith("XSS corpus <script>")
     assert not any(name.startswith("on") for name in attrs)
 
 

@@ -302,8 +302,15 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     _open(page, long_page, "#event-1500")  # in a chunk not yet in the DOM: the deep link brings it
     _wait(page, "!document.getElementById('tl__panel').hidden")
     assert page.locator("#tl__panel-h").inner_text() == "Happening number 1500"
-    assert _plot_points(page) == 800  # level of detail: at most 800 drawn at full view
-    assert page.locator("#tl__lod").is_visible() and "800 most important of 1,600" in page.locator("#tl__lod").inner_text()
+    drawn = page.evaluate("timelinePage.drawn")
+    grouped = page.evaluate("timelinePage.layout().placed.groups.reduce((n, g) => n + g.members.length, 0)")
+    assert drawn + grouped == 1600 and 0 < drawn < 1600  # every event is a mark or counted in a group
+    # the most important (every 97th event, importance 5) are placed first
+    important = page.evaluate("(() => { const l = timelinePage.layout();"
+                              " const f = JSON.parse(document.getElementById('tl__data').textContent).facets;"
+                              " const shown = l.view.order.filter(i => f[i][3] === 5);"
+                              " return [shown.length, shown.filter(i => l.placed.row[i] >= 0).length]; })()")
+    assert important[0] >= 5 and important[1] == important[0]
     _wait(page, "document.querySelectorAll('#tl__list > li').length === 1600")
     assert page.locator("noscript.tl-chunk").count() == 0
     page.keyboard.press("Escape")
@@ -314,8 +321,9 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     _wait(page, "document.getElementById('tl__status').textContent === '1,600 events match'")
     for _ in range(3):
         page.click("[data-zoom=zoom_in]")
-    _wait(page, "document.getElementById('tl__lod').hidden")
-    assert 0 < _plot_points(page) < 800
+    _wait(page, f"timelinePage.layout().view.order.length < 1600")
+    assert page.evaluate("timelinePage.layout().view.order.length") == page.evaluate(
+        "timelinePage.drawn + timelinePage.layout().placed.groups.reduce((n, g) => n + g.members.length, 0)")
     assert page.console_errors == []
 
 

@@ -119,6 +119,27 @@ class Dispute(Model):
     """The competing claims, each with its citations."""
 
 
+class Media(Model):
+    """A picture shown with an event: a local image file, carried inside the page, or a web address, linked to."""
+
+    file: str | None = None
+    """A PNG, JPEG, GIF or WebP file, relative to events.yaml and inside the project; the page embeds it."""
+    url: WebUrl | None = None
+    """An http(s) address of the picture; the page links to it and never loads it (it makes no outside request)."""
+    alt: Annotated[str, Field(min_length=1, max_length=500)]
+    """What the picture shows, for readers who cannot see it."""
+    caption: Text | None = None
+    """A line shown under the picture."""
+    credit: Text | None = None
+    """Who made the picture or holds its rights."""
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Media:
+        if (self.file is None) == (self.url is None):
+            raise ValueError("give media either file or url, not both")
+        return self
+
+
 class Event(Model):
     """A dated happening with the citations that report it."""
 
@@ -148,6 +169,8 @@ class Event(Model):
     """Every source passage that reports it."""
     disputes: list[Dispute] = []
     """Dates or figures the sources disagree on."""
+    media: Media | None = None
+    """An optional picture shown with the event in the page's panel and list."""
 
 
 class Lane(Model):

@@ -19,11 +19,15 @@ if TYPE_CHECKING:
               help="inline: one self-contained file; cdn: load plotly.js from cdn.plot.ly; "
                    "file: write plotly-basic.min.js beside the page, for several pages to share.")
 @click.option("--locale", default="en", show_default=True, help="Language of page text and dates: en, fr or de.")
-@click.option("--embed", is_flag=True, help="Also print an <iframe> snippet for embedding the page (paths go to stderr).")
+@click.option("--embed", is_flag=True, help="Also print an <iframe> snippet for embedding the page's compact view "
+                                           "(timeline.html?embed=1, 600 px high); paths go to stderr.")
+@click.option("--base-url", metavar="URL", help="With --embed: the http(s) address of the folder the page is published "
+                                               "in, so the snippet's src is absolute.")
 @click.option("--review", is_flag=True, help="Include candidate events (not yet reviewed), marked as such; "
                                             "without it the page shows reviewed events only.")
 @click.option("--strict", is_flag=True, help="Treat warnings (inferred publication dates, missing hashes) as errors.")
-def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, embed: bool, review: bool, strict: bool) -> None:
+def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, embed: bool, base_url: str | None,
+          review: bool, strict: bool) -> None:
     """Check STORE (default events.yaml) and build the timeline page into OUTDIR.
 
     Refuses to build, writing nothing, when the store has any problem; prints the files written.
@@ -32,7 +36,7 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
     Examples:
       timeline build events.yaml -o output/
       timeline build --locale fr --plotly file -o site/
-      timeline build --embed
+      timeline build --embed --base-url https://example.org/course/
     """
     from timeline.builders import BuildContext, builder_names, get_builder
     from timeline.check import check_store
@@ -42,6 +46,7 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
     except KeyError:
         raise click.UsageError(f"unknown format {fmt!r}; available: {', '.join(builder_names())}") from None
     _check_locale(locale)
+    src = _embed_src(embed, base_url)
     result, texts, warnings = check_store(store, strict=strict)
     for warning in warnings:
         click.echo(str(warning), err=True)
@@ -53,7 +58,7 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
     for path in written:
         click.echo(str(path), err=embed)
     if embed:
-        _print_embed(result, written[0])
+        _print_embed(result, written[0], src)
 
 
 def _check_locale(locale: str) -> None:
@@ -63,7 +68,23 @@ def _check_locale(locale: str) -> None:
         raise click.BadParameter(f"{locale!r}; available: {', '.join(LOCALES)}", param_hint="--locale")
 
 
-def _print_embed(store: Store, page: Path) -> None:
+def _embed_src(embed: bool, base_url: str | None) -> str | None:
+    """The iframe's address: absolute under --base-url, else None (relative, with a note to replace it)."""
+    from timeline.builders.html_list import safe_url
+
+    if base_url is None:
+        return None
+    if not embed:
+        raise click.UsageError("--base-url goes with --embed")
+    if not safe_url(base_url):
+        raise click.BadParameter(f"{base_url!r} is not an http(s) address", param_hint="--base-url")
+    return base_url.rstrip("/") + "/"
+
+
+def _print_embed(store: Store, page: Path, base: str | None) -> None:
     from timeline.builders.html import embed_snippet
 
-    click.echo(embed_snippet(store, page.name))
+    click.echo(embed_snippet(store, f"{base or ''}{page.name}?embed=1"))
+    if base is None:
+        click.echo(f"note: the snippet's src is relative ({page.name}?embed=1): replace it with the page's full "
+                   "address where you publish it, or give --base-url URL", err=True)

@@ -8,17 +8,14 @@ from typing import IO, Any
 
 import click
 
-from timeline.cli.reading import check_formats, checked_published, finish, jobs_option
+from timeline.cli.reading import check_formats, checked_published, finish, jobs_option, reading_options
 from timeline.terminal import one_line
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--published", metavar="DATE", help="Reference date for every document (2015-06-05, or as written: 'June 5, 2015'); else stated in or inferred from each text.")
+@reading_options()
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
-@click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
-              help="news: read 'in March' against the publication date; narrative: against the date the text has reached; auto: narrative for undated texts naming several years.")
-@click.option("--date-order", type=click.Choice(["DMY", "MDY"]), help="Order of numeric dates like 05/06/2015 (default: from the document, else MDY).")
 @jobs_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")

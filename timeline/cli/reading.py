@@ -35,6 +35,26 @@ def jobs_option() -> Callable[[F], F]:
                         help="Worker processes (at most 4 per CPU).")
 
 
+def reading_options() -> Callable[[F], F]:
+    """--published, --mode and --date-order: how a command that reads sources dates them."""
+    options = [
+        click.option("--published", metavar="DATE", help="Reference date for every document (2015-06-05, or as written: "
+                     "'June 5, 2015', '5 juin 2015'); else stated in or inferred from each text."),
+        click.option("--mode", type=click.Choice(["auto", "news", "narrative"]), default="auto", show_default=True,
+                     help="news: read 'in March' against the publication date; narrative: against the date the text "
+                     "has reached; auto: narrative for undated texts that open on a dated scene and name several years."),
+        click.option("--date-order", type=click.Choice(["DMY", "MDY"]),
+                     help="Order of numeric dates like 05/06/2015 (default: from the document, else MDY)."),
+    ]
+
+    def decorate(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 def check_formats(paths: tuple[str, ...]) -> None:
     """A usage error (exit 2) when a named file is of a format no reader knows."""
     from timeline.read import unknown_formats

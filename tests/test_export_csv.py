@@ -222,3 +222,18 @@ def test_unterminated_quote_is_refused_not_imported(store):
     with pytest.raises(CsvError, match="not valid CSV"):
         import_csv(csv_path, store)
     assert store.read_bytes() == before
+
+
+@pytest.mark.parametrize(("written", "value"), [("May 2015", "2015-05"), ("9 May 2015", "2015-05-09"), ("9 juin 2015", "2015-06-09")])
+def test_a_date_written_in_words_is_read_at_its_precision(store, written, value):
+    csv_file = export(store)
+    data = rows(csv_file)
+    data[2][COLUMNS.index("date")] = written
+    write_rows(csv_file, data)
+    code, out = import_(csv_file, store)
+    assert code == 0, out
+    assert [e.date for e in load_store(store)[0].events][1] == value
+
+
+def test_a_numeric_date_a_spreadsheet_made_is_still_refused():
+    assert parse_cell("date", "05/09/2015") == "05/09/2015", "left for validation to refuse with its hint"

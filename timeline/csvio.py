@@ -184,7 +184,20 @@ def parse_cell(column: str, text: str) -> Any:
         return text.strip() or "candidate"
     if column in ("note", "lane"):
         return text if text.strip() else None
+    if column == "date":
+        return _written_date(text)
     return text
+
+
+def _written_date(text: str) -> str:
+    """A date cell: EDTF as it is; a date written in words ('May 2015', '9 juin 2015') read at its precision.
+    Numbers alone ('05/09/2015') are left for validation to refuse: day or month first cannot be known."""
+    from timeline.dates import is_valid
+    from timeline.extract.timex.typed import read_date
+
+    if is_valid(text.strip()) or not re.search(r"[^\W\d_]", text):
+        return text
+    return read_date(text) or text
 
 
 def _json(text: str, kind: type) -> Any:

@@ -285,9 +285,11 @@ def test_cli_locale_and_review(copy_root, tmp_path):
     page = (tmp_path / "o" / "timeline.html").read_text()
     assert '<html lang="de">' in page and 'id="ferry-first"' in page
     bad = _run(str(root / "events.yaml"), "--locale", "xx")
-    assert bad.exit_code == 2 and "available: en, fr, de" in bad.stderr
+    assert bad.exit_code == 2 and all(f"'{code}'" in bad.stderr for code in ("en", "fr", "de")), "the choices are named"
     omitted = _run(str(root / "events.yaml"), "-o", str(tmp_path / "p"))
     assert "1 candidate events" in omitted.stderr
+    quiet = _run(str(root / "events.yaml"), "-o", str(tmp_path / "q"), "--quiet")
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr and "candidate events" not in quiet.stderr
 
 
 def test_builder_writes_atomically_into_outdir(basic, tmp_path):

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from timeline.display import LOCALES
+
 if TYPE_CHECKING:
     from timeline.schema import Store
 
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
 @click.option("--plotly", "plotly_mode", type=click.Choice(["inline", "cdn", "file"]), default="inline", show_default=True,
               help="inline: one self-contained file; cdn: load plotly.js from cdn.plot.ly; "
                    "file: write plotly-basic.min.js beside the page, for several pages to share.")
-@click.option("--locale", default="en", show_default=True, help="Language of page text and dates: en, fr or de.")
+@click.option("--locale", type=click.Choice(LOCALES), default="en", show_default=True,
+              help="Language of page text and dates.")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet for embedding the page's compact view "
                                            "(timeline.html?embed=1, 600 px high); paths go to stderr.")
 @click.option("--base-url", metavar="URL", help="With --embed: the http(s) address of the folder the page is published "
@@ -26,8 +29,9 @@ if TYPE_CHECKING:
 @click.option("--review", is_flag=True, help="Include candidate events (not yet reviewed), marked as such; "
                                             "without it the page shows reviewed events only.")
 @click.option("--strict", is_flag=True, help="Treat warnings (inferred publication dates, missing hashes) as errors.")
+@click.option("--quiet", "-q", is_flag=True, help="No warnings and no notes on stderr (errors are still shown).")
 def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, embed: bool, base_url: str | None,
-          review: bool, strict: bool) -> None:
+          review: bool, strict: bool, quiet: bool) -> None:
     """Check STORE (default events.yaml) and build the timeline page into OUTDIR.
 
     Refuses to build, writing nothing, when the store has any problem; prints the files written.
@@ -45,12 +49,11 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
         builder_cls = get_builder(fmt)
     except KeyError:
         raise click.UsageError(f"unknown format {fmt!r}; available: {', '.join(builder_names())}") from None
-    _check_locale(locale)
     src = _embed_src(embed, base_url)
     result, texts, warnings = check_store(store, strict=strict)
-    for warning in warnings:
+    for warning in warnings if not quiet else []:
         click.echo(str(warning), err=True)
-    omitted = sum(1 for e in result.events if e.status == "candidate") if not review else 0
+    omitted = sum(1 for e in result.events if e.status == "candidate") if not (review or quiet) else 0
     if omitted:
         click.echo(f"{store}: {omitted} candidate events not yet reviewed are left out; --review shows them", err=True)
     options = {"plotly": plotly_mode, "locale": locale, "review": review}
@@ -59,13 +62,6 @@ def build(store: Path, outdir: Path, fmt: str, plotly_mode: str, locale: str, em
         click.echo(str(path), err=embed)
     if embed:
         _print_embed(result, written[0], src)
-
-
-def _check_locale(locale: str) -> None:
-    from timeline.display import LOCALES
-
-    if locale not in LOCALES:
-        raise click.BadParameter(f"{locale!r}; available: {', '.join(LOCALES)}", param_hint="--locale")
 
 
 def _embed_src(embed: bool, base_url: str | None) -> str | None:

@@ -1,10 +1,13 @@
-"""Shared fixtures: paths to the shared corpora, scenario roots, and a real headless Chromium."""
+"""Shared fixtures: paths to the shared corpora, scenario roots, and a real headless Chromium; helpers to
+import a script by path and to poll the page."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -91,3 +94,12 @@ def wait_for(page: Any, expression: str, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {expression}")
         time.sleep(0.02)
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """Import a script (a bench or scorer, not a package module) by its path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

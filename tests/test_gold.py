@@ -2,7 +2,6 @@
 its integrity, its use by ../shared/eval/score_dates.py, and the date engine measured on it."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,8 @@ import yaml
 
 from timeline.dates import is_valid
 from timeline.extract.timex import tag
+
+from conftest import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "tajikistan-dates.yaml"
@@ -95,10 +96,7 @@ def test_gold_offsets_hold_for_the_shared_copies(example_corpus: Path) -> None:
 
 def test_score_dates_reads_the_gold_and_a_perfect_prediction_scores_one(shared_dir: Path, tmp_path: Path,
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("score_dates", shared_dir / "eval" / "score_dates.py")
-    assert spec and spec.loader
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = load_script(shared_dir / "eval" / "score_dates.py", "score_dates")
     events = [{"id": f"e{i}", "date": t["value"], "title": t["text"], "importance": 1.0,
                "citations": [{"source": name, "quote": t["text"], "offset": t["start"]}]}
               for i, (name, t) in enumerate(ENTRIES) if t["event"]]

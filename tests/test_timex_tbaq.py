@@ -5,7 +5,6 @@ each article with its DCT as anchor, score with ../shared/eval/score_timexes.py.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -15,6 +14,8 @@ from types import ModuleType
 
 import pytest
 
+from conftest import load_script
+
 REPO = Path(__file__).resolve().parents[1]
 # Reached on 2026-12-02 (see bench/eval_tbaq.py); a drop of more than 0.01 fails. TimeML tags the two ends
 # of a range apart, so the default tag() (ranges joined) scores a little lower than ranges=False (what
@@ -23,14 +24,6 @@ MIN_VALUE_F1 = {True: 0.876 - 0.01, False: 0.884 - 0.01}
 MIN_RELAXED_F1 = {True: 0.974 - 0.01, False: 0.977 - 0.01}
 
 
-def load(path: Path, name: str) -> ModuleType:
-    """Import a script by path."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def tbaq(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ModuleType, list[dict[str, str]]]:
@@ -38,7 +31,7 @@ def tbaq(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     out = tmp_path_factory.mktemp("tbaq")
     subprocess.run([sys.executable, str(shared_dir / "eval" / "tml_to_jsonl.py"),
                     str(shared_dir / "corpus" / "tbaq"), str(out)], check=True, capture_output=True)
-    bench = load(REPO / "bench" / "eval_tbaq.py", "eval_tbaq")
+    bench = load_script(REPO / "bench" / "eval_tbaq.py", "eval_tbaq")
     return out, bench, bench.load_articles(out / "articles.jsonl")
 
 

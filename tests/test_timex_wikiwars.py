@@ -3,11 +3,11 @@ guard on the development figure, computed as bench/eval_wikiwars.py does (as `ti
 corpus). Skipped without ../shared."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
+
+from conftest import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 # Development figure reached on 2026-12-02 (value F1 0.801; HeidelTime narratives mode: 0.766 on the test
@@ -15,17 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 MIN_VALUE_F1 = 0.801 - 0.01
 
 
-def load(path: Path, name: str) -> ModuleType:
-    """Import a script by path."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_wikiwars_dev_value_f1(shared_dir: Path, tmp_path: Path) -> None:
-    bench = load(REPO / "bench" / "eval_wikiwars.py", "eval_wikiwars")
+    bench = load_script(REPO / "bench" / "eval_wikiwars.py", "eval_wikiwars")
     corpus = shared_dir / "corpus" / "wikiwars-dev"
     pred = tmp_path / "pred.json"
     pred.write_text(json.dumps(bench.predict(bench.load_articles(corpus / "articles.jsonl"), "auto")), encoding="utf-8")

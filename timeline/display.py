@@ -44,7 +44,7 @@ def _groups(locale: str) -> dict[int, str]:
     return groups
 
 
-_SEASONS = {locale: _groups(locale) for locale in ("en", "fr", "de")}
+_SEASONS = {locale: _groups(locale) for locale in LOCALES}
 _DATE_WORDS = {
     "en": {"circa": "c. {}", "until": "until {}", "since": "since {}", "decade": "the {}0s", "unknown": "year unknown",
            "century": "the {} century", "millennium": "the {} millennium", "day": "{d} {m} {y}", "month": "{m} {y}", "season": "{s} {y}"},

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline import dates
 from timeline.extract.candidates import Mention
@@ -111,14 +112,16 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
     """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'.
     Candidate groups are found through an index of (year, word): compatible dates share their year."""
     groups: list[Group] = []
+    spans: list[Bounds] = []  # each group's date as (first day, last day, days), for the cheap test first
     index: dict[tuple[int, str], list[int]] = defaultdict(list)
     for mention in sorted(mentions, key=_finest_first):
         year = _year(mention.date)
         mine = frozenset(mention.words)
         words = sorted(mine)
-        best = _best_group(mention, words, mine, year, groups, index)
+        best = _best_group(mention, words, mine, year, groups, spans, index)
         if best is None:
             groups.append(Group(mention.date))
+            spans.append(_day_bounds(mention.date))
             best = len(groups) - 1
             for word in words:
                 index[(year, word)].append(best)
@@ -199,7 +202,7 @@ def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
 
 
 def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: int, groups: list[Group],
-                index: dict[tuple[int, str], list[int]]) -> int | None:
+                spans: list[Bounds], index: dict[tuple[int, str], list[int]]) -> int | None:
     """The most similar compatible group, found through the mention's less common words (a word in
     more than MAX_POSTINGS groups of a year, like the topic's own name, finds too many to compare)."""
     candidates: set[int] = set()
@@ -207,53 +210,99 @@ def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: 
         postings = index.get((year, word), ())
         if len(postings) <= MAX_POSTINGS:
             candidates.update(postings)
+    lower, upper, days = _day_bounds(mention.date)
     best, best_score = None, 0.0
     for gid in sorted(candidates):
+        g_lower, g_upper, g_days = spans[gid]
+        if not (g_lower <= lower and upper <= g_upper or lower <= g_lower and g_upper <= upper):
+            continue  # incompatible dates (the test of compatible(), on days)
+        if days > PRECISION_STEP * g_days:
+            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
         group = groups[gid]
         if len(group.words & mine) < MIN_SHARED:
             continue
-        score = max(overlap(w, mine)[1] for w in group.word_sets)
-        if score < SAME_OVERLAP or score <= best_score or not compatible(group.date, mention.date):
+        score = max(_coefficient(w, mine) for w in group.word_sets)
+        if score < SAME_OVERLAP or score <= best_score:
             continue
-        if _span(mention.date) > PRECISION_STEP * _span(group.date):
-            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
         if any(m.source == mention.source and m.offset == mention.offset for m in group.mentions):
             continue  # another date of the same sentence is another happening
         best, best_score = gid, score
     return best
 
 
+Bounds = tuple[int, int, int]
+_OPEN: Bounds = (1, 0, 1 << 20)  # compatible with nothing but an equal date (never grouped: handled apart)
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_bounds(value: str) -> Bounds:
+    """A single date as (first day, last day, days covered), as ordinals, for fast comparisons."""
+    bounds = parse_single(value)
+    if not (bounds.lower and bounds.upper):
+        return _OPEN
+    lower, upper = bounds.lower.toordinal(), bounds.upper.toordinal()
+    return lower, upper, upper - lower + 1
+
+
+def _coefficient(a: frozenset[str], b: frozenset[str]) -> float:
+    """overlap()'s coefficient for two non-empty sets."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def _disputes(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[Group]:
     """Fold a group into a group of the same happening (near-identical, or the same kind of happening
     with a shared name) that gives a different date."""
-    eligible = [gid for gid, g in enumerate(groups) if _may_dispute(g)]
+    facts = {gid: _Facts.of(g) for gid, g in enumerate(groups) if _may_dispute(g)}
     by_names: dict[str, list[int]] = defaultdict(list)
-    for gid in eligible:
+    for gid in facts:
         for name in groups[gid].names:
             by_names[name].append(gid)
     absorbed: set[int] = set()
-    when = {gid: parse_single(groups[gid].date) for gid in eligible}
-    for gid in sorted(eligible, key=lambda g: (-len(groups[g].mentions), g)):
+    for gid in sorted(facts, key=lambda g: (-len(groups[g].mentions), g)):
         if gid in absorbed:
             continue
+        mine, size = facts[gid], len(groups[gid].mentions)
         for other in sorted(_rival_candidates(gid, groups, by_names)):
-            if other in absorbed or other == gid or len(groups[other].mentions) > len(groups[gid].mentions):
+            if other in absorbed or other == gid or len(groups[other].mentions) > size:
                 continue
-            if not _near_in_time(when[gid], when[other]):
+            theirs = facts[other]
+            if not mine.near_in_time(theirs):
                 continue  # cheap test first: rivals have one precision and lie within a window
             a, b = groups[gid], groups[other]
-            if _is_rival(a, b) or (a.names & b.names & rare and _same_kind_rival(a, b, rare)):
+            if _is_rival(a, b, mine, theirs) or (a.names & b.names & rare and _same_kind_rival(a, b, rare, mine, theirs)):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
 
 
-def _near_in_time(x: dates.Edtf, y: dates.Edtf) -> bool:
-    """Same precision and within the widest dispute window (each test then applies its own)."""
-    window = 366 * YEAR_DISPUTE_WINDOW if x.precision == "year" else DISPUTE_WINDOW_DAYS
-    if x.precision != y.precision or x.lower is None or y.lower is None:
-        return False
-    return abs((x.lower - y.lower).days) <= window
+YEAR_WINDOW_DAYS = 366 * YEAR_DISPUTE_WINDOW
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the dispute tests ask of a group, computed once: its date's precision and days, whether its
+    first mention writes the date out, and that mention's words."""
+
+    precision: str
+    lower: int
+    upper: int
+    explicit: bool
+    first_words: frozenset[str]
+
+    @classmethod
+    def of(cls, group: Group) -> _Facts:
+        lower, upper, _ = _day_bounds(group.date)
+        first = group.mentions[0]
+        return cls(parse_single(group.date).precision, lower, upper, _explicit(first.expression), frozenset(first.words))
+
+    def near_in_time(self, other: _Facts) -> bool:
+        """Same precision and within the widest dispute window (each test then applies its own)."""
+        window = YEAR_WINDOW_DAYS if self.precision == "year" else DISPUTE_WINDOW_DAYS
+        return self.precision == other.precision and abs(self.lower - other.lower) <= window
+
+    def compatible(self, other: _Facts) -> bool:
+        """compatible() of the two dates, on days."""
+        return (self.lower <= other.lower and other.upper <= self.upper) or (other.lower <= self.lower and self.upper <= other.upper)
 
 
 def _may_dispute(group: Group) -> bool:
@@ -263,25 +312,23 @@ def _may_dispute(group: Group) -> bool:
 
 def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
     """Groups sharing a name with this one (names in more than 200 groups are too common)."""
-    counts: dict[int, int] = defaultdict(int)
+    found: set[int] = set()
     for name in groups[gid].names:
         bucket = by_names[name]
         if len(bucket) <= 200:
-            for other in bucket:
-                counts[other] += 1
-    return set(counts)
+            found.update(bucket)
+    return found
 
 
-def _same_kind_rival(a: Group, b: Group, rare: frozenset[str]) -> bool:
+def _same_kind_rival(a: Group, b: Group, rare: frozenset[str], x: _Facts, y: _Facts) -> bool:
     """The same kind of happening about a shared distinctive name (written near each other), dates written out at the same precision (month or
     year) that cannot both hold, not all from one document."""
-    x, y = parse_single(a.date), parse_single(b.date)
-    if x.precision != y.precision or x.precision not in ("month", "year") or not (x.lower and y.lower):
+    if x.precision != y.precision or x.precision not in ("month", "year"):
         return False
-    window = DISPUTE_WINDOW_DAYS if x.precision == "month" else 366 * YEAR_DISPUTE_WINDOW
-    if abs((x.lower - y.lower).days) > window or compatible(a.date, b.date) or len(a.sources | b.sources) < 2:
+    window = DISPUTE_WINDOW_DAYS if x.precision == "month" else YEAR_WINDOW_DAYS
+    if abs(x.lower - y.lower) > window or x.compatible(y) or len(a.sources | b.sources) < 2:
         return False
-    if not all(_explicit(m.expression) for m in a.mentions[:1] + b.mentions[:1]):
+    if not (x.explicit and y.explicit):
         return False
     shared = a.names & b.names & rare
     return bool(shared) and bool(_about(a, shared) & _about(b, shared))
@@ -292,17 +339,16 @@ def _about(group: Group, names: AbstractSet[str]) -> frozenset[tuple[str, str]]:
     return frozenset().union(*(kinds_by_name(m.quote, names) for m in group.mentions[:COMPARED]))
 
 
-def _is_rival(a: Group, b: Group) -> bool:
+def _is_rival(a: Group, b: Group, x: _Facts, y: _Facts) -> bool:
     """Near-identical reports in different documents giving two days (or months) that cannot both hold."""
-    x, y = parse_single(a.date), parse_single(b.date)
-    if x.precision != y.precision or not (x.lower and y.lower) or x.precision not in ("day", "month"):
+    if x.precision != y.precision or x.precision not in ("day", "month"):
         return False
-    if abs((x.lower - y.lower).days) > DISPUTE_WINDOW_DAYS or compatible(a.date, b.date) or a.sources & b.sources:
+    if abs(x.lower - y.lower) > DISPUTE_WINDOW_DAYS or x.compatible(y) or a.sources & b.sources:
         return False
-    if not (_explicit(a.mentions[0].expression) and _explicit(b.mentions[0].expression)):
+    if not (x.explicit and y.explicit):
         return False  # 'yesterday' or 'on Monday' in two reports: usually two days of a recurring story
-    shared, coefficient = overlap(a.mentions[0].words, b.mentions[0].words)
-    return shared >= DISPUTE_SHARED and coefficient >= DISPUTE_OVERLAP
+    shared = len(x.first_words & y.first_words)
+    return shared >= DISPUTE_SHARED and shared / min(len(x.first_words), len(y.first_words)) >= DISPUTE_OVERLAP
 
 
 _MONTH_OR_DIGIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)

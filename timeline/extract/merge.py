@@ -170,24 +170,20 @@ def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], can
     group, best, best_shared = groups[gid], None, 0
     mine = group.words | group.names
     sentences = {(m.source, m.offset) for m in group.mentions}
+    when = _day_bounds(group.date)
     for other in sorted(candidates):
         target = groups[other]
-        shared = mine & (target.words | target.names)
+        theirs = _day_bounds(target.date)
+        if not _nested(theirs, when, target.date, group.date) or when[2] > PRECISION_STEP * theirs[2]:
+            continue
+        shared = (mine & target.words) | (mine & target.names)
         distinct = len(shared & rare)
         if not distinct or len(shared) < 2 or distinct <= best_shared:
-            continue
-        if not compatible(target.date, group.date) or _span(group.date) > PRECISION_STEP * _span(target.date):
             continue
         if sentences & {(m.source, m.offset) for m in target.mentions}:
             continue  # another date of the same sentence is another happening
         best, best_shared = other, distinct
     return best
-
-
-def _span(value: str) -> int:
-    """Days a date covers."""
-    bounds = parse_single(value)
-    return (bounds.upper - bounds.lower).days + 1 if bounds.lower and bounds.upper else 1 << 20
 
 
 def _year(value: str) -> int:
@@ -213,12 +209,11 @@ def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: 
     lower, upper, days = _day_bounds(mention.date)
     best, best_score = None, 0.0
     for gid in sorted(candidates):
-        g_lower, g_upper, g_days = spans[gid]
-        if not (g_lower <= lower and upper <= g_upper or lower <= g_lower and g_upper <= upper):
-            continue  # incompatible dates (the test of compatible(), on days)
-        if days > PRECISION_STEP * g_days:
-            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
         group = groups[gid]
+        if not _nested(spans[gid], (lower, upper, days), group.date, mention.date):
+            continue  # incompatible dates
+        if days > PRECISION_STEP * spans[gid][2]:
+            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
         if len(group.words & mine) < MIN_SHARED:
             continue
         score = max(_coefficient(w, mine) for w in group.word_sets)
@@ -231,7 +226,15 @@ def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: 
 
 
 Bounds = tuple[int, int, int]
-_OPEN: Bounds = (1, 0, 1 << 20)  # compatible with nothing but an equal date (never grouped: handled apart)
+_OPEN_DAYS = 1 << 20
+_OPEN: Bounds = (1, 0, _OPEN_DAYS)  # a date with an open or unknown end
+
+
+def _nested(x: Bounds, y: Bounds, a: str, b: str) -> bool:
+    """compatible(a, b) given their bounds: one lies within the other (an open date: only an equal one)."""
+    if x[2] == _OPEN_DAYS or y[2] == _OPEN_DAYS:
+        return a == b
+    return (x[0] <= y[0] and y[1] <= x[1]) or (y[0] <= x[0] and x[1] <= y[1])
 
 
 @lru_cache(maxsize=1 << 16)

@@ -79,18 +79,19 @@ def score_topic(topic: Path, shared: Path, tmp: Path) -> tuple[float, float, flo
 GRID = [dict(REFS_WEIGHT=2.0, CENTRAL_FLOOR=0.05), dict(REFS_WEIGHT=0.0, CENTRAL_FLOOR=0.05), dict(REFS_WEIGHT=2.0, CENTRAL_FLOOR=0.5)]
 
 
-def topic_mentions(topic: Path) -> tuple[list, list]:
+def topic_mentions(topic: Path) -> tuple[list, list, None, list]:
     """A topic's candidate mentions and document words (found once, ranked many times)."""
     from timeline.extract.events import analyse_document
     from timeline.extract.pipeline import map_documents
-    mentions, words = [], []
-    for _, (found, vocab, _warnings) in map_documents(analyse_document, [topic / "articles.jsonl"], progress=False):
-        mentions.extend(found)
-        words.append(vocab)
-    return mentions, words
+    mentions, words, claims = [], [], []
+    for _, found in map_documents(analyse_document, [topic / "articles.jsonl"], progress=False):
+        mentions.extend(found.mentions)
+        words.append(found.words)
+        claims.extend(found.claims)
+    return mentions, words, None, claims
 
 
-def score_setting(topic: Path, found: tuple[list, list], setting: dict, shared: Path, tmp: Path) -> tuple[float, float, float]:
+def score_setting(topic: Path, found: tuple[list, list, None, list], setting: dict, shared: Path, tmp: Path) -> tuple[float, float, float]:
     """AR-1, AR-2, Date-F1 of one topic ranked with one weight setting."""
     import json
     from timeline.extract import events, rank

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from timeline.read import Document
 from timeline.extract.candidates import document_mentions
-from timeline.extract.events import analyse_document, build_events, same_happening, slug
+from timeline.extract.events import analyse_document, events_from_documents, same_happening, slug
 from timeline.read.store_source import document_to_source
 from timeline.extract.titles import make_title
 from timeline.schema import Citation, Event
@@ -17,12 +17,7 @@ def doc(id_: str, text: str, published: str = "2015-06-05", publisher: str | Non
 
 
 def events_of(*docs: Document, top: int | None = None) -> list[Event]:
-    mentions, words = [], []
-    for d in docs:
-        found, w, _warnings = analyse_document(d)
-        mentions += found
-        words.append(w)
-    return build_events(mentions, words, top)
+    return events_from_documents(docs, top)
 
 
 A = doc("rferl", "Tajikistan's Interior Ministry announced an amnesty for returning fighters on 9 May 2015. "
@@ -202,9 +197,9 @@ def test_extraction_gives_events_and_records_from_either() -> None:
 
     mentions, words = [], []
     for d in (A, B, C):
-        found, w, _warnings = analyse_document(d)
-        mentions += found
-        words.append(w)
+        found = analyse_document(d)
+        mentions += found.mentions
+        words.append(found.words)
     records = build_records(mentions, words)
     from_records = Extraction([A, B, C], records=records)
     assert [e.id for e in from_records.events] == [r["id"] for r in records]

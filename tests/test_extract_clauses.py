@@ -3,14 +3,13 @@ titled from the noun it hangs on (invented sentences)."""
 from __future__ import annotations
 
 from timeline.extract.clauses import relative_clause
-from timeline.extract.events import analyse_document, build_events
+from timeline.extract.events import events_from_documents
 from timeline.read import Document
 
 
 def titles_by_date(text: str, published: str = "2018-07-02") -> dict[str, str]:
     d = Document(id="a", path="a.txt", text=text, published=published, published_basis="stated", published_note="test")
-    mentions, words, _warnings = analyse_document(d)
-    return {e.date: e.title for e in build_events(mentions, [words])}
+    return {e.date: e.title for e in events_from_documents([d])}
 
 
 def test_a_date_in_passing_dates_the_relative_clause_not_the_sentence() -> None:

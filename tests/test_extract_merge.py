@@ -2,7 +2,7 @@
 with dates that cannot both hold is a dispute (invented texts)."""
 from __future__ import annotations
 
-from timeline.extract.events import analyse_document, build_events
+from timeline.extract.events import events_from_documents
 from timeline.extract.words import action_kinds, kinds_by_name
 from timeline.read import Document
 from timeline.schema import Event
@@ -13,12 +13,7 @@ def doc(id_: str, text: str, published: str = "2012-06-05") -> Document:
 
 
 def events_of(*docs: Document) -> list[Event]:
-    mentions, words = [], []
-    for d in docs:
-        found, w, _warnings = analyse_document(d)
-        mentions += found
-        words.append(w)
-    return build_events(mentions, words)
+    return events_from_documents(docs)
 
 
 FILLER = ("The harvest was poor in the northern provinces, farmers said. Teachers in the capital asked for higher pay. "

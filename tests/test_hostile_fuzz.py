@@ -19,7 +19,7 @@ from timeline import dates
 from timeline.display import display
 from timeline.read import Document
 from timeline.errors import StoreError
-from timeline.extract.events import analyse_document, build_events
+from timeline.extract.events import events_from_documents
 from timeline.extract.timex import tag
 from timeline.store import load_store, read_yaml
 
@@ -172,8 +172,7 @@ article = st.lists(st.sampled_from(SENTENCE_WORDS), max_size=80).map(" ".join)
 @settings(max_examples=80)
 def test_extractor_on_random_text(text: str, anchor: str | None) -> None:
     doc = Document("fuzz", "fuzz.txt", text, published=anchor, published_basis="stated" if anchor else None)
-    mentions, words, _warnings = analyse_document(doc)
-    events = build_events(mentions, [words])
+    events = events_from_documents([doc])
     for event in events:
         assert dates.is_valid(event.date) and event.title.strip()
         for citation in event.citations:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, mentions_of, tag_document
 from timeline.extract.dating import reading_warnings
+from timeline.extract.figures import Claim, claim_disputes, claims_in
 from timeline.dates import parse_single
-from timeline.extract.merge import Group, compatible, group_mentions, overlap, similar
+from timeline.extract.merge import Group, compatible, group_mentions, similar
 from timeline.extract.pipeline import map_documents
 from timeline.extract.rank import Centrality, date_references, importance
-from timeline.extract.words import STOPWORDS, content_words, vocabulary
+from timeline.extract.words import content_words, vocabulary
 from timeline.ids import unique
 from timeline.read import Document
 
@@ -64,12 +65,21 @@ class Extraction:
 RECORD_KEYS = {"id", "date", "title", "summary", "importance", "status", "citations", "disputes"}
 
 
-def analyse_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> tuple[list[Mention], set[str], list[Problem]]:
-    """Per-document work (runs in worker processes): candidate mentions, the document's words, and what
-    its reader must be told (a language not read, relative dates left unresolved)."""
+class Analysis(NamedTuple):
+    """What the per-document stage finds in one document."""
+
+    mentions: list[Mention]  # dated sentences (candidate mentions of happenings)
+    words: set[str]  # the words of its lead, for the corpus centroid
+    warnings: list[Problem]  # what its reader must be told (a language not read, relative dates left unresolved)
+    claims: list[Claim]  # figures it states (figures.claims_in)
+
+
+def analyse_document(doc: Document, mode: str = "auto", date_order: str | None = None) -> Analysis:
+    """Per-document work (runs in worker processes)."""
     found = tag_document(doc, mode, date_order)
     lead = vocabulary(doc.text[doc.start:min(doc.stop, doc.start + LEAD_CHARS)])
-    return mentions_of(doc, found), lead, reading_warnings(doc, found)
+    claims = claims_in(doc.id, doc.text, doc.start, doc.stop, [(t.start, t.end, t.value) for t in found])
+    return Analysis(mentions_of(doc, found), lead, reading_warnings(doc, found), claims)
 
 
 def extract(
@@ -89,22 +99,38 @@ def extract(
     docs: list[Document] = []
     mentions: list[Mention] = []
     doc_words: list[set[str]] = []
-    for doc, (found, words, warnings) in map_documents(partial(analyse_document, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=sink, progress=progress):
-        sink.extend(warnings)
+    claims: list[Claim] = []
+    for doc, found in map_documents(partial(analyse_document, mode=mode, date_order=date_order), paths, published=published, jobs=jobs, problems=sink, progress=progress):
+        sink.extend(found.warnings)
         docs.append(doc)
-        mentions.extend(found)
-        doc_words.append(words)
-    return Extraction(tuple(docs), tuple(build_records(mentions, doc_words, top)), tuple(sink))
+        mentions.extend(found.mentions)
+        doc_words.append(found.words)
+        claims.extend(found.claims)
+    return Extraction(tuple(docs), tuple(build_records(mentions, doc_words, top, claims)), tuple(sink))
 
 
-def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[Event]:
+def events_from_documents(docs: Iterable[Document], top: int | None = None) -> list[Event]:
+    """Extraction in this process from documents already read (their reference dates set): the events."""
+    mentions: list[Mention] = []
+    words: list[set[str]] = []
+    claims: list[Claim] = []
+    for doc in docs:
+        found = analyse_document(doc)
+        mentions += found.mentions
+        words.append(found.words)
+        claims += found.claims
+    return build_events(mentions, words, top, claims)
+
+
+def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None, claims: Iterable[Claim] = ()) -> list[Event]:
     """build_records as schema Event objects."""
-    return [to_event(r) for r in build_records(mentions, doc_words, top)]
+    return [to_event(r) for r in build_records(mentions, doc_words, top, claims)]
 
 
-def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None) -> list[dict[str, Any]]:
+def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None, claims: Iterable[Claim] = ()) -> list[dict[str, Any]]:
     """Group, rank and title mentions; the `top` most important events, in chronological order, as
-    JSON-ready dicts with the keys of timeline.schema.Event."""
+    JSON-ready dicts with the keys of timeline.schema.Event. `claims` (figures the documents state)
+    become figure disputes of the events that cite them."""
     groups = group_mentions(mentions)
     central = Centrality(doc_words)
     refs = date_references(mentions)
@@ -114,9 +140,10 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
         best = central.score(ordered[0])
         scored.append((importance(group, refs, best, ordered[0]), group, ordered))
     scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))
+    figures = claim_disputes(claims, _holders([group for _, group, _ in scored]))
     if top is not None:
         scored = scored[: max(0, top)]
-    records = _to_records(scored)
+    records = _to_records(scored, figures)
     records.sort(key=lambda e: (parse_single(e["date"]).sort_key, -e["importance"], e["id"]))
     return records
 
@@ -124,10 +151,27 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
 
-def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[str, Any]]:
+FOLLOWS = 3  # characters between a cited sentence and the next: a figure stated right after a dated sentence is its
+
+
+def _holders(groups: list[Group]) -> Callable[[Claim], int | None]:
+    """claim -> index of the first of `groups` citing the claim's sentence or the sentence just before it."""
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for m in group.mentions + group.rivals:
+            spans[m.source].append((m.offset, m.offset + len(m.quote), index))
+
+    def holder(claim: Claim) -> int | None:
+        end = claim.offset + len(claim.quote)
+        return min((i for a, b, i in spans.get(claim.source, ()) if a < end and claim.offset < b + FOLLOWS), default=None)
+
+    return holder
+
+
+def _to_records(scored: list[tuple[float, Group, list[Mention]]], figures: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     used: set[str] = set()
     records = []
-    for value, group, ordered in scored:
+    for index, (value, group, ordered) in enumerate(scored):
         best = ordered[0]
         title = best.title[:200] or best.quote[:80]
         ident = unique(slug(group.date, title), used)
@@ -140,7 +184,7 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]]) -> list[dict[s
             "importance": value,
             "status": "candidate",
             "citations": [_citation(m) for m in ordered],
-            "disputes": _disputes(group, ordered),
+            "disputes": _disputes(group, ordered, figures.get(index, [])),
         })
     return records
 
@@ -171,14 +215,8 @@ def slug(date: str, title: str, words: int = 6) -> str:
     return "-".join(parts)[:100].strip("-") or "event"
 
 
-def _disputes(group: Group, ordered: list[Mention]) -> list[dict[str, Any]]:
-    out = []
-    if group.rivals:
-        out.append(_date_dispute(group, ordered))
-    figure = _figure_dispute(ordered + group.rivals) if len(group.sources) > 1 else None
-    if figure:
-        out.append(figure)
-    return out
+def _disputes(group: Group, ordered: list[Mention], figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return ([_date_dispute(group, ordered)] if group.rivals else []) + figures
 
 
 def _date_dispute(group: Group, ordered: list[Mention]) -> dict[str, Any]:
@@ -188,44 +226,6 @@ def _date_dispute(group: Group, ordered: list[Mention]) -> dict[str, Any]:
     claims = [{"value": group.date, "citations": [_citation(m) for m in ordered]}]
     claims += [{"value": d, "citations": [_citation(m) for m in ms]} for d, ms in sorted(by_date.items())]
     return dict(about="date", description=f"When did it happen: {group.date} or {' or '.join(sorted(by_date))}?", claims=claims)
-
-
-_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:more\s+than\s+)?([A-Za-z][a-z-]{2,})")
-
-
-def _figure_dispute(mentions: list[Mention]) -> dict[str, Any] | None:
-    """Different documents giving different numbers of the same thing ('1,100 Tajiks' / '2,000 Tajiks')."""
-    claims: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    for m in mentions:
-        for number, noun in _FIGURE.findall(m.quote):
-            noun = noun.lower()
-            if noun in STOPWORDS:
-                continue
-            if not re.fullmatch(r"(?:1[89]|20)\d\d", number):
-                claims[noun][number].append(m)
-    for noun, values in claims.items():
-        if len(values) >= 2 and _restated(list(values.values())):
-            return {
-                "about": "figure",
-                "description": f"How many {noun}?",
-                "claims": [{"value": v, "citations": [_citation(m) for m in ms]} for v, ms in sorted(values.items())],
-            }
-    return None
-
-
-FIGURE_OVERLAP = 0.6
-
-
-def _restated(sides: list[list[Mention]]) -> bool:
-    """True when two documents say nearly the same sentence with different numbers (not two figures
-    of one report, nor a running count in loosely related sentences)."""
-    for i, side in enumerate(sides):
-        for other in sides[i + 1:]:
-            for a in side:
-                for b in other:
-                    if a.source != b.source and overlap(a.words, b.words)[1] >= FIGURE_OVERLAP:
-                        return True
-    return False
 
 
 def same_happening(a: Event, b: Event) -> bool:

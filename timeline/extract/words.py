@@ -94,7 +94,7 @@ ACTION_KINDS = {
     "sentence": ("sentenc*", "convict*", "verdict*", "jailed", "imprison*", "acquit*"),
     "death": ("kill*", "death*", "dead", "die", "dies", "died", "dying", "casualt*", "fatalit*", "lives", "slain", "liquidat*"),
     "attack": ("attack*", "bomb*", "ambush*", "assault*", "shooting*", "explosion*", "blast*", "raid*", "air ?strikes?"),
-    "join": ("defect*", "join", "joins", "joined", "joining", "recruit*", "pledged allegiance", "(went|left) to fight"),
+    "join": ("defect*", "join", "joins", "joined", "joining", "recruit*", "pledged allegiance", "(go|goes|going|gone|went|left|travell?ed) to (fight|join)", "fighting (for|alongside)"),
     "return": ("return*", "repatriat*", "(brought|bring|bringing) (them |children |\\w+ )?(home|back)", "came back", "come back"),
     "amnesty": ("amnest*", "pardon*", "forgiv*", "clemency"),
     "flee": ("fled", "flee*", "escap*", "exile*"),
@@ -121,6 +121,11 @@ _KINDS = [(kind, re.compile(r"\b(?:" + "|".join(_fragment(e) for e in entries) +
 def action_kinds(text: str) -> frozenset[str]:
     """The kinds of happening a text names ('They signed the truce' -> {'agreement'})."""
     return frozenset(kind for kind, pattern in _KINDS if pattern.search(text))
+
+
+def kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every word or phrase of `text` naming a kind of happening, with its kind."""
+    return [(kind, m) for kind, pattern in _KINDS for m in pattern.finditer(text)]
 
 
 def kinds_by_name(text: str, names: AbstractSet[str], window: int = 10) -> frozenset[tuple[str, str]]:

@@ -16,6 +16,7 @@ never dispute each other alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -75,9 +76,12 @@ def claims_in(source: str, text: str, start: int, stop: int, dates: Sequence[tup
     """The claims of text[start:stop]. `dates` are the date expressions found there, as (start, end,
     EDTF value): a number inside one is a date, not a figure; the nearest in the sentence dates the figure."""
     out = []
+    spans = sorted(dates)
+    starts = [a for a, _, _ in spans]
     for m in _NUMBER.finditer(text, start, stop):
-        if any(a <= m.start() < b for a, b, _ in dates):
-            continue
+        at = bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < spans[at][1]:
+            continue  # inside a date expression (expressions do not overlap)
         counted = _counted_noun(text, m.end(), stop)
         if counted is None:
             continue

@@ -16,6 +16,7 @@ dates written out at the same precision (month or year: 'June 1997' / 'December 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -37,6 +38,8 @@ COMPARED = 3  # a mention is compared with a group's first mentions
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
 RARE_SHARE = 0.05  # a word in at most this share of the mentions (or in 3) is distinctive
 NAME_SHARE = 0.1  # a name in at most this share of the mentions says who a dispute is about
+FOLD_COARSER = True
+NAME_GROUPS = 200
 YEAR_DISPUTE_WINDOW = 3  # years apart that two year dates of one happening may be disputed
 
 
@@ -110,28 +113,66 @@ def similar(a_words: Sequence[str], b_words: Sequence[str], threshold: float = S
 
 def group_mentions(mentions: list[Mention]) -> list[Group]:
     """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'.
-    Candidate groups are found through an index of (year, word): compatible dates share their year."""
+    Candidate groups are found through an index of words by date (_WordIndex)."""
     groups: list[Group] = []
-    spans: list[Bounds] = []  # each group's date as (first day, last day, days), for the cheap test first
-    index: dict[tuple[int, str], list[int]] = defaultdict(list)
+    index = _WordIndex()
     for mention in sorted(mentions, key=_finest_first):
         year = _year(mention.date)
         mine = frozenset(mention.words)
         words = sorted(mine)
-        best = _best_group(mention, words, mine, year, groups, spans, index)
+        best = _best_group(mention, words, mine, groups, index.candidates(year, mention.date, words))
         if best is None:
             groups.append(Group(mention.date))
-            spans.append(_day_bounds(mention.date))
             best = len(groups) - 1
-            for word in words:
-                index[(year, word)].append(best)
+            index.add(year, _day_bounds(mention.date), best, words)
         else:
-            for word in words:
-                if word not in groups[best].words:
-                    index[(year, word)].append(best)
+            index.add(year, _day_bounds(groups[best].date), best, [w for w in words if w not in groups[best].words])
         groups[best].add(mention, mine)
     rare, named = _distinctive(mentions, RARE_SHARE), _distinctive(mentions, NAME_SHARE)
     return _disputes(_merge_paraphrases(groups, rare), named)
+
+
+class _WordIndex:
+    """Groups by (date, word), for the groups a mention may join: those whose date lies within the
+    mention's (groups come finest first, so a coarser one cannot exist yet) and is at most one precision
+    step finer, sharing a word with it. A word in more than MAX_POSTINGS groups of a year, like the
+    topic's own name, finds too many to compare and is not looked up."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[int, str], int] = defaultdict(int)  # groups of a year holding a word
+        self.postings: dict[tuple[tuple[int, int], str], list[int]] = defaultdict(list)
+        self.dates: dict[int, list[tuple[int, int]]] = defaultdict(list)  # distinct (first, last day) of a year's groups, sorted
+        self.known: set[tuple[int, tuple[int, int]]] = set()
+
+    def add(self, year: int, bounds: Bounds, gid: int, words: list[str]) -> None:
+        """Group gid (of date `bounds`) holds `words`."""
+        key = bounds[:2]
+        if (year, key) not in self.known:
+            self.known.add((year, key))
+            insort(self.dates[year], key)
+        for word in words:
+            self.counts[(year, word)] += 1
+            self.postings[(key, word)].append(gid)
+
+    def candidates(self, year: int, date: str, words: list[str]) -> set[int]:
+        """Groups a mention of `date` (of `year`) may join; an open date's groups are tested by the caller."""
+        lower, upper, days = _day_bounds(date)
+        dates = self.dates.get(year, [])
+        if days == _OPEN_DAYS:
+            keys = [_OPEN[:2]] if (year, _OPEN[:2]) in self.known else []
+        else:
+            keys = []
+            for key in dates[bisect_left(dates, (lower, lower)):]:
+                if key[0] > upper:
+                    break
+                if key[1] <= upper and days <= PRECISION_STEP * (key[1] - key[0] + 1):
+                    keys.append(key)
+        looked = [w for w in words if self.counts.get((year, w), 0) <= MAX_POSTINGS]
+        found: set[int] = set()
+        for key in keys:
+            for word in looked:
+                found.update(self.postings.get((key, word), ()))
+        return found
 
 
 def _distinctive(mentions: list[Mention], share: float) -> frozenset[str]:
@@ -152,7 +193,7 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
     for gid, group in enumerate(groups):
         year = _year(group.date)
         target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
-        if target is not None and groups[target].date != group.date:
+        if target is not None and groups[target].date != group.date and FOLD_COARSER is False:
             groups[target].echoes.update(group.sources)  # a coarser mention of it: counts, keeps its own date
             target = None
         if target is None:
@@ -197,23 +238,13 @@ def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
     return (span, mention.date, mention.source, mention.offset)
 
 
-def _best_group(mention: Mention, words: list[str], mine: frozenset[str], year: int, groups: list[Group],
-                spans: list[Bounds], index: dict[tuple[int, str], list[int]]) -> int | None:
-    """The most similar compatible group, found through the mention's less common words (a word in
-    more than MAX_POSTINGS groups of a year, like the topic's own name, finds too many to compare)."""
-    candidates: set[int] = set()
-    for word in words:
-        postings = index.get((year, word), ())
-        if len(postings) <= MAX_POSTINGS:
-            candidates.update(postings)
-    lower, upper, days = _day_bounds(mention.date)
+def _best_group(mention: Mention, words: list[str], mine: frozenset[str], groups: list[Group], candidates: set[int]) -> int | None:
+    """The most similar of the candidate groups (the date-compatible ones sharing a word)."""
     best, best_score = None, 0.0
     for gid in sorted(candidates):
         group = groups[gid]
-        if not _nested(spans[gid], (lower, upper, days), group.date, mention.date):
-            continue  # incompatible dates
-        if days > PRECISION_STEP * spans[gid][2]:
-            continue  # 'in 2015' is too loose to be the same report as 'on 9 May 2015'; kept apart
+        if _day_bounds(group.date)[2] == _OPEN_DAYS and group.date != mention.date:
+            continue  # an open date is compatible only with itself
         if len(group.words & mine) < MIN_SHARED:
             continue
         score = max(_coefficient(w, mine) for w in group.word_sets)
@@ -256,16 +287,13 @@ def _disputes(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[G
     """Fold a group into a group of the same happening (near-identical, or the same kind of happening
     with a shared name) that gives a different date."""
     facts = {gid: _Facts.of(g) for gid, g in enumerate(groups) if _may_dispute(g)}
-    by_names: dict[str, list[int]] = defaultdict(list)
-    for gid in facts:
-        for name in groups[gid].names:
-            by_names[name].append(gid)
+    names = _NameIndex(groups, facts)
     absorbed: set[int] = set()
     for gid in sorted(facts, key=lambda g: (-len(groups[g].mentions), g)):
         if gid in absorbed:
             continue
         mine, size = facts[gid], len(groups[gid].mentions)
-        for other in sorted(_rival_candidates(gid, groups, by_names)):
+        for other in sorted(names.near(gid)):
             if other in absorbed or other == gid or len(groups[other].mentions) > size:
                 continue
             theirs = facts[other]
@@ -313,14 +341,32 @@ def _may_dispute(group: Group) -> bool:
     return parse_single(group.date).precision in ("day", "month", "year") and _explicit(group.mentions[0].expression)
 
 
-def _rival_candidates(gid: int, groups: list[Group], by_names: dict[str, list[int]]) -> set[int]:
-    """Groups sharing a name with this one (names in more than 200 groups are too common)."""
-    found: set[int] = set()
-    for name in groups[gid].names:
-        bucket = by_names[name]
-        if len(bucket) <= 200:
-            found.update(bucket)
-    return found
+class _NameIndex:
+    """The groups that may dispute a group's date: those sharing a name with it (a name in more than
+    NAME_GROUPS groups is too common to say who a happening is about), of its precision, whose dates lie
+    within the dispute window of its own."""
+
+    def __init__(self, groups: list[Group], facts: dict[int, _Facts]) -> None:
+        self.groups, self.facts = groups, facts
+        self.counts: dict[str, int] = defaultdict(int)
+        found: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for gid, fact in facts.items():
+            for name in groups[gid].names:
+                self.counts[name] += 1
+                found[(name, fact.precision)].append((fact.lower, gid))
+        self.lowers = {key: [low for low, _ in sorted(items)] for key, items in found.items()}
+        self.ids = {key: [gid for _, gid in sorted(items)] for key, items in found.items()}
+
+    def near(self, gid: int) -> set[int]:
+        fact = self.facts[gid]
+        window = YEAR_WINDOW_DAYS if fact.precision == "year" else DISPUTE_WINDOW_DAYS
+        out: set[int] = set()
+        for name in self.groups[gid].names:
+            if self.counts[name] <= NAME_GROUPS:
+                lowers = self.lowers[(name, fact.precision)]
+                a, b = bisect_left(lowers, fact.lower - window), bisect_right(lowers, fact.lower + window)
+                out.update(self.ids[(name, fact.precision)][a:b])
+        return out
 
 
 def _same_kind_rival(a: Group, b: Group, rare: frozenset[str], x: _Facts, y: _Facts) -> bool:
@@ -329,12 +375,10 @@ def _same_kind_rival(a: Group, b: Group, rare: frozenset[str], x: _Facts, y: _Fa
     if x.precision != y.precision or x.precision not in ("month", "year"):
         return False
     window = DISPUTE_WINDOW_DAYS if x.precision == "month" else YEAR_WINDOW_DAYS
-    if abs(x.lower - y.lower) > window or x.compatible(y) or len(a.sources | b.sources) < 2:
-        return False
-    if not (x.explicit and y.explicit):
+    if not (x.explicit and y.explicit) or abs(x.lower - y.lower) > window or x.compatible(y):
         return False
     shared = a.names & b.names & rare
-    return bool(shared) and bool(_about(a, shared) & _about(b, shared))
+    return bool(shared) and len(a.sources | b.sources) >= 2 and bool(_about(a, shared) & _about(b, shared))
 
 
 def _about(group: Group, names: AbstractSet[str]) -> frozenset[tuple[str, str]]:
@@ -346,12 +390,14 @@ def _is_rival(a: Group, b: Group, x: _Facts, y: _Facts) -> bool:
     """Near-identical reports in different documents giving two days (or months) that cannot both hold."""
     if x.precision != y.precision or x.precision not in ("day", "month"):
         return False
-    if abs(x.lower - y.lower) > DISPUTE_WINDOW_DAYS or x.compatible(y) or a.sources & b.sources:
-        return False
     if not (x.explicit and y.explicit):
         return False  # 'yesterday' or 'on Monday' in two reports: usually two days of a recurring story
+    if abs(x.lower - y.lower) > DISPUTE_WINDOW_DAYS or x.compatible(y):
+        return False
     shared = len(x.first_words & y.first_words)
-    return shared >= DISPUTE_SHARED and shared / min(len(x.first_words), len(y.first_words)) >= DISPUTE_OVERLAP
+    if shared < DISPUTE_SHARED or shared / min(len(x.first_words), len(y.first_words)) < DISPUTE_OVERLAP:
+        return False
+    return not a.sources & b.sources
 
 
 _MONTH_OR_DIGIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)

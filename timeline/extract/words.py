@@ -118,9 +118,51 @@ _KINDS = [(kind, re.compile(r"\b(?:" + "|".join(_fragment(e) for e in entries) +
           for kind, entries in ACTION_KINDS.items()]
 
 
+def _expand(entry: str) -> list[str]:
+    """'treat(y|ies)' -> ['treaty', 'treaties']; any other entry as it is."""
+    m = re.fullmatch(r"([a-z]+)\(([a-z|]+)\)", entry)
+    return [m.group(1) + tail for tail in m.group(2).split("|")] if m else [entry]
+
+
+def _anchors(entry: str) -> tuple[str, ...]:
+    """Words one of which a phrase entry cannot match without: its longest plain word, or the
+    alternatives of its first group ('(came|took) (to )?power' -> ('came', 'took'))."""
+    plain = sorted((w.rstrip("*?") for w in entry.split() if re.fullmatch(r"[a-z-]+\*?\??", w)), key=len)
+    if plain and len(plain[-1]) >= 3:
+        return (plain[-1],)
+    group = re.search(r"\(([a-z| ]+)\)", entry)
+    return tuple(a.strip() for a in group.group(1).split("|")) if group else ("",)
+
+
+_WORDS: dict[str, set[str]] = {}  # word -> kinds
+_STEMS: dict[str, set[str]] = {}  # stem (an entry ending in '*') -> kinds
+_PHRASES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = []  # (kind, anchors, pattern) of the other entries
+for _kind, _entries in ACTION_KINDS.items():
+    for _entry in (e for entry in _entries for e in _expand(entry)):
+        if re.fullmatch(r"[a-z]+\*?", _entry):
+            (_STEMS if _entry.endswith("*") else _WORDS).setdefault(_entry.rstrip("*"), set()).add(_kind)
+        else:
+            _PHRASES.append((_kind, _anchors(_entry), re.compile(r"\b(?:" + _fragment(_entry) + r")\b")))
+_STEM_LENGTHS = sorted({len(stem) for stem in _STEMS})
+_WORD = re.compile(r"\w+")
+
+
 def action_kinds(text: str) -> frozenset[str]:
-    """The kinds of happening a text names ('They signed the truce' -> {'agreement'})."""
-    return frozenset(kind for kind, pattern in _KINDS if pattern.search(text))
+    """The kinds of happening a text names ('They signed the truce' -> {'agreement'}): what matching
+    each kind's pattern would find, by looking words and stems up, and phrases only where their
+    anchor word occurs."""
+    low = text.lower()
+    kinds: set[str] = set()
+    for token in set(_WORD.findall(low)):
+        kinds.update(_WORDS.get(token, ()))
+        for n in _STEM_LENGTHS:
+            if n > len(token):
+                break
+            kinds.update(_STEMS.get(token[:n], ()))
+    for kind, anchors, pattern in _PHRASES:
+        if kind not in kinds and any(a in low for a in anchors) and pattern.search(low):
+            kinds.add(kind)
+    return frozenset(kinds)
 
 
 def kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:

@@ -48,7 +48,7 @@ class Mention:
         return (self.source, self.offset, self.date)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _title(quote: str, date_spans: tuple[tuple[int, int], ...], title_span: tuple[int, int] | None, subject: str) -> str:
     """Mention.title: from the quote, or from its clause at title_span said after the subject."""
     if title_span is None:

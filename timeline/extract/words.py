@@ -147,6 +147,17 @@ _STEM_LENGTHS = sorted({len(stem) for stem in _STEMS})
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_kinds(token: str) -> frozenset[str]:
+    """Kinds of happening one lower-cased word names, as a word or by its stem."""
+    kinds = set(_WORDS.get(token, ()))
+    for n in _STEM_LENGTHS:
+        if n > len(token):
+            break
+        kinds.update(_STEMS.get(token[:n], ()))
+    return frozenset(kinds)
+
+
 def action_kinds(text: str) -> frozenset[str]:
     """The kinds of happening a text names ('They signed the truce' -> {'agreement'}): what matching
     each kind's pattern would find, by looking words and stems up, and phrases only where their
@@ -154,14 +165,15 @@ def action_kinds(text: str) -> frozenset[str]:
     low = text.lower()
     kinds: set[str] = set()
     for token in set(_WORD.findall(low)):
-        kinds.update(_WORDS.get(token, ()))
-        for n in _STEM_LENGTHS:
-            if n > len(token):
-                break
-            kinds.update(_STEMS.get(token[:n], ()))
+        kinds.update(_token_kinds(token))
     for kind, anchors, pattern in _PHRASES:
-        if kind not in kinds and any(a in low for a in anchors) and pattern.search(low):
-            kinds.add(kind)
+        if kind in kinds:
+            continue
+        for anchor in anchors:
+            if anchor in low:
+                if pattern.search(low):
+                    kinds.add(kind)
+                break
     return frozenset(kinds)
 
 

@@ -38,7 +38,6 @@ COMPARED = 3  # a mention is compared with a group's first mentions
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
 RARE_SHARE = 0.05  # a word in at most this share of the mentions (or in 3) is distinctive
 NAME_SHARE = 0.1  # a name in at most this share of the mentions says who a dispute is about
-FOLD_COARSER = True
 NAME_GROUPS = 200
 YEAR_DISPUTE_WINDOW = 3  # years apart that two year dates of one happening may be disputed
 
@@ -193,7 +192,7 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
     for gid, group in enumerate(groups):
         year = _year(group.date)
         target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
-        if target is not None and groups[target].date != group.date and FOLD_COARSER is False:
+        if target is not None and groups[target].date != group.date:
             groups[target].echoes.update(group.sources)  # a coarser mention of it: counts, keeps its own date
             target = None
         if target is None:

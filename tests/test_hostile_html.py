@@ -67,8 +67,8 @@ def test_no_payload_reaches_the_html_unescaped(built: Path) -> None:
         if "<" in payload:
             assert payload not in page, f"raw payload in the page: {payload!r}"
     scripts = re.findall(r"<script\b", page)
-    assert len(scripts) == 3, "the data block, plotly.js and the page script, nothing else"
-    assert re.findall(r"</script\s*>", page, re.I).__len__() == 3
+    assert len(scripts) == 4, "the data block, the JSON-LD, plotly.js and the page script, nothing else"
+    assert re.findall(r"</script\s*>", page, re.I).__len__() == 4
 
 
 def _visible(text: str) -> str:

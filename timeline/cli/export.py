@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from timeline.cli.completion import complete_format
+
 if TYPE_CHECKING:
     from timeline.schema import Store
 
@@ -13,7 +15,7 @@ EDITING = ("csv", "xlsx")  # formats for editing in a spreadsheet and importing 
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT")
+@click.argument("fmt", metavar="FORMAT", shell_complete=complete_format)
 @click.argument("store", default="events.yaml", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout).")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark, so that Excel reads accents right.")

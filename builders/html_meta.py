@@ -48,7 +48,7 @@ def _event(store: Store, placed: PageEvent) -> dict[str, Any]:
     if event.summary:
         data["description"] = " ".join(event.summary.split())
     if event.places:
-        data["location"] = [{"@type": "Place", "name": place} for place in event.places]
+        data["location"] = event.places if len(event.places) > 1 else event.places[0]  # schema.org allows Text
     citations = _citations(store, event)
     if citations:
         data["citation"] = citations
@@ -75,17 +75,14 @@ def _iso(part: str, end: bool) -> str | None:
     return bound.isoformat() if bound else None
 
 
-def _citations(store: Store, event: Event) -> list[dict[str, Any]]:
-    """The sources an event cites, once each, as CreativeWorks (with their address when it is http(s))."""
-    out: list[dict[str, Any]] = []
+def _citations(store: Store, event: Event) -> list[Any]:
+    """The sources an event cites, once each: a CreativeWork with its address when it has an http(s) one,
+    else its publisher and title as text (schema.org's citation takes either; text keeps the page small)."""
+    out: list[Any] = []
     for source_id in dict.fromkeys(c.source for c in event.citations):
         source = store.source(source_id)
         if source is None:
             continue
-        work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title or source.publisher or source.id}
-        if safe_url(source.url):
-            work["url"] = source.url
-        if source.publisher:
-            work["publisher"] = {"@type": "Organization", "name": source.publisher}
-        out.append(work)
+        name = ", ".join(part for part in (source.publisher, source.title) if part) or source.id
+        out.append({"@type": "CreativeWork", "name": name, "url": source.url} if safe_url(source.url) else name)
     return out

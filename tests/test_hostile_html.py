@@ -160,8 +160,8 @@ def _dom_is_clean(page: Any) -> bool:
       }
       const forms = [...document.querySelectorAll('form')].filter(f => f.id !== 'tl__controls');
       if (forms.length) bad.push('form x' + forms.length);
-      const scripts = document.querySelectorAll('script').length;
-      if (scripts !== 3) bad.push('scripts ' + scripts);
+      const scripts = document.querySelectorAll('script').length;  // data, JSON-LD, plotly.js, page script
+      if (scripts !== 4) bad.push('scripts ' + scripts);
       for (const a of document.querySelectorAll('a[href]')) {
         const h = a.getAttribute('href');
         if (!/^(https?:\\/\\/|#)/i.test(h)) bad.push('href ' + h);

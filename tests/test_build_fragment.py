@@ -154,3 +154,16 @@ def test_hostile_strings_stay_inert_in_the_fragment(browser, tmp_path):
     assert page.locator(".tl-fragment img").count() == 0
     assert "window.__pwned" in page.locator(".tl-fragment h1").inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("args", [["--fragment", "--format", "png"], ["--fragment", "--embed"], ["--format", "svg", "--embed"]])
+def test_formats_that_do_not_go_together_are_usage_errors(tmp_path, args):
+    result = CliRunner().invoke(cli, ["build", str(ROOTS / "page-basic" / "events.yaml"), "-o", str(tmp_path / "x"), *args])
+    assert result.exit_code == 2 and not (tmp_path / "x").exists()
+
+
+def test_without_a_file_name_the_fragment_goes_into_the_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(ROOTS / "page-basic" / "events.yaml"), "--fragment", "-q", "--review",
+                                      "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "timeline-fragment.html").read_text(encoding="utf-8").startswith('<div class="tl-fragment"')

@@ -110,3 +110,15 @@ def test_xlsx_needs_an_output_file_and_a_workbook(copy_root):
     not_a_book.write_text("id,date\n", encoding="utf-8")
     code, out = import_(not_a_book, store_path)
     assert code == 1 and f"{not_a_book}: not an xlsx workbook" in out
+
+
+def test_control_characters_an_xlsx_cannot_hold_are_refused_by_event(copy_root):
+    from timeline.schema import Store
+    from timeline.store import load_store
+    from timeline.xlsxio import XlsxError, export_xlsx
+
+    data, _ = load_store(copy_root("curate-basic") / "events.yaml")
+    changed = data.model_dump()
+    changed["events"][1]["title"] = "a bell \x07 in the title"
+    with pytest.raises(XlsxError, match=r"event 'amnesty-2015': column title: holds 0x0007"):
+        export_xlsx(Store.model_validate(changed))

@@ -38,10 +38,12 @@ def export_xlsx(store: Store) -> bytes:
     openpyxl = _openpyxl()
     from openpyxl.utils import get_column_letter
 
+    rows = table(store)
+    _refuse_illegal(rows)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET
-    for r, values in enumerate(table(store), 1):
+    for r, values in enumerate(rows, 1):
         for c, text in enumerate(values, 1):
             _text_cell(sheet.cell(row=r, column=c), text)
     for c, name in enumerate(COLUMNS, 1):
@@ -51,6 +53,17 @@ def export_xlsx(store: Store) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _refuse_illegal(rows: list[list[str]]) -> None:
+    """Refuse control characters, which the XML of a workbook cannot hold (CSV can)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    problems = [Problem(f"column {COLUMNS[c]}: holds {ord(m.group(0)):#06x}, a control character an xlsx cell cannot "
+                        "hold; remove it, or export csv", event_id=row[0])
+                for row in rows[1:] for c, text in enumerate(row) if (m := ILLEGAL_CHARACTERS_RE.search(text))]
+    if problems:
+        raise XlsxError(problems)
 
 
 def _text_cell(target: Any, text: str) -> None:

@@ -54,10 +54,7 @@ def build(store: Path, outdir: Path, fmt: str, fragment: bool, size: tuple[int, 
     from timeline.builders import BuildContext, builder_names, get_builder
     from timeline.check import check_store
 
-    if fragment:
-        if fmt not in ("html", "html-fragment"):
-            raise click.UsageError("--fragment is an HTML format; it does not go with --format " + fmt)
-        fmt = "html-fragment"
+    fmt = _format(fmt, fragment, embed)
     try:
         builder_cls = get_builder(fmt)
     except KeyError:
@@ -76,6 +73,16 @@ def build(store: Path, outdir: Path, fmt: str, fragment: bool, size: tuple[int, 
         click.echo(str(path), err=embed)
     if embed:
         _print_embed(result, written[0], src)
+
+
+def _format(fmt: str, fragment: bool, embed: bool) -> str:
+    """The builder's name: --fragment is the html-fragment format; --embed goes with the page only."""
+    if fragment and fmt not in ("html", "html-fragment"):
+        raise click.UsageError(f"--fragment is an HTML format; it does not go with --format {fmt}")
+    fmt = "html-fragment" if fragment else fmt
+    if embed and fmt != "html":
+        raise click.UsageError(f"--embed makes an <iframe> of the page; it does not go with the {fmt} format")
+    return fmt
 
 
 def _size(value: str) -> tuple[int, int]:

@@ -94,3 +94,25 @@ def test_csv_opened_as_windows_1252_is_refused(copy_root, profile, bom):
     assert f"{saved}:{1 if bom else 2}: " in out
     assert "re-open the file as UTF-8" in out
     assert store_path.read_text(encoding="utf-8") == text
+
+
+TRICKY = {"title": "0012", "summary": "=1+2", "note": "1997-06-27", "tags": "TRUE; 1e5; 27/06/1997"}
+
+
+def test_values_a_spreadsheet_would_convert_come_back_as_typed(copy_root, profile):
+    """Leading zeros, formulas, dates, booleans and numbers typed as text stay text through a LibreOffice save."""
+    from timeline.curate import edit_store
+    from timeline.spreadsheet import parse_cell
+
+    store_path = copy_root("curate-basic") / "events.yaml"
+
+    def tricky(data, editor):
+        for field, text in TRICKY.items():
+            editor.set(("events", 1), field, parse_cell(field, text))
+
+    edit_store(store_path, tricky)
+    before = store_path.read_bytes()
+    saved = calc(profile, export_xlsx(store_path), "xlsx")
+    code, out = import_xlsx(saved, store_path)
+    assert code == 0, out
+    assert store_path.read_bytes() == before

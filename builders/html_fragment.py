@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import Builder
-from .html import asset, compact, page_parts
+from .html import HtmlBuilder, asset, compact, page_parts
 from .html_list import esc
 from .html_locale import strings
 from .html_media import load_images
@@ -92,8 +91,11 @@ def scope_selector(selector: str, root: str) -> str:
     return " ".join([root, *words])
 
 
-class FragmentBuilder(Builder):
-    """Writes timeline-fragment.html: the page as one element to paste into a CMS or LMS page."""
+class FragmentBuilder(HtmlBuilder):
+    """Writes timeline-fragment.html: the page as one element to paste into a CMS or LMS page.
+
+    plotly.js is inline by default, as in the page; --plotly cdn or file load it from a CDN or from
+    plotly-basic.min.js written beside the fragment (where the host page must then serve it)."""
 
     name = "html-fragment"
     suffix = ".html"
@@ -103,4 +105,4 @@ class FragmentBuilder(Builder):
     def render(self) -> str:
         """The fragment, with the events' local pictures read from beside events.yaml."""
         images = load_images(self.store, self.context.store_path)
-        return render_fragment(self.store, self.context.texts, {**self.options, "plotly": "inline", "images": images})
+        return render_fragment(self.store, self.context.texts, {**self.options, "images": images})

@@ -122,3 +122,17 @@ def test_control_characters_an_xlsx_cannot_hold_are_refused_by_event(copy_root):
     changed["events"][1]["title"] = "a bell \x07 in the title"
     with pytest.raises(XlsxError, match=r"event 'amnesty-2015': column title: holds 0x0007"):
         export_xlsx(Store.model_validate(changed))
+
+
+def test_without_openpyxl_a_clear_message(copy_root, monkeypatch):
+    import sys
+
+    store_path = copy_root("curate-basic") / "events.yaml"
+    book = export(store_path)
+    before = store_path.read_bytes()
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl raises ImportError
+    for args in (["export", "xlsx", str(store_path), "-o", str(store_path.parent / "new.xlsx")],
+                 ["import", "xlsx", str(book), "--into", str(store_path)]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1 and "pip install 'annotated-timeline[xlsx]'" in result.output, result.output
+    assert store_path.read_bytes() == before and not (store_path.parent / "new.xlsx").exists()

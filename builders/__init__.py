@@ -43,7 +43,10 @@ class Builder:
 
     def build(self, outdir: Path) -> list[Path]:
         """Write the output into outdir atomically; return the files written."""
-        target = outdir / f"{self.filename}{self.suffix}"
+        return self.write(outdir / f"{self.filename}{self.suffix}")
+
+    def write(self, target: Path) -> list[Path]:
+        """Write the output to the file target atomically (and what it needs beside it); return the files written."""
         write_atomic(target, self.render())
         return [target]
 
@@ -56,6 +59,9 @@ BUILTIN: dict[str, str] = {
     "timelinejs": "timeline.builders.timelinejs:TimelineJSBuilder",
     "timelinejs-sheet": "timeline.builders.timelinejs_sheet:TimelineJSSheetBuilder",
     "ics": "timeline.builders.ics:IcsBuilder",
+    "html-fragment": "timeline.builders.html_fragment:FragmentBuilder",
+    "png": "timeline.builders.image:PngBuilder",
+    "svg": "timeline.builders.image:SvgBuilder",
 }
 
 _REGISTRY: dict[str, type[Builder]] = {}

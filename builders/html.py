@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from datetime import date
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -22,6 +23,7 @@ from .html_figure import page_figure, x_range
 from .html_list import esc, render_eras, render_list
 from .html_locale import plotly_locale, strings
 from .html_media import load_images
+from .html_meta import json_ld, meta_tags
 from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
@@ -68,8 +70,18 @@ def _sha(algorithm: str, text: str) -> str:
     return f"{algorithm}-{base64.b64encode(digest).decode('ascii')}"
 
 
-def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, Any] | None = None) -> str:
-    """The whole page as a string; no I/O, same output for the same inputs."""
+@dataclass
+class PageParts:
+    """The page made once, for the whole page and for the fragment: its model, its content and its CSP."""
+
+    model: PageModel
+    content: str  # markup, page data, JSON-LD and scripts: the body of the page, the root element of the fragment
+    csp: str
+
+
+def page_parts(store: Store, texts: dict[str, SourceText], options: dict[str, Any] | None = None,
+               landmark: str = "main") -> PageParts:
+    """Everything but the <head>; landmark is the element holding the plot and list (a fragment's host has its own <main>)."""
     opts = {**DEFAULTS, **(options or {})}
     if opts["plotly"] not in PLOTLY_MODES:
         raise ValueError(f"plotly mode must be one of {', '.join(PLOTLY_MODES)}")
@@ -80,10 +92,16 @@ def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, A
     app = page_script()
     plotly_tag, plotly_src = _plotly_tag(opts["plotly"])
     script_hashes = [_sha("sha256", app)] + ([_sha("sha256", asset(PLOTLY_FILE))] if opts["plotly"] == "inline" else [])
-    head = _head(model, _csp(script_hashes, plotly_src))
-    body = _body(model)
-    return (f"{head}\n<body>\n{body}\n<script type=\"application/json\" id=\"tl__data\">{data}</script>\n"
-            f"{plotly_tag}\n<script>{app}</script>\n</body>\n</html>\n")
+    content = (f'{_body(model, landmark)}\n<script type="application/json" id="tl__data">{data}</script>\n'
+               f'<script type="application/ld+json">{json_script(json_ld(model))}</script>\n'
+               f"{plotly_tag}\n<script>{app}</script>")
+    return PageParts(model, content, _csp(script_hashes, plotly_src))
+
+
+def render_html(store: Store, texts: dict[str, SourceText], options: dict[str, Any] | None = None) -> str:
+    """The whole page as a string; no I/O, same output for the same inputs."""
+    parts = page_parts(store, texts, options)
+    return f"{_head(parts.model, parts.csp)}\n<body>\n{parts.content}\n</body>\n</html>\n"
 
 
 def _plotly_tag(mode: str) -> tuple[str, str]:
@@ -108,25 +126,25 @@ def _head(model: PageModel, csp: str) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
             f'<meta name="referrer" content="no-referrer">\n<link rel="icon" href="data:,">\n'
-            f'<meta name="generator" content="annotated-timeline">\n'
+            f'<meta name="generator" content="annotated-timeline">\n{meta_tags(model.store)}\n'
             f"<title>{esc(model.store.title)}</title>\n<style>{compact(asset('page.css'))}</style>\n</head>")
 
 
-def _body(model: PageModel) -> str:
+def _body(model: PageModel, landmark: str = "main") -> str:
     words = strings(model.locale)
     description = f'<p class="tl-intro">{esc(model.store.description)}</p>' if model.store.description else ""
     count = len(model.events)
     return "\n".join([
         f'<a class="tl-skip" href="#tl__events">{esc(words["skip"])}</a>',
         f'<header class="tl-header"><h1 id="tl__title">{esc(model.store.title)}</h1>{description}</header>',
-        '<main id="tl__main">',
+        f'<{landmark} id="tl__main">',
         _explore(model),
         f'<section id="tl__events" class="tl-events" aria-labelledby="tl__events-h" tabindex="-1">'
         f'<h2 id="tl__events-h">{esc(words["events"])} <span class="tl-count">({count})</span></h2>',
         render_eras(model),
         render_list(model),
         "</section>",
-        "</main>",
+        f"</{landmark}>",
         _panel(words),
         f'<footer class="tl-footer"><p>{esc(words["generated"])}</p></footer>',
     ])
@@ -251,12 +269,12 @@ class HtmlBuilder(Builder):
         images = load_images(self.store, self.context.store_path)
         return render_html(self.store, self.context.texts, {**self.options, "images": images})
 
-    def build(self, outdir: Path) -> list[Path]:
-        """Write the page, and the shared plotly.js file when asked for."""
-        written = super().build(outdir)
+    def write(self, target: Path) -> list[Path]:
+        """Write the page, and the shared plotly.js file beside it when asked for."""
+        written = super().write(target)
         if self.options.get("plotly") == "file":
-            target = outdir / PLOTLY_FILE
-            write_atomic(target, asset(PLOTLY_FILE))
-            write_atomic(outdir / "plotly-LICENSE.txt", asset("plotly-LICENSE.txt"))
-            written += [target]
+            shared = target.parent / PLOTLY_FILE
+            write_atomic(shared, asset(PLOTLY_FILE))
+            write_atomic(target.parent / "plotly-LICENSE.txt", asset("plotly-LICENSE.txt"))
+            written += [shared]
         return written

@@ -148,8 +148,8 @@ def test_short_titles_cut_at_a_word(title, short):
 def test_hostile_strings_are_inert(roots: Path):
     store, texts = _load(roots / "page-hostile")
     html = render_html(store, texts)
-    assert html.count("<script") == 3  # data, plotly.js, page script: nothing from the store
-    assert html.count("</script>") == 3
+    assert html.count("<script") == 4  # data, JSON-LD, plotly.js, page script: nothing from the store
+    assert html.count("</script>") == 4
     assert "onmouseover=\"window" not in html and "<img src=x" not in html
     assert "&lt;script&gt;window.__pwned" in html
     data_block = re.search(r'id="tl__data">(.*?)</script>', html, re.S).group(1)

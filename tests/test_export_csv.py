@@ -137,7 +137,7 @@ def test_new_row_becomes_a_candidate_and_missing_rows_are_kept_unless_asked(copy
     write_rows(csv_file, data)
     code, out = import_(csv_file, store)
     assert code == 0, out
-    assert "1 event(s) not in the CSV were kept" in out
+    assert "1 event(s) not in the file were kept" in out
     result = check_store(store)[0]
     assert [e.id for e in result.events] == ["peace-accord", "amnesty-2015", "war-ends"]
     assert result.event("war-ends").status == "candidate"

@@ -116,7 +116,7 @@ def test_csv_cells_cannot_be_formulas(tmp_path: Path) -> None:
 
 @given(st.text(alphabet=st.sampled_from("'=+-@\t\rab ;"), max_size=8) | st.text(max_size=20))
 def test_csv_guard_is_exactly_reversible(text: str) -> None:
-    from timeline.csvio import FORMULA_START as STARTS, guard, unguard
+    from timeline.spreadsheet import FORMULA_START as STARTS, guard, unguard
 
     assert unguard(guard(text)) == text
     assert not guard(text).startswith(STARTS)

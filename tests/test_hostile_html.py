@@ -67,8 +67,8 @@ def test_no_payload_reaches_the_html_unescaped(built: Path) -> None:
         if "<" in payload:
             assert payload not in page, f"raw payload in the page: {payload!r}"
     scripts = re.findall(r"<script\b", page)
-    assert len(scripts) == 3, "the data block, plotly.js and the page script, nothing else"
-    assert re.findall(r"</script\s*>", page, re.I).__len__() == 3
+    assert len(scripts) == 4, "the data block, the JSON-LD, plotly.js and the page script, nothing else"
+    assert re.findall(r"</script\s*>", page, re.I).__len__() == 4
 
 
 def _visible(text: str) -> str:
@@ -160,8 +160,8 @@ def _dom_is_clean(page: Any) -> bool:
       }
       const forms = [...document.querySelectorAll('form')].filter(f => f.id !== 'tl__controls');
       if (forms.length) bad.push('form x' + forms.length);
-      const scripts = document.querySelectorAll('script').length;
-      if (scripts !== 3) bad.push('scripts ' + scripts);
+      const scripts = document.querySelectorAll('script').length;  // data, JSON-LD, plotly.js, page script
+      if (scripts !== 4) bad.push('scripts ' + scripts);
       for (const a of document.querySelectorAll('a[href]')) {
         const h = a.getAttribute('href');
         if (!/^(https?:\\/\\/|#)/i.test(h)) bad.push('href ' + h);

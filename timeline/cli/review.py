@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
+from timeline.cli.completion import complete_candidate_id, complete_event_id, complete_lane_id, complete_source_id
+
 STORE = click.Path(path_type=Path, dir_okay=False)
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,9 +67,9 @@ def list_command(store: Path, show_all: bool) -> None:
 
 
 @review.command()
-@click.argument("event_id", metavar="ID")
+@click.argument("event_id", metavar="ID", shell_complete=complete_candidate_id)
 @click.option("--title", help="A new title (subject, verb, object).")
-@click.option("--lane", help="Put it in this lane (an id from lanes).")
+@click.option("--lane", help="Put it in this lane (an id from lanes).", shell_complete=complete_lane_id)
 @_store_option
 def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> None:
     """Mark event ID reviewed, optionally with a new title and lane.
@@ -83,7 +85,7 @@ def accept(event_id: str, title: str | None, lane: str | None, store: Path) -> N
 
 
 @review.command()
-@click.argument("event_id", metavar="ID")
+@click.argument("event_id", metavar="ID", shell_complete=complete_event_id)
 @click.option("--reason", help="Why (kept in the store under rejected:).")
 @_store_option
 def reject(event_id: str, reason: str | None, store: Path) -> None:
@@ -100,8 +102,8 @@ def reject(event_id: str, reason: str | None, store: Path) -> None:
 
 
 @review.command()
-@click.argument("keep_id", metavar="ID1")
-@click.argument("other_id", metavar="ID2")
+@click.argument("keep_id", metavar="ID1", shell_complete=complete_event_id)
+@click.argument("other_id", metavar="ID2", shell_complete=complete_event_id)
 @_store_option
 def merge(keep_id: str, other_id: str, store: Path) -> None:
     """Move the citations and disputes of ID2 into ID1, then remove ID2.
@@ -117,7 +119,7 @@ def merge(keep_id: str, other_id: str, store: Path) -> None:
 
 
 @review.command()
-@click.argument("event_id", metavar="ID")
+@click.argument("event_id", metavar="ID", shell_complete=complete_event_id)
 @click.option("-c", "--citation", "numbers", type=int, multiple=True, required=True,
               help="Number of a citation to move (as `timeline review list` numbers them); repeat for several.")
 @click.option("--id", "new_id", help="Id of the new event (default: ID-2).")
@@ -138,7 +140,7 @@ def split(event_id: str, numbers: tuple[int, ...], new_id: str | None, title: st
 
 
 @review.command()
-@click.argument("source_ids", metavar="[SOURCE]...", nargs=-1)
+@click.argument("source_ids", metavar="[SOURCE]...", nargs=-1, shell_complete=complete_source_id)
 @_store_option
 def refresh(source_ids: tuple[str, ...], store: Path) -> None:
     """After source files changed: move citations to their quotes' new offsets and update the hashes.

@@ -42,3 +42,12 @@ def test_a_long_title_is_not_cut_inside_a_clause_it_cannot_finish() -> None:
     assert make_title(long, []) == "The high court of the republic declared the Velkan Union a criminal organization"
     assert not make_title("The ministry announced that it will take all the necessary measures to make sure that "
                           "every family is heard.", []).endswith(("to make", "to", "that"))
+
+
+def test_a_clause_a_few_words_over_the_limit_keeps_its_object() -> None:
+    # 17 words: cutting at 14 would leave 'ranging from two' with no end of the range
+    text = "The eleven senior party officials arrested last autumn received prison sentences ranging from two to 28 years."
+    assert make_title(text, []).endswith("from two to 28 years")
+    long = ("The regional water authority and the national electricity company jointly announced a new plan to build "
+            "three large dams and two long canals and a pumping station along the upper river valley by the end of the decade.")
+    assert len(make_title(long, []).split()) <= 14  # 34 words with no clause boundary: cut at the limit

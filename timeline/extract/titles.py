@@ -185,9 +185,12 @@ def _shorten(body: str) -> str:
             body = body[:m.start()]
             break
     words = body.split()
-    if len(words) > MAX_WORDS:
+    if len(words) > MAX_WORDS + OVERRUN:
         body = _CUT_TAIL.sub("", " ".join(words[:MAX_WORDS]))
     return body
+
+
+OVERRUN = 6  # a clause a few words over MAX_WORDS is kept whole: cutting it would drop its object ('broke ranks')
 
 
 # a title cut at MAX_WORDS does not end inside a clause it cannot finish: 'organization that threatened',

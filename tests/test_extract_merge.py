@@ -3,7 +3,7 @@ with dates that cannot both hold is a dispute (invented texts)."""
 from __future__ import annotations
 
 from timeline.extract.events import events_from_documents
-from timeline.extract.words import action_kinds, kinds_by_name
+from timeline.extract.words import action_kinds, kinds_by_name, spelling_key
 from timeline.read import Document
 from timeline.schema import Event
 
@@ -54,3 +54,14 @@ def test_a_shared_place_far_from_the_happening_is_no_dispute() -> None:
     one = doc("one", "Officials say 900 volunteers left for Kordavia to join the militia since 2009 and that nearly 200 of them were later killed. " + FILLER)
     two = doc("two", "Her cousin was killed in 2011 in Kordavia, but his children remain there. " + FILLER)
     assert not any(e.disputes for e in events_of(one, two))
+
+
+def test_two_transliterations_of_one_name_report_one_happening() -> None:
+    # Latin spellings of one name from another script differ between agencies: kh/h, q/g/k, dh/d, o/u, doubled letters
+    one = doc("one", "Rebel commander Yusuf Khadirov signed a ceasefire with the government in the mountain town in March 2011. " + FILLER)
+    two = doc("two", "The Hadirov truce of March 2011 was supposed to bring elections within a year to the mountain region. " + FILLER)
+    dated = [e for e in events_of(one, two) if e.date == "2011-03"]
+    assert len(dated) == 1 and sorted(c.source for c in dated[0].citations) == ["one", "two"]
+    assert {spelling_key(w) for w in ("gaddafi", "qaddafi", "gadhafi", "kadhafi")} == {"kadafi"}
+    assert spelling_key("khalimov") == spelling_key("halimov") and spelling_key("mukhiddin") == spelling_key("muhiddin")
+    assert spelling_key("velkov") != spelling_key("volkova")

@@ -46,8 +46,21 @@ def _normal(token: str) -> str | None:
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 2 and word not in STOPWORDS:
-        return stem(word)
+        return spelling_key(stem(word))
     return None
+
+
+_SPELLINGS = re.compile(r"kh|dh|gh|q|g|o|(\w)\1")
+
+
+def spelling_key(word: str) -> str:
+    """One key for the spellings that transliterations of one name take ('Khalimov'/'Halimov',
+    'Gaddafi'/'Qaddafi'/'Gadhafi', 'Mukhiddin'/'Muhiddin'): kh -> h, dh -> d, gh/q/g -> k, o -> u, a
+    doubled letter once. Words are compared by key, never shown."""
+    return _SPELLINGS.sub(lambda m: _SPELLING.get(m.group(), m.group()[:1]), word)
+
+
+_SPELLING = {"kh": "h", "dh": "d", "gh": "k", "q": "k", "g": "k", "o": "u"}
 
 
 _AFTER_BREAK = re.compile(r"[.!?:\"“]\s*$")

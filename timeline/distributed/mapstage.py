@@ -1,0 +1,88 @@
+"""The map stage on the worker that reads a shard: each article's reference date, then its dates
+(`dates_of_shard`) or its candidate events (`candidates_of_shard`), through
+timeline.extract.pipeline.process_document, the function one process runs per document.
+
+A shard's result keeps its articles in order, with what one process would have added to its problem
+list while reading them (in the same order). Articles travel back as `Sourced` documents: the
+metadata without the text, and only the passages the output quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from timeline.errors import Problem
+from timeline.extract.dating import document_dates, reading_warnings
+from timeline.extract.events import analyse_document
+from timeline.extract.pipeline import Failed, failure_problem, process_document
+from timeline.distributed.shards import read_shard
+from timeline.read import Document
+
+
+@dataclass
+class Sourced(Document):
+    """A document without its text: what the output says about it, and the passages it quotes."""
+
+    length: int = 0
+    quotes: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document, spans: list[tuple[int, int]]) -> Sourced:
+        return cls(doc.id, doc.path, "", doc.start, doc.end, doc.title, doc.publisher, doc.url, doc.published,
+                   doc.published_basis, doc.published_note, doc.line, None, doc.uncitable, length=len(doc.text),
+                   quotes={span: doc.quote(*span) for span in spans})
+
+    @property
+    def stop(self) -> int:
+        return self.length if self.end is None else self.end
+
+    def quote(self, start: int, end: int) -> str:
+        return self.quotes[(start, end)]
+
+
+@dataclass
+class ShardResult:
+    """One shard's articles (as Sourced), each one's result, and the problems met, in reading order."""
+
+    shard: str
+    docs: list[Sourced] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def sources(self) -> ShardResult:
+        """The same without the results: what the client needs of an extract shard."""
+        return ShardResult(self.shard, self.docs, [], self.problems)
+
+
+def dates_of_shard(shard: str, published: str | None, mode: str, date_order: str | None) -> ShardResult:
+    """Every article's date expressions; an article the engine fails on is a problem and left out,
+    as `timeline dates` does in one process. Warnings are added here, where the text is."""
+    out = ShardResult(shard)
+    find = partial(document_dates, mode=mode, date_order=date_order)
+    for doc in read_shard(shard, published, out.problems):
+        timexes = process_document(find, doc, skip=True)[1]
+        if isinstance(timexes, Failed):
+            out.problems.append(failure_problem(doc, timexes))
+            continue
+        out.problems.extend(reading_warnings(doc, timexes))
+        out.docs.append(Sourced.of(doc, [(t.start, t.end) for t in timexes]))
+        out.results.append(timexes)
+    return out
+
+
+def candidates_of_shard(shard: str, published: str | None, mode: str, date_order: str | None) -> ShardResult:
+    """Every article's candidate mentions and lead words (timeline.extract.events.analyse_document)."""
+    out = ShardResult(shard)
+    analyse = partial(analyse_document, mode=mode, date_order=date_order)
+    for doc in read_shard(shard, published, out.problems):
+        mentions, words, warnings = process_document(analyse, doc)[1]  # type: ignore[misc]  # errors are raised
+        out.problems.extend(warnings)
+        out.docs.append(Sourced.of(doc, []))
+        out.results.append((mentions, words))
+    return out
+
+
+def sources_of(result: ShardResult) -> ShardResult:
+    """Runs on the worker holding the result: the part the client fetches."""
+    return result.sources()

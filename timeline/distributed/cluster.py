@@ -70,7 +70,7 @@ def connect(scheduler: Scheduler) -> Iterator[Any]:
     try:
         if scheduler.address is None:
             cluster = dask.LocalCluster(n_workers=scheduler.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
         client = dask.Client(cluster if cluster is not None else scheduler.address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:

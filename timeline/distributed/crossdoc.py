@@ -30,15 +30,19 @@ class UniqueIds:
         self.renames: Renames = {}
 
     def take(self, index: int, shard: ShardResult) -> None:
-        """Rename, in place, the shard's documents whose id an earlier shard holds, with a warning each;
-        the renames are kept for the candidates, which name their document."""
+        """Rename, in place, the shard's documents whose id an earlier shard holds, with a warning each
+        where one process gives it (as the document is read); the renames are kept for the candidates,
+        which name their document."""
+        warnings: list[tuple[int, Problem]] = []
         for d, doc in enumerate(shard.docs):
             ident = unique(doc.id, self.seen)
             if ident != doc.id:
-                shard.problems.append(Problem(f"id {doc.id!r} is used twice; this one is called {ident!r}", doc.path,
-                                              doc.line, warning=True))
+                warnings.append((shard.marks[d], Problem(f"id {doc.id!r} is used twice; this one is called {ident!r}",
+                                                         doc.path, doc.line, warning=True)))
                 self.renames[(index, d)] = doc.id = ident
             self.seen.add(ident)
+        for mark, warning in reversed(warnings):
+            shard.problems.insert(mark, warning)
 
 
 def cross_document(top: int | None, renames: Renames, *shards: ShardResult) -> list[dict[str, Any]]:

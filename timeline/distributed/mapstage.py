@@ -49,10 +49,17 @@ class ShardResult:
     docs: list[Sourced] = field(default_factory=list)
     results: list[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)  # per document: len(problems) when it was read
+
+    def add(self, doc: Document, spans: list[tuple[int, int]], mark: int, result: Any) -> None:
+        """A document read when `mark` problems had been met, and its result."""
+        self.docs.append(Sourced.of(doc, spans))
+        self.marks.append(mark)
+        self.results.append(result)
 
     def sources(self) -> ShardResult:
         """The same without the results: what the client needs of an extract shard."""
-        return ShardResult(self.shard, self.docs, [], self.problems)
+        return ShardResult(self.shard, self.docs, [], self.problems, self.marks)
 
 
 def dates_of_shard(shard: str, published: str | None, mode: str, date_order: str | None) -> ShardResult:
@@ -61,13 +68,13 @@ def dates_of_shard(shard: str, published: str | None, mode: str, date_order: str
     out = ShardResult(shard)
     find = partial(document_dates, mode=mode, date_order=date_order)
     for doc in read_shard(shard, published, out.problems):
+        mark = len(out.problems)
         timexes = process_document(find, doc, skip=True)[1]
         if isinstance(timexes, Failed):
             out.problems.append(failure_problem(doc, timexes))
             continue
         out.problems.extend(reading_warnings(doc, timexes))
-        out.docs.append(Sourced.of(doc, [(t.start, t.end) for t in timexes]))
-        out.results.append(timexes)
+        out.add(doc, [(t.start, t.end) for t in timexes], mark, timexes)
     return out
 
 
@@ -76,10 +83,10 @@ def candidates_of_shard(shard: str, published: str | None, mode: str, date_order
     out = ShardResult(shard)
     analyse = partial(analyse_document, mode=mode, date_order=date_order)
     for doc in read_shard(shard, published, out.problems):
+        mark = len(out.problems)
         mentions, words, warnings = process_document(analyse, doc)[1]  # type: ignore[misc]  # errors are raised
         out.problems.extend(warnings)
-        out.docs.append(Sourced.of(doc, []))
-        out.results.append((mentions, words))
+        out.add(doc, [], mark, (mentions, words))
     return out
 
 

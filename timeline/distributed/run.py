@@ -53,7 +53,6 @@ def extract(paths: Iterable[str | Path], scheduler: Scheduler, published: str | 
         ids = UniqueIds()
         sourced = list(_in_order(client, shards, [client.submit(sources_of, r, pure=False) for r in results], progress, ids))
         records = client.submit(cross_document, top, ids.renames, *results).result()
-        del results
     docs = [doc for result in sourced for doc in result.docs]
     sink.extend(p for result in sourced for p in result.problems)
     return Extraction(tuple(docs), tuple(records), tuple(sink))
@@ -73,6 +72,7 @@ def _in_order(client: Any, shards: list[str], futures: list[Any], progress: bool
         for future in dask_distributed().as_completed(futures):
             i = index[future.key]
             ready[i] = future.result()
+            futures[i] = future = None  # the worker may forget the result
             bar.add(counts[i])
             while nxt in ready:
                 ids.take(nxt, ready[nxt])

@@ -81,7 +81,7 @@ def test_json_is_byte_identical_on_one_local_worker_started_by_the_command(tmp_p
 
 
 def test_shards_that_finish_out_of_order_give_the_same_output(tmp_path: Path, cluster: Any) -> None:
-    paths = write_corpus(tmp_path, (60, 1, 1, 1, 1))  # the first shard finishes last
+    paths = write_corpus(tmp_path, (60,) + (1,) * 11)  # the first finishes last; more shards than are submitted at once
     one = run("extract", *paths, "--json", "--top", "5")
     assert run("extract", *paths, "--json", "--top", "5", "--scheduler", cluster.scheduler_address).stdout == one.stdout
 

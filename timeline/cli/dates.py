@@ -9,10 +9,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from timeline.cli.reading import check_formats, checked_published, finish, jobs_option, reading_options
+from timeline.cli.reading import (check_formats, checked_published, check_runner, finish, jobs_option, on_cluster, reading_options,
+                                  scheduler_option)
 from timeline.terminal import one_line, printable
 
 if TYPE_CHECKING:
+    from timeline.distributed.cluster import Scheduler
     from timeline.errors import Problem
     from timeline.extract.timex import Timex
     from timeline.read import Document
@@ -24,10 +26,11 @@ SPOOL_BYTES = 2 * 1024 * 1024  # per list; beyond this the JSON waits on disk
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @reading_options()
 @jobs_option()
+@scheduler_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "dates": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
-def dates(paths: tuple[str, ...], published: str | None, mode: str, date_order: str | None, jobs: int, as_json: bool,
-          quiet: bool) -> None:
+def dates(paths: tuple[str, ...], published: str | None, mode: str, date_order: str | None, jobs: int,
+          scheduler: Scheduler | None, as_json: bool, quiet: bool) -> None:
     """Find every date expression in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
 
     Each document's reference date is --published when given; else a date stated in it (metadata,
@@ -39,21 +42,27 @@ def dates(paths: tuple[str, ...], published: str | None, mode: str, date_order: 
       timeline dates sources/
       timeline dates sources/ --json > dates.json
       timeline dates corpus.jsonl --jobs 2 --json
+      timeline dates 'shards/*.jsonl' --scheduler tcp://scheduler:8786 --json
       timeline dates article.txt --published 2015-06-05
     """
     from timeline.errors import Problem
     from timeline.extract.dating import find_dates
 
     check_formats(paths)
+    check_runner(jobs, scheduler)
     problems: list[Problem] = []
     published = checked_published(published, problems)
-    results = _warned(find_dates(paths, published=published, jobs=jobs, problems=problems, progress=False if quiet else None,
-                                 skip_errors=True, mode=mode, date_order=date_order), problems)
-    out = sys.stdout
-    if as_json:
-        _write_json(results, out)
+    progress = False if quiet else None
+    if scheduler is not None:
+        from timeline.distributed.run import find_dates as on_cluster_dates
+
+        results = on_cluster_dates(paths, scheduler, published=published, problems=problems, progress=progress, mode=mode,
+                                   date_order=date_order)  # reading warnings are added on the workers
     else:
-        _write_table(results, out)
+        results = _warned(find_dates(paths, published=published, jobs=jobs, problems=problems, progress=progress,
+                                     skip_errors=True, mode=mode, date_order=date_order), problems)
+    out = sys.stdout
+    on_cluster(lambda: _write_json(results, out) if as_json else _write_table(results, out))
     finish(problems, quiet)
 
 

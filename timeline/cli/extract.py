@@ -8,7 +8,8 @@ from typing import IO, Any
 
 import click
 
-from timeline.cli.reading import check_formats, checked_published, finish, jobs_option, reading_options
+from timeline.cli.reading import (check_formats, checked_published, check_runner, finish, jobs_option, on_cluster, reading_options,
+                                  scheduler_option)
 from timeline.terminal import one_line
 
 
@@ -17,12 +18,13 @@ from timeline.terminal import one_line
 @reading_options()
 @click.option("--top", type=click.IntRange(min=0), metavar="N", help="Keep only the N most important events.")
 @jobs_option()
+@scheduler_option()
 @click.option("--json", "as_json", is_flag=True, help='Print {"sources": [...], "events": [...]} as JSON.')
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings on stderr (errors are still shown).")
 @click.option("--into", metavar="STORE", type=click.Path(dir_okay=False),
               help="Add the candidates to STORE (e.g. events.yaml; created if missing) instead of printing them; reviewed events and hand edits are never changed.")
 def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order: str | None, top: int | None, jobs: int,
-            as_json: bool, quiet: bool, into: str | None) -> None:
+            scheduler: Any, as_json: bool, quiet: bool, into: str | None) -> None:
     """Find the dated happenings in PATH... (.txt, .md, .html files, directories, .jsonl corpora).
 
     Each happening becomes one candidate event with every sentence that reports it (quote and
@@ -35,20 +37,31 @@ def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order
       timeline extract sources/
       timeline extract sources/ --top 20 --json > candidates.json
       timeline extract corpus.jsonl --jobs 2 --json
+      timeline extract 'shards/*.jsonl' --scheduler tcp://scheduler:8786 --json
       timeline extract new-articles/ --into events.yaml
     """
     from timeline.errors import Problem
     from timeline.extract.events import extract as run
 
     check_formats(paths)
+    check_runner(jobs, scheduler)
+    if into is not None and scheduler is not None:
+        raise click.UsageError("--into reads every source's text on this machine; extract with --scheduler --json, or without --scheduler")
     problems: list[Problem] = []
     if into is not None and os.path.exists(into):
         from timeline.store import load_store
 
         load_store(into)  # refuse an invalid store before the long work
     published = checked_published(published, problems)
-    result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None,
-                 mode=mode, date_order=date_order)
+    progress = False if quiet else None
+    if scheduler is not None:
+        from timeline.distributed.run import extract as on_cluster_extract
+
+        result = on_cluster(lambda: on_cluster_extract(paths, scheduler, published=published, top=top, problems=problems,
+                                                       progress=progress, mode=mode, date_order=date_order))
+    else:
+        result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress, mode=mode,
+                     date_order=date_order)
     if into is not None:
         from timeline.curate import merge_extraction
 

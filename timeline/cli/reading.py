@@ -1,5 +1,5 @@
-"""What `timeline dates` and `timeline extract` share: the --jobs and PATH checks, the --published check
-and the closing report."""
+"""What `timeline dates` and `timeline extract` share: the --jobs, --scheduler and PATH checks, the
+--published check and the closing report."""
 from __future__ import annotations
 
 import sys
@@ -33,6 +33,49 @@ def jobs_option() -> Callable[[F], F]:
     """The --jobs/-j option of a command that reads sources."""
     return click.option("--jobs", "-j", type=Jobs(), default=1, show_default=True,
                         help="Worker processes (at most 4 per CPU).")
+
+
+class SchedulerAddress(click.ParamType[Any]):
+    """A Dask scheduler address (tcp://host:8786) or local:N; checked without importing Dask."""
+
+    name = "ADDRESS|local:N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from timeline.distributed import parse_scheduler
+        from timeline.extract.pipeline import max_jobs
+
+        try:
+            return parse_scheduler(str(value), max_jobs())
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def scheduler_option() -> Callable[[F], F]:
+    """--scheduler: run on a Dask cluster (the dask extra) instead of local processes."""
+    return click.option("--scheduler", type=SchedulerAddress(), metavar="ADDRESS|local:N",
+                        help="Run on a Dask cluster: the scheduler's address (tcp://host:8786, as `dask scheduler` "
+                        "prints it) or local:N for N local workers. PATHs are JSONL shards (files, folders, glob "
+                        "patterns) that every worker can read. Needs annotated-timeline[dask].")
+
+
+def check_runner(jobs: int, scheduler: Any) -> None:
+    """A usage error for --jobs with --scheduler: the cluster's workers are the processes."""
+    if scheduler is not None and jobs != 1:
+        raise click.UsageError("--jobs and --scheduler cannot be used together: the cluster's workers do the work")
+
+
+def on_cluster(run: Callable[[], Any]) -> Any:
+    """run(), with the cluster's errors as messages: exit 1 when Dask is missing or the scheduler cannot be
+    reached, 2 when PATHs are not JSONL shards."""
+    from timeline.distributed import DaskMissing, NotShards, SchedulerError
+
+    try:
+        return run()
+    except NotShards as exc:
+        raise click.UsageError(printable(str(exc))) from None
+    except (DaskMissing, SchedulerError) as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
 
 
 def reading_options() -> Callable[[F], F]:

@@ -9,8 +9,10 @@
         ...
 
 Documents are read (streamed) and given their stated or corroborated reference dates in the calling
-process (timeline.extract.published); each worker first infers a missing reference date
-(published.ensure_reference, which tags the text) and then calls `func(doc)`.
+process (timeline.extract.published); each worker runs the map stage, `process_document`: it first
+infers a missing reference date (published.ensure_reference, which tags the text) and then calls
+`func(doc)`. timeline.distributed runs the same `process_document` on Dask workers, and reports a
+failed document with the same `failure_problem`.
 Documents travel to the workers in batches of about BATCH_CHARS characters; at most `jobs * WINDOW`
 batches are in flight, so memory does not grow with the corpus. Results
 come back in input order. Exceptions raised by `func` propagate to the caller. At most
@@ -71,13 +73,18 @@ def map_documents(
             if bar is not None:
                 bar.update(1)
             if isinstance(result, Failed):
-                sink.append(Problem(f"article {doc.id!r} could not be processed ({result.error}); skipped. "
-                                    "This is a bug in timeline: please report it with this file.", doc.path, doc.line))
+                sink.append(failure_problem(doc, result))
                 continue
             yield doc, result
     finally:
         if bar is not None:
             bar.close()
+
+
+def failure_problem(doc: Document, failed: Failed) -> Problem:
+    """What the reader is told about a document `func` failed on (with skip_errors)."""
+    return Problem(f"article {doc.id!r} could not be processed ({failed.error}); skipped. "
+                   "This is a bug in timeline: please report it with this file.", doc.path, doc.line)
 
 
 def max_jobs() -> int:
@@ -110,11 +117,14 @@ class Failed:
 
 def _serial(func: Callable[[Document], R], docs: Iterator[Document], skip: bool) -> Iterator[tuple[Document, Any]]:
     for doc in docs:
-        yield doc, _apply(func, doc, skip)[1]
+        yield doc, process_document(func, doc, skip)[1]
 
 
-def _apply(func: Callable[[Document], R], doc: Document, skip: bool) -> tuple[Reference, R | Failed]:
-    """Runs in the worker: reference date first, then func; returns the reference so the parent's copy agrees."""
+def process_document(func: Callable[[Document], R], doc: Document, skip: bool = False) -> tuple[Reference, R | Failed]:
+    """The map stage for one document, wherever it runs (this process, a worker process, a Dask worker):
+    reference date first (ensure_reference, which sets it on `doc`), then func. Returns the reference
+    so that a copy of the document elsewhere can agree, and the result, or Failed when func raised and
+    `skip` is on."""
     try:
         ensure_reference(doc)
         result: R | Failed = func(doc)
@@ -152,7 +162,7 @@ def _batches(docs: Iterator[Document]) -> Iterator[list[Document]]:
 
 
 def _apply_batch(func: Callable[[Document], R], batch: list[Document], skip: bool) -> list[tuple[Reference, R | Failed]]:
-    return [_apply(func, doc, skip) for doc in batch]
+    return [process_document(func, doc, skip) for doc in batch]
 
 
 def _collect(batch: list[Document], future: Future[list[tuple[Reference, Any]]]) -> Iterator[tuple[Document, Any]]:

@@ -1,0 +1,27 @@
+"""Extraction on a Dask cluster: the same pipeline as one process, the same `--json` output.
+
+    timeline extract 'corpus/*.jsonl' --scheduler tcp://scheduler:8786 --json
+    timeline dates corpus/ --scheduler local:2
+
+Stages, one module each:
+
+- cluster.py: the --scheduler value (an address, or local:N) and the connection (Dask is imported
+  there, and only when a run asks for a cluster);
+- shards.py: the JSONL shards named by PATHs (files, folders, glob patterns), listed on a worker, and
+  one shard read as one process reads it;
+- mapstage.py: per shard, on the worker that reads it: reference dates, dates, candidate events
+  (timeline.extract.pipeline.process_document, the function one process runs per document);
+- crossdoc.py: document ids made unique across shards, then the cross-document stage (merging,
+  disputes, ranking: timeline.extract.events.build_records) on a worker, fed worker to worker;
+- blocking.py: the contract a partitioned merge rests on (which candidates can merge);
+- progress.py: documents done / total on stderr;
+- run.py: the two runs, `find_dates` and `extract`, as the one-process library functions.
+
+Only paths go from the client to the workers, and only results come back.
+"""
+from __future__ import annotations
+
+from timeline.distributed.cluster import DaskMissing, SchedulerError, parse_scheduler
+from timeline.distributed.shards import NotShards
+
+__all__ = ["DaskMissing", "NotShards", "SchedulerError", "parse_scheduler"]

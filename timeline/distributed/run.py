@@ -1,0 +1,116 @@
+"""The two runs on a cluster, with the one-process library's signatures plus `scheduler`:
+`find_dates` (what `timeline dates` prints) and `extract` (what `timeline extract` prints).
+
+The client lists the shards on a worker, submits one map task per shard (a few per worker ahead of
+the results it has taken, so that no worker piles up results for a slow client), follows them as they
+finish (progress) and takes their results in shard order, so the order in which shards finish does
+not matter. For extract, the shards' candidates stay on the workers and go to the cross-document task
+directly; a worker that dies loses nothing but time: Dask runs its tasks again on another worker.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline.distributed.cluster import Scheduler, connect, dask_distributed
+from timeline.distributed.crossdoc import UniqueIds, cross_document
+from timeline.distributed.mapstage import ShardResult, candidates_of_shard, dates_of_shard, sources_of
+from timeline.distributed.progress import Progress, Report, count_documents
+from timeline.distributed.shards import list_shards
+from timeline.errors import Problem
+
+if TYPE_CHECKING:
+    from timeline.extract.events import Extraction
+    from timeline.extract.timex import Timex
+    from timeline.read import Document
+
+WINDOW = 3  # map tasks per worker submitted ahead of the results the client has taken
+
+
+def find_dates(paths: Iterable[str | Path], scheduler: Scheduler, published: str | None = None,
+               problems: list[Problem] | None = None, progress: bool | None | Report = None, mode: str = "auto",
+               date_order: str | None = None) -> Iterator[tuple[Document, list[Timex]]]:
+    """(document, its date expressions) for every article, in order, as timeline.extract.dating.find_dates
+    with skip_errors; what the reader must be told about each document (reading_warnings) is already in
+    `problems`."""
+    sink: list[Problem] = [] if problems is None else problems
+    with connect(scheduler) as client:
+        shards = client.submit(list_shards, [str(p) for p in paths]).result()
+
+        def submit(shard: str) -> Any:
+            return client.submit(dates_of_shard, shard, published, mode, date_order, pure=False)
+
+        for result in _in_order(client, shards, submit, progress):
+            sink.extend(result.problems)
+            yield from zip(result.docs, result.results)
+
+
+def extract(paths: Iterable[str | Path], scheduler: Scheduler, published: str | None = None, top: int | None = None,
+            problems: list[Problem] | None = None, progress: bool | None | Report = None, mode: str = "auto",
+            date_order: str | None = None) -> Extraction:
+    """timeline.extract.events.extract on the cluster: the same documents, records and problems."""
+    from timeline.extract.events import Extraction
+
+    sink: list[Problem] = [] if problems is None else problems
+    with connect(scheduler) as client:
+        shards = client.submit(list_shards, [str(p) for p in paths]).result()
+        results: list[Any] = []  # each shard's candidates, kept on its worker for the cross-document task
+
+        def submit(shard: str) -> Any:
+            results.append(client.submit(candidates_of_shard, shard, published, mode, date_order, pure=False))
+            return client.submit(sources_of, results[-1], pure=False)
+
+        ids = UniqueIds()
+        sourced = list(_in_order(client, shards, submit, progress, ids))
+        records = client.submit(cross_document, top, ids.renames, *results).result()
+    docs = [doc for result in sourced for doc in result.docs]
+    sink.extend(p for result in sourced for p in result.problems)
+    return Extraction(tuple(docs), tuple(records), tuple(sink))
+
+
+class _Feed:
+    """Map tasks submitted as the client takes results: at most WINDOW per worker not yet taken."""
+
+    def __init__(self, client: Any, shards: list[str], submit: Callable[[str], Any]) -> None:
+        self.shards, self.submit = shards, submit
+        self.window = WINDOW * max(1, len(client.scheduler_info()["workers"]))
+        self.running = dask_distributed().as_completed()
+        self.index: dict[str, int] = {}
+        self.submitted = 0
+
+    def top_up(self, taken: int) -> None:
+        """Submit the next shards until `window` are ahead of the `taken` first."""
+        while self.submitted < len(self.shards) and self.submitted - taken < self.window:
+            future = self.submit(self.shards[self.submitted])
+            self.index[future.key] = self.submitted
+            self.running.add(future)
+            self.submitted += 1
+
+    def next_done(self) -> tuple[int, ShardResult]:
+        """(shard index, result) of the next task to finish, whichever it is."""
+        future = next(self.running)
+        return self.index.pop(future.key), future.result()
+
+
+def _in_order(client: Any, shards: list[str], submit: Callable[[str], Any], progress: bool | None | Report,
+              ids: UniqueIds | None = None) -> Iterator[ShardResult]:
+    """The shards' results in shard order, each as soon as it and those before it are done; progress
+    counts documents as shards finish, in whatever order. Ids are made unique on the way."""
+    counts = client.gather(client.map(count_documents, shards))
+    bar = Progress(progress, sum(counts))
+    feed, taken = _Feed(client, shards, submit), 0
+    ready: dict[int, ShardResult] = {}
+    ids = UniqueIds() if ids is None else ids
+    feed.top_up(taken)
+    try:
+        while taken < len(shards):
+            i, ready[i] = feed.next_done()
+            bar.add(counts[i])
+            while taken in ready:
+                ids.take(taken, ready[taken])
+                yield ready.pop(taken)
+                taken += 1
+            feed.top_up(taken)
+    finally:
+        bar.close()

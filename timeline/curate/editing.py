@@ -3,7 +3,8 @@
 Under the store's lock: validate the file with the safe loader (timeline.store.load_text), refusing to touch
 an invalid store; plan the change on the validated models and express it as text splices
 (timeline.yamledit), so the bytes of everything not edited stay exactly as they were; validate the edited
-text again, in memory, and only then replace the file atomically.
+text again, in memory (reading again only what changed: timeline.curate.reverify), and only then replace
+the file atomically.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from timeline.curate.reverify import revalidate
 from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
@@ -26,10 +28,11 @@ class CurateError(TimelineError):
     """An editing request that cannot be done as asked (unknown event, bad citation number...)."""
 
 
-def _validated(text: str, path: Path) -> tuple[Store, Document]:
-    """Validate edited text as the store loader would; raise with the problems, nothing written."""
+def _validated(path: Path, old: Any, editor: YamlEditor, text: str) -> tuple[Store, Document]:
+    """Validate edited text as the store loader would (reading again only what changed, timeline.curate.reverify);
+    raise with the problems, nothing written."""
     try:
-        return load_text(path, text)
+        return revalidate(path, (editor.text, old), editor.regions(), text)
     except StoreError as exc:
         raise StoreError([_after_edit(p, path) for p in exc.problems]) from None
 
@@ -54,14 +57,15 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
         store, doc = load_text(path, text, outline=True)
-        outline = doc.outline
-        del doc  # the rest of the Document (raw data, a line per value) is large for a big store
+        old, outline = doc.data, doc.outline
+        del doc
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
         editor = YamlEditor(text, str(path), outline)
+        del outline
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:
-            new_store, doc = _validated(new_text, path)
+            new_store, doc = _validated(path, old, editor, new_text)
             problems = new_citation_problems(store, new_store, doc, path.parent)
             if problems:
                 raise StoreError([_after_edit(p, path) for p in problems])

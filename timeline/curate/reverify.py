@@ -1,0 +1,112 @@
+"""Validate an edit's result without reading the whole file again.
+
+The edited text differs from the text just validated only in a few stretches (timeline.yamledit.regions).
+Each is read on its own, with the store's reader and its rules; the values read replace the old ones in the
+data already read, and the whole result is validated again: schema, ids, lanes, sources, disputes. When a
+stretch does not read on its own, or an unedited neighbour reads differently, or anything is wrong, the
+whole edited text is read again instead, so every message names its line as `timeline check` would.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from timeline.errors import StoreError
+from timeline.schema import Store
+from timeline.store import Document, load_text
+from timeline.store.reading import parse_yaml
+from timeline.store.validation import validate
+from timeline.yamledit.regions import Region
+
+
+def revalidate(path: Path, before: tuple[str, Any], regions: list[Region] | None, text: str) -> tuple[Store, Document]:
+    """The edited text validated, given the text before the edit and its data; StoreError with lines."""
+    if regions is not None and rebuilt(before[0], regions) != text:
+        regions = None  # the regions do not account for every change: trust only a whole reading
+    data = spliced(path, before[1], regions)
+    if data is None:
+        return load_text(path, text)
+    try:
+        return validate(Document(path, data, text=text.removeprefix("\ufeff")))
+    except StoreError:
+        return load_text(path, text)  # the same problems, read where they are written
+
+
+def rebuilt(old: str, regions: list[Region]) -> str:
+    """The text before the edit with each region's stretch replaced by its edited text."""
+    parts, at = [], 0
+    for region in sorted(regions, key=lambda r: r.span):
+        parts += [old[at:region.span[0]], region.edited]
+        at = region.span[1]
+    return "".join(parts) + old[at:]
+
+
+def spliced(path: Path, old: Any, regions: list[Region] | None) -> dict[str, Any] | None:
+    """The data of the edited text: old data with each region's values in place; None when it cannot be
+    known without reading the whole text."""
+    if regions is None or not isinstance(old, dict):
+        return None
+    new, lists = dict(old), {}
+    for region in sorted(regions, key=lambda r: -r.start):  # later items of a list first: earlier indexes hold
+        part = _read(path, region.text)
+        if part is None:
+            return None
+        if region.key is None:
+            done = _put_pairs(new, old, part, region.keys)
+        else:
+            done = _put_items(new, old, lists, part, region)
+        if not done:
+            return None
+    return new
+
+
+def _read(path: Path, text: str) -> dict[str, Any] | None:
+    """A region's data, when it reads without a problem as a mapping."""
+    try:
+        data = parse_yaml(path, text).data
+    except StoreError:
+        return None
+    data = {} if data is None else data
+    return data if isinstance(data, dict) else None
+
+
+def _put_pairs(new: dict[str, Any], old: dict[str, Any], part: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    """Replace the top-level pairs `keys` with those read; a key read that is elsewhere in the file is a clash."""
+    if any(k in old and k not in keys for k in part):
+        return False
+    for key in keys:
+        new.pop(key, None)
+    new.update(part)
+    return True
+
+
+def _put_items(new: dict[str, Any], old: dict[str, Any], lists: dict[str, list[Any]], part: dict[str, Any],
+               region: Region) -> bool:
+    """Replace items [start, stop) of a top-level list with the items read, once the neighbours read as before."""
+    keys = list(part)
+    items = part.get(region.key)
+    before = old.get(region.key)
+    if not keys or keys[0] != region.key or not isinstance(items, list) or not isinstance(before, list):
+        return False
+    if any(k in old for k in keys[1:]):
+        return False
+    if region.first and not (items and same(items[0], before[region.start])):
+        return False
+    if region.last and not (len(items) > region.first and same(items[-1], before[region.stop - 1])):
+        return False
+    target = lists.setdefault(region.key, list(before))
+    target[region.start:region.stop] = items
+    new[region.key] = target
+    new.update({k: part[k] for k in keys[1:]})
+    return True
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same types throughout (1, 1.0 and true are different values in a store)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return bool(a == b)

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from timeline.curate.reverify import revalidate
+from timeline.curate.reverify import Before, revalidate
 from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, write_atomic
 from timeline.schema import Citation, Store
-from timeline.store import Document, decode, load_text, read_bytes
+from timeline.store import Document, bulk, decode, load_text, read_bytes
 from timeline.terminal import one_line
 from timeline.yamledit import YamlEditor
 
@@ -28,11 +28,11 @@ class CurateError(TimelineError):
     """An editing request that cannot be done as asked (unknown event, bad citation number...)."""
 
 
-def _validated(path: Path, old: Any, editor: YamlEditor, text: str) -> tuple[Store, Document]:
+def _validated(path: Path, before: Before, editor: YamlEditor, text: str) -> tuple[Store, Document]:
     """Validate edited text as the store loader would (reading again only what changed, timeline.curate.reverify);
     raise with the problems, nothing written."""
     try:
-        return revalidate(path, (editor.text, old), editor.regions(), text)
+        return revalidate(path, before, editor.regions(), text)
     except StoreError as exc:
         raise StoreError([_after_edit(p, path) for p in exc.problems]) from None
 
@@ -53,7 +53,7 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     missing file starts as an empty store (and is written only if the plan adds something).
     """
     path = Path(path)
-    with locked(path):
+    with locked(path), bulk():  # a big store's objects would be scanned again and again by the collector
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
         store, doc = load_text(path, text, outline=True)
@@ -65,7 +65,7 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:
-            new_store, doc = _validated(path, old, editor, new_text)
+            new_store, doc = _validated(path, Before(text, old, store), editor, new_text)
             problems = new_citation_problems(store, new_store, doc, path.parent)
             if problems:
                 raise StoreError([_after_edit(p, path) for p in problems])

@@ -9,27 +9,60 @@ whole edited text is read again instead, so every message names its line as `tim
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
 
 from timeline.errors import StoreError
 from timeline.schema import Store
-from timeline.store import Document, load_text
+from timeline.store import Document, bulk, cross_check, load_text
 from timeline.store.reading import parse_yaml
-from timeline.store.validation import validate
 from timeline.yamledit.regions import Region
 
+_LISTS = ("sources", "lanes", "eras", "events", "rejected")  # the top-level lists of a Store
 
-def revalidate(path: Path, before: tuple[str, Any], regions: list[Region] | None, text: str) -> tuple[Store, Document]:
-    """The edited text validated, given the text before the edit and its data; StoreError with lines."""
-    if regions is not None and rebuilt(before[0], regions) != text:
+
+class Before(NamedTuple):
+    """The store as read before the edit: its text, its plain data and its models."""
+
+    text: str
+    data: Any
+    store: Store
+
+
+def revalidate(path: Path, before: Before, regions: list[Region] | None, text: str) -> tuple[Store, Document]:
+    """The edited text validated; StoreError with lines."""
+    if regions is not None and rebuilt(before.text, regions) != text:
         regions = None  # the regions do not account for every change: trust only a whole reading
-    data = spliced(path, before[1], regions)
-    if data is None:
-        return load_text(path, text)
+    data = spliced(path, before.data, regions)
+    if data is not None:
+        doc = Document(path, data, text=text.removeprefix("\ufeff"))
+        store = _validated(doc, before)
+        if store is not None:
+            return store, doc
+    return load_text(path, text)  # read as a whole: the problems, if any, named where they are written
+
+
+def _validated(doc: Document, before: Before) -> Store | None:
+    """The store of spliced data, validating only the items that are not those read before (the same objects,
+    so the same models); None when anything is wrong."""
+    if cross_check(doc):
+        return None
+    known: dict[int, Any] = {}
+    for key in _LISTS:
+        if isinstance(before.data.get(key), list) and len(before.data[key]) == len(getattr(before.store, key)):
+            known.update(zip(map(id, before.data[key]), getattr(before.store, key)))
+    fresh = {k: [x for x in v if id(x) not in known] if k in _LISTS and isinstance(v, list) else v for k, v in doc.data.items()}
     try:
-        return validate(Document(path, data, text=text.removeprefix("\ufeff")))
-    except StoreError:
-        return load_text(path, text)  # the same problems, read where they are written
+        with bulk():
+            partial = Store.model_validate(fresh)
+    except ValidationError:
+        return None
+    lists = {}
+    for key in _LISTS:
+        new = iter(getattr(partial, key))
+        lists[key] = [known.get(id(x)) or next(new) for x in doc.data.get(key) or []]
+    return partial.model_copy(update=lists)
 
 
 def rebuilt(old: str, regions: list[Region]) -> str:

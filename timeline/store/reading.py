@@ -155,7 +155,7 @@ class _Fatal(Exception):
     """A problem after which the rest of the file cannot be read sensibly."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A list or mapping being filled while its events stream past."""
 
@@ -195,21 +195,21 @@ class _Composer:
     def run(self) -> None:
         """Read every event; stops at the first fatal problem."""
         handlers: dict[type, Any] = {
-            yaml.ScalarEvent: self.on_scalar,
             yaml.SequenceStartEvent: self.open, yaml.MappingStartEvent: self.open,
             yaml.SequenceEndEvent: self.close, yaml.MappingEndEvent: self.close,
             yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
         }
-        keep, stack = self.doc.outline, self.stack
+        keep, stack, on_scalar, scalar = self.doc.outline, self.stack, self.on_scalar, yaml.ScalarEvent
         parser = PARSER(self.text)
         try:
             while parser.check_event():
                 event = parser.get_event()
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    if keep is not None and len(stack) <= _OUTLINE_DEPTH.get(type(event), -1):
-                        keep.append(event)
-                    handler(event)
+                if keep is not None and len(stack) <= _OUTLINE_DEPTH.get(event.__class__, -1):
+                    keep.append(event)
+                if event.__class__ is scalar:
+                    on_scalar(event)
+                elif event.__class__ in handlers:
+                    handlers[event.__class__](event)
         except _Fatal:
             return
         finally:
@@ -264,12 +264,14 @@ class _Composer:
         else:
             value = self.scalar(event)
         frame = self.stack[-1] if self.stack else None
-        if frame is None or not frame.has_key or frame.value.__class__ is not dict:
+        if frame is None or frame.value.__class__ is not dict:
             self.add(value, event.start_mark.line + 1, event)
-            return
-        if frame.key is not _SKIP:
-            frame.value[frame.key] = value
-        frame.has_key, frame.key = False, None
+        elif not frame.has_key:
+            self.take_key(frame, value, event.start_mark.line + 1, event)
+        else:
+            if frame.key is not _SKIP:
+                frame.value[frame.key] = value
+            frame.has_key, frame.key = False, None
 
     def scalar(self, event: Any) -> Any:
         if event.tag is not None and not self.check_tag(event, *PLAIN_TAGS):

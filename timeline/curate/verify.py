@@ -27,23 +27,35 @@ def check_unchanged(path: Path, raw: bytes | None) -> None:
                                     "run the command again", path)
 
 
-def _cited(store: Store) -> list[tuple[Any, Any, str | None]]:
-    """(location, citation, event id) of every citation of every event and era."""
-    items = [("events", i, e) for i, e in enumerate(store.events)] + [("eras", i, e) for i, e in enumerate(store.eras)]
+def _cited(items: list[tuple[str, int, Any]]) -> list[tuple[Any, Any, str | None]]:
+    """(location, citation, owner id) of every citation of the given (kind, index, event or era)."""
     return [(loc, c, item.id) for kind, i, item in items for loc, c in citations_of(item, (kind, i))]
+
+
+def _items(store: Store) -> list[tuple[str, int, Any]]:
+    return [("events", i, e) for i, e in enumerate(store.events)] + [("eras", i, e) for i, e in enumerate(store.eras)]
 
 
 def new_citation_problems(old: Store, new: Store, doc: Document, base: Path) -> list[Problem]:
     """Why citations that the edit added or changed do not verify. A citation that did not verify before the
-    edit (at the same place of the same event or era) is not the edit's doing: `timeline check` reports it."""
-    before = {(c.source, c.quote, c.offset) for _loc, c, _id in _cited(old)}
+    edit (at the same place of the same event or era) is not the edit's doing: `timeline check` reports it.
+
+    Only events and eras that are not the very models read before the edit are looked at (an edit reuses
+    the models of what it did not change), unless a source changed."""
     old_sources = {s.id: s for s in old.sources}
     changed = {s.id for s in new.sources if old_sources.get(s.id) != s}
-    fresh = [(loc, c, oid) for loc, c, oid in _cited(new) if (c.source, c.quote, c.offset) not in before or c.source in changed]
+    kept = set() if changed else {id(item) for _kind, _i, item in _items(old)}
+    touched = [entry for entry in _items(new) if id(entry[2]) not in kept]
+    if not touched:
+        return []
+    before = {(c.source, c.quote, c.offset) for _loc, c, _id in _cited(_items(old))}
+    fresh = [(loc, c, oid) for loc, c, oid in _cited(touched) if (c.source, c.quote, c.offset) not in before or c.source in changed]
     if not fresh:
         return []
+    owners = {(loc[0], oid) for loc, _c, oid in fresh}
     places = {(loc[0], oid, loc[2:]) for loc, _c, oid in fresh}
-    was = {(loc[0], oid, loc[2:]): c for loc, c, oid in _cited(old) if (loc[0], oid, loc[2:]) in places}
+    olds = [(kind, i, item) for kind, i, item in _items(old) if (kind, item.id) in owners]
+    was = {(loc[0], oid, loc[2:]): c for loc, c, oid in _cited(olds) if (loc[0], oid, loc[2:]) in places}
     needed = {c.source for _loc, c, _id in fresh} | {c.source for c in was.values()}
     texts, found = load_sources(new.model_copy(update={"sources": [s for s in new.sources if s.id in needed]}), base)
     old_texts = {sid: t for sid, t in texts.items() if sid not in changed}

@@ -43,9 +43,9 @@ def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order
     check_formats(paths)
     problems: list[Problem] = []
     if into is not None and os.path.exists(into):
-        from timeline.store import load_store
+        from timeline.curate import read_for_edit
 
-        load_store(into)  # refuse an invalid store before the long work
+        read_for_edit(into)  # refuse an invalid store before the long work (the edit starts from this reading)
     published = checked_published(published, problems)
     result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=False if quiet else None,
                  mode=mode, date_order=date_order)

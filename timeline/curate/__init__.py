@@ -6,10 +6,10 @@ merge and split; refresh: following source files that changed.
 """
 from __future__ import annotations
 
-from timeline.curate.editing import CurateError, edit_store, short
+from timeline.curate.editing import CurateError, edit_store, read_for_edit, short
 from timeline.curate.merge import MergeReport, merge_extraction
 from timeline.curate.refresh import RefreshReport, refresh_sources
 from timeline.curate.review import accept, candidates, merge_events, reject, split_event
 
 __all__ = ["CurateError", "MergeReport", "RefreshReport", "accept", "candidates", "edit_store", "merge_events",
-           "merge_extraction", "refresh_sources", "reject", "short", "split_event"]
+           "merge_extraction", "read_for_edit", "refresh_sources", "reject", "short", "split_event"]

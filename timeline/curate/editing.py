@@ -9,13 +9,14 @@ the file atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from timeline.curate.reverify import Before, revalidate
 from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
-from timeline.fileio import locked, write_atomic
+from timeline.fileio import locked, target_of, write_atomic
 from timeline.schema import Citation, Store
 from timeline.store import Document, bulk, decode, load_text, read_bytes
 from timeline.terminal import one_line
@@ -44,6 +45,34 @@ def _after_edit(problem: Problem, path: Path) -> Problem:
 NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
 
 
+@dataclass
+class _Reading:
+    """A store as read for an edit: its bytes, models, plain data and the parser's outline for the editor."""
+
+    raw: bytes | None
+    store: Store
+    data: Any
+    outline: list[Any] | None
+
+
+_READ: dict[Path, _Reading] = {}  # a reading that the next edit of the same (unchanged) file starts from
+
+
+def _read(path: Path, raw: bytes | None, text: str) -> _Reading:
+    store, doc = load_text(path, text, outline=True)
+    return _Reading(raw, store, doc.data, doc.outline)
+
+
+def read_for_edit(path: Path | str) -> Store:
+    """Read and validate the store now, as an edit of it will: a long command (extract --into) refuses an
+    invalid store before its work, and its edit starts from this reading if the file has not changed since."""
+    path = Path(path)
+    raw = read_bytes(path)
+    with bulk():
+        reading = _READ[target_of(path)] = _read(path, raw, decode(path, raw))
+    return reading.store
+
+
 def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create: bool = False, write: bool = True) -> T:
     """Run plan(store, editor) under the lock, then validate and atomically write the edited text.
 
@@ -56,12 +85,13 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     with locked(path), bulk():  # a big store's objects would be scanned again and again by the collector
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
-        store, doc = load_text(path, text, outline=True)
-        old, outline = doc.data, doc.outline
-        del doc
+        reading = _READ.pop(target_of(path), None)
+        if reading is None or reading.raw != raw:
+            reading = _read(path, raw, text)
+        store, old = reading.store, reading.data
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
-        editor = YamlEditor(text, str(path), outline)
-        del outline
+        editor = YamlEditor(text, str(path), reading.outline)
+        del reading
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:

@@ -17,6 +17,7 @@ from timeline.curate.reverify import Before, revalidate
 from timeline.curate.verify import check_unchanged, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, target_of, write_atomic
+from timeline.jsonschema import MODELINE
 from timeline.schema import Citation, Store
 from timeline.store import Document, bulk, decode, load_text, read_bytes
 from timeline.terminal import one_line
@@ -42,7 +43,7 @@ def _after_edit(problem: Problem, path: Path) -> Problem:
     return Problem(f"after the edit: {problem.message} (nothing was written)", str(path), problem.line, problem.event_id)
 
 
-NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
+NEW_STORE = f"{MODELINE}\ntitle: Timeline\nsources: []\nevents: []\n"  # the schema line first, as events.yaml has it
 
 
 @dataclass

@@ -18,8 +18,10 @@ from timeline.errors import StoreError
 from timeline.yamledit.nodes import Loc, Text, after_content, dash_index, pair_of, where
 from timeline.yamledit.outline import compose_root
 from timeline.yamledit.regions import Edit, Region, apply_edits, find_regions
-from timeline.yamledit.render import flow_text, is_scalar, key_text, plain_date_ok, render_scalar
+from timeline.yamledit.render import flow_text, is_scalar, key_text, render_scalar
 from timeline.yamledit.style import blank_between, learn_style, spaced
+
+DATE_KEYS = ("date", "published")  # the keys whose values are EDTF dates (timeline.schema)
 
 
 class YamlEditor:
@@ -354,11 +356,10 @@ class YamlEditor:
         return lines
 
     def _scalar(self, value: Any, key: str, old_style: str | None = "new", flow: bool = False) -> str:
-        """A scalar styled as the value it replaces, or (for a new value) as the file writes this key."""
+        """A scalar styled as the value it replaces, or (for a new value) as the file writes this key. A date is
+        always quoted: plain, 2017-09-28 is a timestamp to YAML 1.1 readers, not the text the schema asks for."""
         if old_style == "new":
             old_style = self.style.quotes.get(key)
-            if key in ("date", "published") and old_style is None and not self.style.plain_dates:
-                old_style = "'"
-        if key in ("date", "published") and old_style is None and isinstance(value, str) and plain_date_ok(value):
-            return value
+        if key in DATE_KEYS and old_style not in ("'", '"'):
+            old_style = '"'
         return render_scalar(value, old_style, flow=flow)

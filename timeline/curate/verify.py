@@ -7,7 +7,6 @@ from typing import Any
 
 from timeline.errors import Problem, StoreError
 from timeline.schema import Store
-from timeline.sources import load_sources, verify_citation
 from timeline.store import Document, citations_of, read_bytes
 
 
@@ -52,6 +51,8 @@ def new_citation_problems(old: Store, new: Store, doc: Document, base: Path) -> 
     fresh = [(loc, c, oid) for loc, c, oid in _cited(touched) if (c.source, c.quote, c.offset) not in before or c.source in changed]
     if not fresh:
         return []
+    from timeline.sources import load_sources, verify_citation  # with the readers' date rules: a second to load
+
     owners = {(loc[0], oid) for loc, _c, oid in fresh}
     places = {(loc[0], oid, loc[2:]) for loc, _c, oid in fresh}
     olds = [(kind, i, item) for kind, i, item in _items(old) if (kind, item.id) in owners]

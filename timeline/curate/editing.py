@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from timeline.curate.reverify import Before, revalidate
-from timeline.curate.verify import check_unchanged, new_citation_problems
+from timeline.curate.verify import check_unchanged, digest, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
 from timeline.fileio import locked, target_of, write_atomic
 from timeline.jsonschema import MODELINE
@@ -50,7 +50,7 @@ NEW_STORE = f"{MODELINE}\ntitle: Timeline\nsources: []\nevents: []\n"  # the sch
 class _Reading:
     """A store as read for an edit: its bytes, models, plain data and the parser's outline for the editor."""
 
-    raw: bytes | None
+    digest: str | None  # of the bytes read (timeline.curate.verify.digest)
     store: Store
     data: Any
     outline: list[Any] | None
@@ -59,9 +59,9 @@ class _Reading:
 _READ: dict[Path, _Reading] = {}  # a reading that the next edit of the same (unchanged) file starts from
 
 
-def _read(path: Path, raw: bytes | None, text: str) -> _Reading:
+def _read(path: Path, seal: str | None, text: str) -> _Reading:
     store, doc = load_text(path, text, outline=True)
-    return _Reading(raw, store, doc.data, doc.outline)
+    return _Reading(seal, store, doc.data, doc.outline)
 
 
 def read_for_edit(path: Path | str) -> Store:
@@ -70,7 +70,7 @@ def read_for_edit(path: Path | str) -> Store:
     path = Path(path)
     raw = read_bytes(path)
     with bulk():
-        reading = _READ[target_of(path)] = _read(path, raw, decode(path, raw))
+        reading = _READ[target_of(path)] = _read(path, digest(raw), decode(path, raw))
     return reading.store
 
 
@@ -86,11 +86,13 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     with locked(path), bulk():  # a big store's objects would be scanned again and again by the collector
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
-        reading = _READ.pop(target_of(path), None)
-        if reading is None or reading.raw != raw:
-            reading = _read(path, raw, text)
-        store, old = reading.store, reading.data
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
+        seal = digest(raw)
+        del raw  # a large store's bytes need not be kept: their digest tells a save meanwhile
+        reading = _READ.pop(target_of(path), None)
+        if reading is None or reading.digest != seal:
+            reading = _read(path, seal, text)
+        store, old = reading.store, reading.data
         editor = YamlEditor(text, str(path), reading.outline)
         del reading
         result = plan(store, editor)
@@ -100,7 +102,7 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
             problems = new_citation_problems(store, new_store, doc, path.parent)
             if problems:
                 raise StoreError([_after_edit(p, path) for p in problems])
-            check_unchanged(path, raw)
+            check_unchanged(path, seal)
             write_atomic(path, bom + new_text)
     return result
 

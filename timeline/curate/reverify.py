@@ -32,7 +32,7 @@ class Before(NamedTuple):
 
 def revalidate(path: Path, before: Before, regions: list[Region] | None, text: str) -> tuple[Store, Document]:
     """The edited text validated; StoreError with lines."""
-    if regions is not None and rebuilt(before.text, regions) != text:
+    if regions is not None and not rebuilt(before.text, regions, text):
         regions = None  # the regions do not account for every change: trust only a whole reading
     data = spliced(path, before.data, regions)
     if data is not None:
@@ -65,13 +65,24 @@ def _validated(doc: Document, before: Before) -> Store | None:
     return partial.model_copy(update=lists)
 
 
-def rebuilt(old: str, regions: list[Region]) -> str:
-    """The text before the edit with each region's stretch replaced by its edited text."""
-    parts, at = [], 0
+def rebuilt(old: str, regions: list[Region], new: str) -> bool:
+    """True when new is old with each region's stretch replaced by its edited text (compared a block at a
+    time: a large store's text is not copied whole)."""
+    at, where = 0, 0
     for region in sorted(regions, key=lambda r: r.span):
-        parts += [old[at:region.span[0]], region.edited]
-        at = region.span[1]
-    return "".join(parts) + old[at:]
+        start, end = region.span
+        if start < at or not _same_text(old, at, start, new, where):
+            return False
+        where += start - at
+        if not new.startswith(region.edited, where):
+            return False
+        at, where = end, where + len(region.edited)
+    return len(new) - where == len(old) - at and _same_text(old, at, len(old), new, where)
+
+
+def _same_text(old: str, start: int, end: int, new: str, at: int, block: int = 1 << 20) -> bool:
+    """True when old[start:end] is in new at `at`."""
+    return all(new.startswith(old[i:min(i + block, end)], at + i - start) for i in range(start, end, block))
 
 
 def spliced(path: Path, old: Any, regions: list[Region] | None) -> dict[str, Any] | None:

@@ -2,28 +2,45 @@
 file on disk is still the one the edit was planned on."""
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from timeline.errors import Problem, StoreError
 from timeline.schema import Store
-from timeline.store import Document, citations_of, read_bytes
+from timeline.store import Document, citations_of
 
 
 class ChangedOnDiskError(StoreError):
     """The store changed on disk between the edit's read and its write; nothing was written."""
 
 
-def check_unchanged(path: Path, raw: bytes | None) -> None:
+def digest(raw: bytes | None) -> str | None:
+    """What check_unchanged compares: the SHA-256 of a file's bytes (None: there was no file)."""
+    return None if raw is None else hashlib.sha256(raw).hexdigest()
+
+
+def check_unchanged(path: Path, before: str | None) -> None:
     """Refuse to write when the file no longer holds the bytes the edit was planned on (a hand save meanwhile);
-    raw None: the file did not exist."""
-    try:
-        now = read_bytes(path) if raw is not None or path.exists() else None
-    except StoreError:
-        now = b""
-    if now != raw:
+    before: their digest, None when the file did not exist."""
+    if _file_digest(path) != before:
         raise ChangedOnDiskError.at("changed on disk while this edit ran (saved in an editor?); nothing was written: "
                                     "run the command again", path)
+
+
+def _file_digest(path: Path) -> str | None:
+    """The digest of the file's bytes, read a block at a time; None when there is no file, "" when it is not one."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return ""  # a device, pipe or folder now: never opened, never the file read before
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""
 
 
 def _cited(items: list[tuple[str, int, Any]]) -> list[tuple[Any, Any, str | None]]:

@@ -117,7 +117,7 @@ class _Layout:
         if root.flow_style or not root.value or not isinstance(root, yaml.MappingNode):
             return None
         first = root.value[0][0].start_mark.index
-        if any(doc.s[i] == "%" for i in doc.starts if i < first):
+        if any(doc.s[i] == "%" for i in doc.starts[:doc.line(first) + 1]):
             return None  # a %TAG or %YAML directive changes how everything after it reads
         starts = []
         for key, _value in root.value:

@@ -90,7 +90,7 @@ def spliced(path: Path, old: Any, regions: list[Region] | None) -> dict[str, Any
     known without reading the whole text."""
     if regions is None or not isinstance(old, dict):
         return None
-    new, lists = dict(old), {}
+    new, lists = dict(old), dict[str, list[Any]]()
     for region in sorted(regions, key=lambda r: -r.start):  # later items of a list first: earlier indexes hold
         part = _read(path, region.text)
         if part is None:
@@ -127,10 +127,11 @@ def _put_pairs(new: dict[str, Any], old: dict[str, Any], part: dict[str, Any], k
 def _put_items(new: dict[str, Any], old: dict[str, Any], lists: dict[str, list[Any]], part: dict[str, Any],
                region: Region) -> bool:
     """Replace items [start, stop) of a top-level list with the items read, once the neighbours read as before."""
-    keys = list(part)
-    items = part.get(region.key)
-    before = old.get(region.key)
-    if not keys or keys[0] != region.key or not isinstance(items, list) or not isinstance(before, list):
+    keys, key = list(part), region.key
+    if key is None or not keys or keys[0] != key:
+        return False
+    items, before = part.get(key), old.get(key)
+    if not isinstance(items, list) or not isinstance(before, list):
         return False
     if any(k in old for k in keys[1:]):
         return False
@@ -138,9 +139,9 @@ def _put_items(new: dict[str, Any], old: dict[str, Any], lists: dict[str, list[A
         return False
     if region.last and not (len(items) > region.first and same(items[-1], before[region.stop - 1])):
         return False
-    target = lists.setdefault(region.key, list(before))
+    target = lists.setdefault(key, list(before))
     target[region.start:region.stop] = items
-    new[region.key] = target
+    new[key] = target
     new.update({k: part[k] for k in keys[1:]})
     return True
 

@@ -1,8 +1,9 @@
 """Editing a hand-curated events.yaml without losing anything the editor wrote.
 
-editing: the edit sequence (lock, validate, splice, re-validate, write atomically); fingerprints: what a
-rejection remembers; passages: which citations are new; merge: adding an extraction; review: accept, reject,
-merge and split; refresh: following source files that changed.
+editing: the edit sequence (lock, validate, splice, re-validate, write atomically); reverify: validating the
+result by reading again only what changed; verify: the citations an edit writes, a save meanwhile;
+fingerprints: what a rejection remembers; passages: which citations are new; merge: adding an extraction;
+review: accept, reject, merge and split; refresh: following source files that changed.
 """
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ NEW_STORE = f"{MODELINE}\ntitle: Timeline\nsources: []\nevents: []\n"  # the sch
 
 @dataclass
 class _Reading:
-    """A store as read for an edit: its bytes, models, plain data and the parser's outline for the editor."""
+    """A store as read for an edit: the digest of its bytes, its models, plain data and the parser's outline."""
 
     digest: str | None  # of the bytes read (timeline.curate.verify.digest)
     store: Store

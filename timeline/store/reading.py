@@ -1,4 +1,4 @@
-"""Read events.yaml safely into plain data, with the line of every value and every problem."""
+"""Read events.yaml safely into plain data, with the line of every problem, and of every value when asked."""
 from __future__ import annotations
 
 import contextlib

@@ -6,7 +6,9 @@ change (see tests/test_curate.py). This module instead locates the nodes an edit
 the store's own scalar rules, timeline.store.scalars, and only where the edit looks: timeline.yamledit.outline)
 and replaces, inserts or deletes only their text. Nothing is ever read back and re-written: a flow list
 gains or loses an item by splicing too. New text follows the file's own style: its line breaks, sequence
-indentation, flow or block lists, and the quoting of the value it replaces.
+indentation, flow or block lists, and the quoting of the value it replaces (a date is always quoted).
+The stretches of the result that must be read again to validate it are the editor's regions
+(timeline.yamledit.regions).
 """
 from __future__ import annotations
 

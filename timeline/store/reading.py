@@ -169,9 +169,19 @@ class _Frame:
 
 _SKIP = object()  # stands for a refused key
 # An event belongs to the outline when the open collections before it are at most this many: the root's
-# keys and values, each top-level list's items as a start and an end (or one scalar).
+# keys and values, each top-level list's items as a start and an end (or one scalar), these in brief.
 _OUTLINE_DEPTH = {yaml.ScalarEvent: 2, yaml.SequenceStartEvent: 2, yaml.MappingStartEvent: 2,
                   yaml.SequenceEndEvent: 3, yaml.MappingEndEvent: 3}
+
+
+def _brief(event: Any) -> tuple[str, int, int]:
+    """An item of a top-level list, as the outline keeps it: where it starts or ends ("start", "end" or
+    "scalar", start index, end index); the whole event (and its marks) would cost a large store 30 MB."""
+    kind = "scalar" if isinstance(event, yaml.ScalarEvent) else "end" if isinstance(event, _ENDS) else "start"
+    return kind, event.start_mark.index, event.end_mark.index
+
+
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Composer:
@@ -205,7 +215,7 @@ class _Composer:
             while parser.check_event():
                 event = parser.get_event()
                 if keep is not None and len(stack) <= _OUTLINE_DEPTH.get(event.__class__, -1):
-                    keep.append(event)
+                    keep.append(_brief(event) if len(stack) == _OUTLINE_DEPTH[event.__class__] else event)
                 if event.__class__ is scalar:
                     on_scalar(event)
                 elif event.__class__ in handlers:

@@ -8,7 +8,9 @@ Each store is synthetic (generated here, cached under /tmp): one source file per
 sources for 50,000 events), each event in block style with a date, title, summary, lane, tags, status
 and one or two citations that verify, some comments and blank lines, as a hand-kept file has. Every
 command runs as a fresh subprocess (start-up included) on a fresh copy of the store; peak RSS is the
-child's ru_maxrss. Results go to stdout and, unless --no-write, to bench/results/edit.md.
+child's ru_maxrss; CPU seconds (user + system) and the machine's one-minute load average before the
+command are given beside the wall time, since on a shared machine the wall time follows the load. Results
+go to stdout and, unless --no-write, to bench/results/edit.md.
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ RESULTS = REPO / "bench" / "results" / "edit.md"
 SENTENCE = "On {day} May {year} the council of town {k} met and agreed on measure {n}. "
 RUNNER = ("import resource, subprocess, sys, time; t = time.perf_counter(); r = subprocess.run(sys.argv[1:], "
           "stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); dt = time.perf_counter() - t; "
-          "print(r.returncode, dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+          "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+          "print(r.returncode, dt, u.ru_utime + u.ru_stime, u.ru_maxrss, "
           "r.stderr.decode(errors='replace')[-300:].replace(chr(10), ' '))")
 
 
@@ -69,11 +72,11 @@ def build_store(events: int) -> Path:
     return root
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak RSS in MB, end of stderr) of one command in a fresh process."""
+def run(args: list[str], cwd: Path) -> tuple[int, float, float, float, str]:
+    """(exit code, wall seconds, CPU seconds, peak RSS in MB, end of stderr) of one command in a fresh process."""
     out = subprocess.run([sys.executable, "-c", RUNNER, *args], cwd=cwd, capture_output=True, text=True, check=True)
-    code, seconds, rss, *err = out.stdout.split(" ", 3)
-    return int(code), float(seconds), int(rss) / 1024, " ".join(err).strip()
+    code, seconds, cpu, rss, *err = out.stdout.split(" ", 4)
+    return int(code), float(seconds), float(cpu), int(rss) / 1024, " ".join(err).strip()
 
 
 def commands(root: Path, events: int) -> dict[str, list[str]]:
@@ -89,18 +92,25 @@ def commands(root: Path, events: int) -> dict[str, list[str]]:
     }
 
 
-def prepare(root: Path, work: Path) -> None:
-    """A fresh copy of the store, a CSV with one title edited and a one-sentence article to extract."""
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(root, work, symlinks=True)
-    subprocess.run([sys.executable, "-m", "timeline", "export", "csv", "events.yaml", "-o", "full.csv"], cwd=work, check=True)
-    with open(work / "full.csv", encoding="utf-8", newline="") as handle:
+def inputs(root: Path) -> None:
+    """Beside the cached store (once): a CSV with one title edited and a one-sentence article to extract."""
+    if (root / "edited.csv").exists():
+        return
+    subprocess.run([sys.executable, "-m", "timeline", "export", "csv", "events.yaml", "-o", "full.csv", "-q"], cwd=root,
+                   check=True, stderr=subprocess.DEVNULL)
+    with open(root / "full.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     rows[1][2] = rows[1][2] + " (edited)"
-    with open(work / "edited.csv", "w", encoding="utf-8", newline="") as handle:
+    with open(root / "edited.csv", "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
-    (work / "new").mkdir()
-    (work / "new" / "article.txt").write_text("On 3 March 2001 the parliament of the republic adopted a new constitution.\n", encoding="utf-8")
+    (root / "new").mkdir(exist_ok=True)
+    (root / "new" / "article.txt").write_text("On 3 March 2001 the parliament of the republic adopted a new constitution.\n", encoding="utf-8")
+
+
+def prepare(root: Path, work: Path) -> None:
+    """A fresh copy of the store and its inputs."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(root, work, symlinks=True)
 
 
 def bench(sizes: list[int]) -> list[str]:
@@ -110,11 +120,13 @@ def bench(sizes: list[int]) -> list[str]:
         root = build_store(events)
         size_mb = (root / "events.yaml").stat().st_size / 2**20
         work = CACHE / f"work-{events}"
+        inputs(root)
         for name, args in commands(root, events).items():
             prepare(root, work)
-            code, seconds, rss, err = run(args, work)
+            load = os.getloadavg()[0]
+            code, seconds, cpu, rss, err = run(args, work)
             note = "" if code == 0 else f" (exit {code}: {err[-120:]})"
-            rows.append(f"| {events:,} | {size_mb:.1f} | {name} | {seconds:.2f} | {rss:.0f} |{note}")
+            rows.append(f"| {events:,} | {size_mb:.1f} | {name} | {seconds:.2f} | {cpu:.2f} | {rss:.0f} | {load:.1f} |{note}")
             print(rows[-1], flush=True)
     return rows
 
@@ -124,7 +136,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    header = ["| events | events.yaml MB | command | seconds | peak RSS MB |", "|---:|---:|---|---:|---:|"]
+    header = ["| events | events.yaml MB | command | wall s | CPU s | peak RSS MB | load (1 min) |", "|---:|---:|---|---:|---:|---:|---:|"]
     print("\n".join(header))
     rows = bench(args.events)
     if not args.no_write:

@@ -75,7 +75,7 @@ EXPECTED_ADDITIONS = """\
 +      - {{source: ban, quote: Officials recalled the amnesty of May 2015 for fighters who came home., offset: 249}}
 +
 +  - id: 2015-09-court-ban
-+    date: 2015-09
++    date: "2015-09"
 +    title: Supreme Court bans the IRPT
 +    importance: 4
 +    status: candidate

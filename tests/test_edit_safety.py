@@ -235,6 +235,29 @@ def test_a_hand_save_during_an_edit_is_never_overwritten(tmp_path: Path, monkeyp
     assert store.read_text(encoding="utf-8") == saved
 
 
+def test_an_edit_after_read_for_edit_sees_a_save_made_in_between(tmp_path: Path) -> None:
+    """`extract --into` reads the store before its long work; a hand save during that work is what gets edited."""
+    store = project(tmp_path, store_text([event_lines(n) for n in range(2)]))
+    curate.read_for_edit(store)
+    store.write_text(store.read_text(encoding="utf-8").replace("title: Event 0", "title: Saved by hand"), encoding="utf-8")
+    curate.accept(store, "e1", lane="courts")
+    after = store.read_text(encoding="utf-8")
+    assert "title: Saved by hand" in after and "lane: courts" in after
+    assert load_store(store)[0].events[1].lane == "courts"
+
+
+def test_an_edit_after_read_for_edit_of_an_unchanged_file_does_not_read_it_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.curate import editing
+
+    store = project(tmp_path, store_text([event_lines(n) for n in range(2)]))
+    curate.read_for_edit(store)
+    reads: list[object] = []
+    real = editing.load_text
+    monkeypatch.setattr(editing, "load_text", lambda *args, **kw: reads.append(args) or real(*args, **kw))
+    curate.accept(store, "e1", lane="courts")
+    assert reads == [] and load_store(store)[0].events[1].lane == "courts"
+
+
 # ----- 6. offsets: line breaks kept, U+2028 in a title --------------------------------------------
 
 

@@ -155,3 +155,24 @@ def test_lane_completes_to_the_store_lanes(server: Server, project: Path) -> Non
                                                         "position": {"line": at + 1, "character": 10}})
     items = result["items"] if isinstance(result, dict) else result
     assert {"peace", "amnesty"} <= {item["label"] for item in items}, items
+
+
+def test_a_store_the_tool_creates_has_no_diagnostic(tmp_path: Path) -> None:
+    """`extract --into` a new file writes the schema line first and quotes dates: the editor finds nothing to flag."""
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "article.txt").write_text("On 3 March 2001 the parliament adopted a new constitution.\n", encoding="utf-8")
+    store = tmp_path / "events.yaml"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(tmp_path / "new"), "--into", str(store), "--published", "2017-09-28"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["schema", "--store", str(store), "-o", str(tmp_path / "events.schema.json")])
+    assert result.exit_code == 0, result.output
+    text = store.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./events.schema.json\n") and 'date: "2001-03-03"' in text
+    server = Server(tmp_path)
+    try:
+        assert server.diagnostics(open_doc(server, store, text)) == []
+        bad = open_doc(server, tmp_path / "other.yaml", text.replace('date: "2001-03-03"', 'date: "2001-13"'))
+        assert server.diagnostics(bad) != []  # the schema is in force: a wrong date is flagged
+    finally:
+        server.close()

@@ -6,15 +6,16 @@ from pathlib import Path
 from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
 from timeline.sources import SourceText, load_sources, verify_citations
-from timeline.store import Document, load_store
+from timeline.store import Document, bulk, load_store
 
 
 def check_store(path: Path | str, strict: bool = False) -> tuple[Store, dict[str, SourceText], list[Problem]]:
     """Validate the store and its citations; raise StoreError with every problem, return warnings."""
     path = Path(path)
-    store, doc = load_store(path)
-    texts, problems = load_sources(store, path.parent, doc)
-    problems += verify_citations(store, texts, doc)
+    with bulk():
+        store, doc = load_store(path)
+        texts, problems = load_sources(store, path.parent, doc)
+        problems += verify_citations(store, texts, doc)
     warnings = _warnings(store, doc)
     if strict:
         problems += [Problem(w.message, w.file, w.line, w.event_id) for w in warnings]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,25 +43,30 @@ def load_sources(store: Store, base: Path, doc: Document | None = None) -> tuple
     loaded: dict[str, SourceText] = {}
     problems: list[Problem] = []
     for i, source in enumerate(store.sources):
-        where = (str(doc.path), doc.line(("sources", i, "file"))) if doc else (None, None)
+        where = _where(doc, ("sources", i, "file"))
         path = base / source.file
         outside = _outside_project(source.file, base)
         if outside:
             problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} {outside}; copy the article into the "
-                                    "project (e.g. sources/) and register that copy", *where))
+                                    "project (e.g. sources/) and register that copy", *where()))
             continue
         try:
             text = read_source_file(os.path.realpath(path))
         except FileNotFoundError:
-            problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} not found (paths are relative to the events file)", *where))
+            problems.append(Problem(f"source {source.id!r}: file {shown(source.file)} not found (paths are relative to the events file)", *where()))
             continue
         except (UnicodeDecodeError, OSError) as exc:
-            problems.append(Problem(f"source {source.id!r}: cannot read {shown(source.file)} as UTF-8 text: {shown(str(exc), 200)}", *where))
+            problems.append(Problem(f"source {source.id!r}: cannot read {shown(source.file)} as UTF-8 text: {shown(str(exc), 200)}", *where()))
             continue
         item = SourceText(source, path, text)
         problems += _check_source(item, doc, i)
         loaded[source.id] = item
     return loaded, problems
+
+
+def _where(doc: Document | None, loc: tuple[str, int, str]) -> Callable[[], tuple[str | None, int | None]]:
+    """(file, line) of loc, found only when a problem is reported (a line costs a second pass over the store)."""
+    return lambda: (str(doc.path), doc.line(loc)) if doc else (None, None)
 
 
 def _outside_project(file: str, base: Path) -> str | None:

@@ -49,9 +49,9 @@ def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order
         raise click.UsageError("--into reads every source's text on this machine; extract with --scheduler --json, or without --scheduler")
     problems: list[Problem] = []
     if into is not None and os.path.exists(into):
-        from timeline.store import load_store
+        from timeline.curate import read_for_edit
 
-        load_store(into)  # refuse an invalid store before the long work
+        read_for_edit(into)  # refuse an invalid store before the long work (the edit starts from this reading)
     published = checked_published(published, problems)
     progress = False if quiet else None
     if scheduler is not None:

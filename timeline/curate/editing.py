@@ -3,19 +3,23 @@
 Under the store's lock: validate the file with the safe loader (timeline.store.load_text), refusing to touch
 an invalid store; plan the change on the validated models and express it as text splices
 (timeline.yamledit), so the bytes of everything not edited stay exactly as they were; validate the edited
-text again, in memory, and only then replace the file atomically.
+text again, in memory (reading again only what changed: timeline.curate.reverify), and only then replace
+the file atomically.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from timeline.curate.verify import check_unchanged, new_citation_problems
+from timeline.curate.reverify import Before, revalidate
+from timeline.curate.verify import check_unchanged, digest, new_citation_problems
 from timeline.errors import Problem, StoreError, TimelineError
-from timeline.fileio import locked, write_atomic
+from timeline.fileio import locked, target_of, write_atomic
+from timeline.jsonschema import MODELINE
 from timeline.schema import Citation, Store
-from timeline.store import Document, decode, load_text, read_bytes
+from timeline.store import Document, bulk, decode, load_text, read_bytes
 from timeline.terminal import one_line
 from timeline.yamledit import YamlEditor
 
@@ -26,10 +30,11 @@ class CurateError(TimelineError):
     """An editing request that cannot be done as asked (unknown event, bad citation number...)."""
 
 
-def _validated(text: str, path: Path) -> tuple[Store, Document]:
-    """Validate edited text as the store loader would; raise with the problems, nothing written."""
+def _validated(path: Path, before: Before, editor: YamlEditor, text: str) -> tuple[Store, Document]:
+    """Validate edited text as the store loader would (reading again only what changed, timeline.curate.reverify);
+    raise with the problems, nothing written."""
     try:
-        return load_text(path, text)
+        return revalidate(path, before, editor.regions(), text)
     except StoreError as exc:
         raise StoreError([_after_edit(p, path) for p in exc.problems]) from None
 
@@ -38,7 +43,35 @@ def _after_edit(problem: Problem, path: Path) -> Problem:
     return Problem(f"after the edit: {problem.message} (nothing was written)", str(path), problem.line, problem.event_id)
 
 
-NEW_STORE = "title: Timeline\nsources: []\nevents: []\n"
+NEW_STORE = f"{MODELINE}\ntitle: Timeline\nsources: []\nevents: []\n"  # the schema line first, as events.yaml has it
+
+
+@dataclass
+class _Reading:
+    """A store as read for an edit: the digest of its bytes, its models, plain data and the parser's outline."""
+
+    digest: str | None  # of the bytes read (timeline.curate.verify.digest)
+    store: Store
+    data: Any
+    outline: list[Any] | None
+
+
+_READ: dict[Path, _Reading] = {}  # a reading that the next edit of the same (unchanged) file starts from
+
+
+def _read(path: Path, seal: str | None, text: str) -> _Reading:
+    store, doc = load_text(path, text, outline=True)
+    return _Reading(seal, store, doc.data, doc.outline)
+
+
+def read_for_edit(path: Path | str) -> Store:
+    """Read and validate the store now, as an edit of it will: a long command (extract --into) refuses an
+    invalid store before its work, and its edit starts from this reading if the file has not changed since."""
+    path = Path(path)
+    raw = read_bytes(path)
+    with bulk():
+        reading = _READ[target_of(path)] = _read(path, digest(raw), decode(path, raw))
+    return reading.store
 
 
 def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create: bool = False, write: bool = True) -> T:
@@ -50,22 +83,26 @@ def edit_store(path: Path | str, plan: Callable[[Store, YamlEditor], T], create:
     missing file starts as an empty store (and is written only if the plan adds something).
     """
     path = Path(path)
-    with locked(path):
+    with locked(path), bulk():  # a big store's objects would be scanned again and again by the collector
         raw = None if create and not path.exists() else read_bytes(path)
         text = NEW_STORE if raw is None else decode(path, raw)
-        store, doc = load_text(path, text, outline=True)
-        outline = doc.outline
-        del doc  # the rest of the Document (raw data, a line per value) is large for a big store
         bom = "\ufeff" if raw and raw.startswith(b"\xef\xbb\xbf") else ""
-        editor = YamlEditor(text, str(path), outline)
+        seal = digest(raw)
+        del raw  # a large store's bytes need not be kept: their digest tells a save meanwhile
+        reading = _READ.pop(target_of(path), None)
+        if reading is None or reading.digest != seal:
+            reading = _read(path, seal, text)
+        store, old = reading.store, reading.data
+        editor = YamlEditor(text, str(path), reading.outline)
+        del reading
         result = plan(store, editor)
         new_text = editor.result()
         if write and new_text != text:
-            new_store, doc = _validated(new_text, path)
+            new_store, doc = _validated(path, Before(text, old, store), editor, new_text)
             problems = new_citation_problems(store, new_store, doc, path.parent)
             if problems:
                 raise StoreError([_after_edit(p, path) for p in problems])
-            check_unchanged(path, raw)
+            check_unchanged(path, seal)
             write_atomic(path, bom + new_text)
     return result
 

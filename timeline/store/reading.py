@@ -1,7 +1,10 @@
-"""Read events.yaml safely into plain data, with the line of every value and every problem."""
+"""Read events.yaml safely into plain data, with the line of every problem, and of every value when asked."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,15 +21,23 @@ Loc = tuple[Any, ...]
 
 @dataclass
 class Document:
-    """A parsed YAML file: plain data plus the line where each value starts."""
+    """A parsed YAML file: plain data plus the line where each value starts.
+
+    The lines are found when first asked for (a second, line-tracking pass over the text), so a store read
+    without a problem never pays for them.
+    """
 
     path: Path
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     outline: list[Any] | None = None  # when asked for: the parser's events of the top two levels, for an editor
+    text: str | None = field(default=None, repr=False)  # the text, while its lines are not yet known
 
     def line(self, loc: Loc) -> int | None:
         """Line of the value at loc, or of its nearest parent that has one."""
+        if self.text is not None:
+            self.lines = _line_table(self.path, self.text)
+            self.text = None
         loc = tuple(loc)
         while loc:
             if loc in self.lines:
@@ -48,10 +59,23 @@ def read_yaml(path: Path | str) -> Document:
 def parse_yaml(path: Path, text: str, outline: bool = False) -> Document:
     """Parse text (the contents of path, decoded) as read_yaml does; with outline, keep the events of the top
     level and of each top-level list's items (their starts and ends), so an editor need not parse again."""
-    composer = _Composer(path, text)
+    composer = _compose(path, text, outline, track=False)
+    composer.doc.text = text
+    return composer.doc
+
+
+def _line_table(path: Path, text: str) -> dict[Loc, int]:
+    """The line of every value of text (already read without a problem)."""
+    return _compose(path, text, False, track=True).doc.lines
+
+
+def _compose(path: Path, text: str, outline: bool, track: bool) -> _Composer:
+    """A finished composer over text; raise StoreError with every problem found."""
+    composer = _Composer(path, text, track)
     composer.doc.outline = [] if outline else None
     try:
-        composer.run()
+        with bulk():
+            composer.run()
     except yaml.MarkedYAMLError as exc:
         raise StoreError(composer.problems[:MAX_PROBLEMS] + [_syntax_problem(path, exc, text)]) from None
     except yaml.reader.ReaderError as exc:
@@ -63,7 +87,20 @@ def parse_yaml(path: Path, text: str, outline: bool = False) -> Document:
         raise StoreError(composer.problems + [Problem(f"not valid YAML: {exc}", str(path))]) from None
     if composer.problems:
         raise StoreError(_capped(composer.problems, len(composer.problems), path))
-    return composer.doc
+    return composer
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Build a large structure without the cyclic garbage collector: it would scan every object made so far,
+    again and again (half the time of reading a 50,000-event store). Plain data holds no cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_bytes(path: Path) -> bytes:
@@ -118,7 +155,7 @@ class _Fatal(Exception):
     """A problem after which the rest of the file cannot be read sensibly."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A list or mapping being filled while its events stream past."""
 
@@ -132,20 +169,31 @@ class _Frame:
 
 _SKIP = object()  # stands for a refused key
 # An event belongs to the outline when the open collections before it are at most this many: the root's
-# keys and values, each top-level list's items as a start and an end (or one scalar).
+# keys and values, each top-level list's items as a start and an end (or one scalar), these in brief.
 _OUTLINE_DEPTH = {yaml.ScalarEvent: 2, yaml.SequenceStartEvent: 2, yaml.MappingStartEvent: 2,
                   yaml.SequenceEndEvent: 3, yaml.MappingEndEvent: 3}
+
+
+def _brief(event: Any) -> tuple[str, int, int]:
+    """An item of a top-level list, as the outline keeps it: where it starts or ends ("start", "end" or
+    "scalar", start index, end index); the whole event (and its marks) would cost a large store 30 MB."""
+    kind = "scalar" if isinstance(event, yaml.ScalarEvent) else "end" if isinstance(event, _ENDS) else "start"
+    return kind, event.start_mark.index, event.end_mark.index
+
+
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Composer:
     """Builds plain data, and the line of every value, from the parser's event stream without recursion."""
 
-    def __init__(self, path: Path, text: str) -> None:
-        self.path, self.text = path, text
+    def __init__(self, path: Path, text: str, track: bool = True) -> None:
+        self.path, self.text, self.track = path, text, track  # track: note the line of every value
         self.doc = Document(path, None)
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.plain: dict[str, Any] = {}  # plain scalars' values by their text
 
     def problem(self, message: str, line: int | None) -> None:
         self.problems.append(Problem(message, str(self.path), line))
@@ -157,21 +205,25 @@ class _Composer:
     def run(self) -> None:
         """Read every event; stops at the first fatal problem."""
         handlers: dict[type, Any] = {
-            yaml.ScalarEvent: lambda e: self.add(self.scalar(e), e.start_mark.line + 1, e),
             yaml.SequenceStartEvent: self.open, yaml.MappingStartEvent: self.open,
             yaml.SequenceEndEvent: self.close, yaml.MappingEndEvent: self.close,
             yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
         }
-        keep = self.doc.outline
+        keep, stack, on_scalar, scalar = self.doc.outline, self.stack, self.on_scalar, yaml.ScalarEvent
+        parser = PARSER(self.text)
         try:
-            for event in yaml.parse(self.text, Loader=PARSER):
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    if keep is not None and len(self.stack) <= _OUTLINE_DEPTH.get(type(event), -1):
-                        keep.append(event)
-                    handler(event)
+            while parser.check_event():
+                event = parser.get_event()
+                if keep is not None and len(stack) <= _OUTLINE_DEPTH.get(event.__class__, -1):
+                    keep.append(_brief(event) if len(stack) == _OUTLINE_DEPTH[event.__class__] else event)
+                if event.__class__ is scalar:
+                    on_scalar(event)
+                elif event.__class__ in handlers:
+                    handlers[event.__class__](event)
         except _Fatal:
             return
+        finally:
+            parser.dispose()
 
     def document(self, event: Any) -> None:
         self.documents += 1
@@ -208,10 +260,28 @@ class _Composer:
         if frame.loc is None:
             return None
         if isinstance(frame.value, list):
-            return (*frame.loc, len(frame.value))
+            return (*frame.loc, len(frame.value)) if self.track else ()
         if not frame.has_key or frame.key is _SKIP:
             return None
-        return (*frame.loc, frame.key)
+        return (*frame.loc, frame.key) if self.track else ()
+
+    def on_scalar(self, event: Any) -> None:
+        """A scalar's value in its place; a mapping's value, by far the most common event, takes a short cut."""
+        if event.tag is None and event.implicit[0]:  # plain: the same text always has the same value
+            value = self.plain.get(event.value, _SKIP)
+            if value is _SKIP:
+                value = self.plain[event.value] = scalar_value(None, event.value, event.implicit, event.style)
+        else:
+            value = self.scalar(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is None or frame.value.__class__ is not dict:
+            self.add(value, event.start_mark.line + 1, event)
+        elif not frame.has_key:
+            self.take_key(frame, value, event.start_mark.line + 1, event)
+        else:
+            if frame.key is not _SKIP:
+                frame.value[frame.key] = value
+            frame.has_key, frame.key = False, None
 
     def scalar(self, event: Any) -> Any:
         if event.tag is not None and not self.check_tag(event, *PLAIN_TAGS):
@@ -230,7 +300,7 @@ class _Composer:
             return
         frame = self.stack[-1]
         if isinstance(frame.value, list):
-            if frame.loc is not None:
+            if self.track and frame.loc is not None:
                 self.doc.lines.setdefault((*frame.loc, len(frame.value)), line)
             frame.value.append(value)
         elif not frame.has_key:
@@ -253,7 +323,7 @@ class _Composer:
             return
         frame.seen[key] = line
         frame.key = key
-        if frame.loc is not None:
+        if self.track and frame.loc is not None:
             self.doc.lines[(*frame.loc, key)] = line
 
 

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
-from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, parse_yaml, read_yaml
+from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, bulk, parse_yaml, read_yaml
 
 
 def load_store(path: Path | str) -> tuple[Store, Document]:
@@ -30,7 +30,8 @@ def validate(doc: Document) -> tuple[Store, Document]:
     problems = cross_check(doc)
     total = len(problems)
     try:
-        store = Store.model_validate(doc.data)
+        with bulk():
+            store = Store.model_validate(doc.data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         total += len(errors)

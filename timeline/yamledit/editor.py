@@ -6,11 +6,12 @@ change (see tests/test_curate.py). This module instead locates the nodes an edit
 the store's own scalar rules, timeline.store.scalars, and only where the edit looks: timeline.yamledit.outline)
 and replaces, inserts or deletes only their text. Nothing is ever read back and re-written: a flow list
 gains or loses an item by splicing too. New text follows the file's own style: its line breaks, sequence
-indentation, flow or block lists, and the quoting of the value it replaces.
+indentation, flow or block lists, and the quoting of the value it replaces (a date is always quoted).
+The stretches of the result that must be read again to validate it are the editor's regions
+(timeline.yamledit.regions).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -18,16 +19,11 @@ import yaml
 from timeline.errors import StoreError
 from timeline.yamledit.nodes import Loc, Text, after_content, dash_index, pair_of, where
 from timeline.yamledit.outline import compose_root
-from timeline.yamledit.render import flow_text, is_scalar, key_text, plain_date_ok, render_scalar
+from timeline.yamledit.regions import Edit, Region, apply_edits, find_regions
+from timeline.yamledit.render import flow_text, is_scalar, key_text, render_scalar
 from timeline.yamledit.style import blank_between, learn_style, spaced
 
-
-@dataclass(frozen=True)
-class _Edit:
-    start: int
-    end: int
-    text: str
-    seq: int
+DATE_KEYS = ("date", "published")  # the keys whose values are EDTF dates (timeline.schema)
 
 
 class YamlEditor:
@@ -50,7 +46,7 @@ class YamlEditor:
         if not isinstance(root, yaml.MappingNode):
             raise StoreError.at("the top level must be a mapping", name, 1)
         self.root: yaml.MappingNode = root
-        self.edits: list[_Edit] = []
+        self.edits: list[Edit] = []
         self.style = learn_style(self.root, self.doc)
         self.newline = self.doc.newline()
 
@@ -184,19 +180,21 @@ class YamlEditor:
     # ----- result -----
     def result(self) -> str:
         """The text with every edit applied; refuses two edits of the same text."""
-        parts, end = [], len(self.text)
-        for edit in sorted(self._placed(), key=lambda e: (e.start, e.end, e.seq), reverse=True):
-            if edit.end > end:
-                raise StoreError.at("this edit changes the same text twice; make one change at a time",
-                                    self.name, self.doc.line(edit.start) + 1)
-            parts.append(self.text[edit.end:end])
-            parts.append(edit.text)
-            end = edit.start
-        parts.append(self.text[:end])
-        return "".join(reversed(parts))
+        placed = self._placed()
+        text = apply_edits(self.text, placed)
+        if text is None:
+            ordered = sorted(placed, key=lambda e: (e.start, e.end, e.seq))
+            clash = next(a for a, b in zip(ordered, ordered[1:]) if a.end > b.start)
+            raise StoreError.at("this edit changes the same text twice; make one change at a time",
+                                self.name, self.doc.line(clash.start) + 1)
+        return text
+
+    def regions(self) -> list[Region] | None:
+        """The stretches of the result that must be read again, each on its own; None: read the whole result."""
+        return find_regions(self.root, self.doc, self._placed())
 
     # ----- internals -----
-    def _placed(self) -> list[_Edit]:
+    def _placed(self) -> list[Edit]:
         """The edits, with an insertion that falls inside a deleted stretch moved to the stretch's start."""
         deletions = sorted((e.start, e.end) for e in self.edits if not e.text and e.start < e.end)
         out = []
@@ -204,14 +202,14 @@ class YamlEditor:
             if edit.start == edit.end and edit.text:
                 inside = [s for s, t in deletions if s < edit.start < t]
                 if inside:
-                    edit = _Edit(inside[0], inside[0], edit.text, edit.seq)
+                    edit = Edit(inside[0], inside[0], edit.text, edit.seq)
             out.append(edit)
         return out
 
     def _add(self, start: int, end: int, text: str) -> None:
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
-        self.edits.append(_Edit(start, end, text, len(self.edits)))
+        self.edits.append(Edit(start, end, text, len(self.edits)))
 
     def _after_dash(self, key_node: yaml.Node) -> bool:
         """True when a key is the first thing after a list item's '-' on its line."""
@@ -360,11 +358,10 @@ class YamlEditor:
         return lines
 
     def _scalar(self, value: Any, key: str, old_style: str | None = "new", flow: bool = False) -> str:
-        """A scalar styled as the value it replaces, or (for a new value) as the file writes this key."""
+        """A scalar styled as the value it replaces, or (for a new value) as the file writes this key. A date is
+        always quoted: plain, 2017-09-28 is a timestamp to YAML 1.1 readers, not the text the schema asks for."""
         if old_style == "new":
             old_style = self.style.quotes.get(key)
-            if key in ("date", "published") and old_style is None and not self.style.plain_dates:
-                old_style = "'"
-        if key in ("date", "published") and old_style is None and isinstance(value, str) and plain_date_ok(value):
-            return value
+        if key in DATE_KEYS and old_style not in ("'", '"'):
+            old_style = '"'
         return render_scalar(value, old_style, flow=flow)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from typing import Any
 
@@ -35,13 +36,20 @@ class FastNodeLoader(getattr(yaml, "CSafeLoader", NodeLoader)):  # type: ignore[
 FastNodeLoader.yaml_implicit_resolvers = StoreLoader.yaml_implicit_resolvers
 
 
+def line_starts(text: str) -> array[int]:
+    """Index of the start of every line (after each YAML line break), as a compact array of integers."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in BREAK.finditer(text))
+    return starts
+
+
 class Text:
     """A document's text with the start of every line, as YAML counts lines."""
 
     def __init__(self, text: str, name: str) -> None:
         self.s = text
         self.name = name
-        self.starts = [0] + [m.end() for m in BREAK.finditer(text)]
+        self.starts = line_starts(text)
 
     def start(self, index: int) -> int:
         """Index where the line holding index starts."""

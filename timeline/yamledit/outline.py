@@ -113,9 +113,11 @@ class _Outline:
         self.first: Any = None  # the root's start event
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, tuple):  # an item of a top-level list, in brief (timeline.store.reading)
+            self.brief(*event)
+        elif isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in an event store", event.start_mark)  # type: ignore[arg-type]
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.depth += 1
             self.start(event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -123,6 +125,13 @@ class _Outline:
             self.depth -= 1
         elif isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
+
+    def brief(self, kind: str, start: int, end: int) -> None:
+        """An item's start, end or scalar, known by its place only: a span when the top-level value is a list."""
+        if kind == "start":
+            self.item_start = start
+        elif isinstance(self.open, yaml.SequenceStartEvent):
+            self.spans.append((self.item_start if kind == "end" else start, end))
 
     def start(self, event: Any) -> None:
         if self.depth == 1:

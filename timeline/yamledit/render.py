@@ -1,7 +1,6 @@
 """New YAML text for values: one-line scalars that read back as the same value, and flow collections."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -56,12 +55,3 @@ def key_text(key: Any) -> str:
 
 def is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
-
-
-def plain_date_ok(value: str) -> bool:
-    """True when a plain date reads back as the same text (year-only dates read as numbers, which the schema accepts)."""
-    if re.fullmatch(r"[1-9][0-9]{3}", value):
-        return True
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        return True  # the store's loader keeps timestamps as text
-    return _dump(value, None, False) == value

@@ -18,7 +18,6 @@ class Style:
     seq_offset: int = 0  # columns from a key to the dashes of its block sequence
     item_offset: int = 2  # columns from a dash to the item's content
     flow_scalar_lists: bool = True  # tags: [a, b] rather than a block list
-    plain_dates: bool = True  # date: 2015-05-09 rather than date: '2015-05-09'
     quotes: dict[str, str | None] = field(default_factory=dict)  # key -> how the file mostly writes its values
 
 
@@ -27,7 +26,6 @@ def learn_style(root: yaml.MappingNode, text: Text) -> Style:
     offsets: Counter[int] = Counter()
     items: Counter[int] = Counter()
     flows: Counter[bool] = Counter()
-    dates: Counter[bool] = Counter()
     quotes: dict[str, Counter[str | None]] = {}
     for key, value in _walk_pairs(root):
         if isinstance(value, yaml.ScalarNode) and isinstance(key, yaml.ScalarNode):
@@ -43,13 +41,10 @@ def learn_style(root: yaml.MappingNode, text: Text) -> Style:
                 flows[False] += 1
         elif isinstance(value, yaml.SequenceNode) and value.flow_style and value.value:
             flows[all(isinstance(v, yaml.ScalarNode) for v in items_of(value))] += 1
-        if key.value in ("date", "published") and isinstance(value, yaml.ScalarNode):
-            dates[value.style is None] += 1
     return Style(
         seq_offset=_most(offsets, 0),
         item_offset=max(2, _most(items, 2)),
         flow_scalar_lists=_most(flows, True),
-        plain_dates=_most(dates, True),
         quotes={k: _most(c, None) for k, c in quotes.items()},
     )
 

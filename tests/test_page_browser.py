@@ -364,6 +364,6 @@ def test_french_page(page: Any, tmp_path: Path) -> None:
 def test_focusing_an_event_in_the_list_shows_it_in_the_plot(page: Any, site: dict[str, Path]) -> None:
     _open(page, site["basic"])
     page.focus("#council-vote a.tl-open")
-    _wait(page, "!!document.querySelector('#tl__plot .hoverlayer .hovertext')")
-    label = page.evaluate("document.querySelector('#tl__plot .hoverlayer .hovertext').textContent")
+    _wait(page, "!document.querySelector('#tl__plot .tl-tip').hidden")
+    label = page.evaluate("document.querySelector('#tl__plot .tl-tip').textContent")
     assert "Council votes to rebuild the wall" in label and "3 March 2021" in label and "1 source" in label

@@ -29,13 +29,16 @@ GEOMETRY = """(() => {
   plot._fullData.filter(t => t.type === 'scatter').forEach(t => {
     const layer = plot.querySelector('.scatterlayer g.trace' + t.uid);
     if (!layer) return;
-    const nodes = t.name === 'titles' ? layer.querySelectorAll('g.textpoint text') : layer.querySelectorAll('path.point');
-    nodes.forEach((n, j) => {
+    layer.querySelectorAll('path.point').forEach((n, j) => {
       const b = n.getBoundingClientRect();
       if (b.width === 0) return;
       out.push({kind: t.name, i: t.name === 'groups' ? -1 - t.customdata[j] : t.customdata[j],
                 box: [b.left, b.top, b.right, b.bottom]});
     });
+  });
+  plot.querySelectorAll('.tl-over .tl-title').forEach(n => {
+    const b = n.getBoundingClientRect();
+    out.push({kind: 'titles', i: +n.getAttribute('data-i'), box: [b.left, b.top, b.right, b.bottom]});
   });
   const bars = plot.data.find(t => t.type === 'bar');
   if (bars) plot.querySelectorAll('.barlayer .point path').forEach((n, j) => {

@@ -1,6 +1,7 @@
 /* annotated-timeline page script, shared part: the page's data, its elements, the state the other parts share
    and the small helpers they all use. The parts are inlined in a fixed order (builders/html.py, PAGE_SCRIPTS):
-   page-layout.js, page-core.js, page-list.js, page-plot.js, page-zoom.js, page-panel.js, page.js. Data reaches
+   page-layout.js, page-core.js, page-list.js, page-plot.js, page-tip.js, page-zoom.js, page-panel.js,
+   page.js. Data reaches
    the DOM only through textContent and DOM building; the one HTML parse is of the page's own escaped list
    chunks, in an inert document. */
 var TimelineApp = (function () {
@@ -34,9 +35,10 @@ var TimelineApp = (function () {
   };
   T.announce = function (message) { T.status.textContent = message; };
   T.fold = function (text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
-  T.number = function (n) { return n.toLocaleString(T.S.lang); };
-  T.longDate = function (ms) {
-    return new Date(ms).toLocaleDateString(T.S.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  };
+  /* Formatters made once: toLocaleString makes a new one at every call (~1 ms each). */
+  var numbers = new Intl.NumberFormat(T.S.lang);
+  var days = new Intl.DateTimeFormat(T.S.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  T.number = function (n) { return numbers.format(n); };
+  T.longDate = function (ms) { return days.format(new Date(ms)); };
   return T;
 })();

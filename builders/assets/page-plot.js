@@ -2,8 +2,11 @@
    their marks fall, how wide their titles are), drawing it with plotly, and what a click on the plot opens. */
 (function (T) {
   "use strict";
-  var doc = T.doc, data = T.data, S = T.S, plot = T.plot;
+  var doc = T.doc, data = T.data, plot = T.plot;
   var fig = data.figure, marks = fig.marks, DAY = 86400000, total = data.facets.length;
+  /* Marks drawn at most in one view (the most important first; the others are counted in group badges): plotly
+     styles each mark one by one, ~0.2 ms each on a loaded machine, and a search or a zoom redraws them all. */
+  var MAX_MARKS = 360;
   T.DAY = DAY;
   /* On a touch screen a swipe on the plot scrolls the page; zooming is by the buttons or a two-finger pinch. */
   if (T.touch) fig.layout.dragmode = false;
@@ -48,7 +51,7 @@
   function plotWidth() { return Math.max(40, plot.clientWidth - fig.layout.margin.l - fig.layout.margin.r); }
   function viewFor(range) {
     var w = plotWidth(), k = w / (range[1] - range[0]), scale = Math.min(1, (fig.rowPx - 3) / 17);
-    var left = new Float64Array(total), right = new Float64Array(total), title = new Float32Array(total), order = [];
+    var left = new Float64Array(total), right = new Float64Array(total), order = [];
     for (var n = 0; n < rank.length; n++) {
       var i = rank[n];
       if ((T.mask && !T.mask[i]) || ev.hi[i] < range[0] || ev.lo[i] > range[1]) continue;
@@ -58,11 +61,10 @@
         left[i] = Math.min(left[i], (ev.lo[i] - range[0]) * k - (marks.open && marks.open[i] & 1 ? 8 : 0));
         right[i] = Math.max(right[i], (ev.hi[i] - range[0]) * k + (marks.open && marks.open[i] & 2 ? 8 : 0));
       }
-      title[i] = widthOf(i);
       order.push(i);
     }
-    return { order: order, lane: ev.lane, left: left, right: right, title: title, lanes: fig.lanes.length, rows: fig.rows,
-             width: w, scale: scale, reserved: laneWidth.map(function (lw, lane) { return [lane, 0, 0, lw]; }),
+    return { order: order, lane: ev.lane, left: left, right: right, title: widthOf, lanes: fig.lanes.length, rows: fig.rows,
+             width: w, scale: scale, limit: MAX_MARKS, reserved: laneWidth.map(function (lw, lane) { return [lane, 0, 0, lw]; }),
              toMs: function (px) { return range[0] + px / k; }, toPx: function (ms) { return (ms - range[0]) * k; } };
   }
   function axis() { return plot._fullLayout && plot._fullLayout.xaxis; }
@@ -78,39 +80,51 @@
     last = { key: key, placed: placed, view: view };
     T.api.drawn = placed.row.reduce(function (n, r) { return n + (r >= 0 ? 1 : 0); }, 0);
     T.api.groups = placed.groups.length;
-    var traces = TimelineLayout.traces(fig, ev, placed, view, S);
+    var traces = TimelineLayout.traces(fig, ev, placed, view);
     var lay = TimelineLayout.layout(fig, view, range, measure);
+    T.hideTip();
     var drawn = plot.data ? Plotly.react(plot, traces, lay, config) : Plotly.newPlot(plot, traces, lay, config);
-    return drawn.then(function () { drawCounts(placed.groups); });
+    return drawn.then(function () { drawOver(placed, view); });
   }
   T.axis = axis;
   T.currentRange = currentRange;
   T.render = render;
   T.config = config;
+  T.plain = plain;
   T.api.layout = function () { return last; };
 
-  /* Group counts are written in an SVG layer over the plot: plotly's own text costs ~0.5 ms a label. */
-  var counts = null, SVG = "http://www.w3.org/2000/svg";
-  function drawCounts(groups) {
+  /* Titles and group counts are written in an SVG layer over the plot: plotly's own text costs ~0.5 ms a label. */
+  var over = null, SVG = "http://www.w3.org/2000/svg";
+  function text(x, y, content, cls) {
+    var t = doc.createElementNS(SVG, "text");
+    t.setAttribute("x", x.toFixed(1));
+    t.setAttribute("y", y.toFixed(1));
+    if (cls) t.setAttribute("class", cls);
+    t.textContent = content;
+    return t;
+  }
+  function plain(label) { return label.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"); }
+  function drawOver(placed, view) {
     var fl = plot._fullLayout;
     if (!fl) return;
-    if (!counts) {
-      counts = doc.createElementNS(SVG, "svg");
-      counts.setAttribute("class", "tl-counts");
-      counts.setAttribute("aria-hidden", "true");
+    if (!over) {
+      over = doc.createElementNS(SVG, "svg");
+      over.setAttribute("class", "tl-over");
+      over.setAttribute("aria-hidden", "true");
     }
-    if (counts.parentNode !== plot) plot.appendChild(counts);
-    counts.setAttribute("width", plot.clientWidth);
-    counts.setAttribute("height", plot.clientHeight);
-    var per = fig.rows + 1, frag = doc.createDocumentFragment();
-    groups.forEach(function (g) {
-      var t = doc.createElementNS(SVG, "text");
-      t.setAttribute("x", (fl._size.l + g.x).toFixed(1));
-      t.setAttribute("y", (fl._size.t + fl.yaxis.l2p(g.lane * per + fig.rows)).toFixed(1));
-      t.textContent = g.members.length > 99 ? "99+" : String(g.members.length);
-      frag.appendChild(t);
+    if (over.parentNode !== plot) plot.appendChild(over);
+    over.setAttribute("width", plot.clientWidth);
+    over.setAttribute("height", plot.clientHeight);
+    var per = fig.rows + 1, l = fl._size.l, top = fl._size.t, y = fl.yaxis, frag = doc.createDocumentFragment();
+    TimelineLayout.titles(placed, view).forEach(function (t) {
+      var node = text(l + t.x, top + y.l2p(t.y), plain(marks.label[t.i]), t.side > 0 ? "tl-title" : "tl-title tl-end");
+      node.setAttribute("data-i", t.i);
+      frag.appendChild(node);
     });
-    counts.replaceChildren(frag);
+    placed.groups.forEach(function (g) {
+      frag.appendChild(text(l + g.x, top + y.l2p(g.lane * per + fig.rows), g.members.length > 99 ? "99+" : String(g.members.length), "tl-n"));
+    });
+    over.replaceChildren(frag);
   }
   window.addEventListener("resize", function () { if (axis()) render(currentRange(), false); });
 
@@ -129,6 +143,8 @@
         render(currentRange(), false).then(function () { T.announceRange(); });
       });
       plot.on("plotly_click", clicked);
+      plot.on("plotly_hover", function (e) { if (e && e.points && e.points[0]) T.tipFor(e.points[0]); });
+      plot.on("plotly_unhover", T.hideTip);
       plot.on("plotly_doubleclick", function () { clearTimeout(clickTimer); });
       performance.mark("tl-plotted");
       T.api.ready = true;
@@ -146,7 +162,7 @@
     var found = e && e.event ? hit(e.event.clientX, e.event.clientY) : null;
     var p = e && e.points && e.points[0];
     if (!found && p) found = { group: p.data.name === "groups", i: p.customdata };
-    if (!found || (!found.group && p && p.data.name === "titles")) return;
+    if (!found) return;
     clickTimer = setTimeout(function () {
       if (found.group) openGroup(last.placed.groups[found.i]);
       else { T.opener = null; T.open(found.i, true, true); }
@@ -176,18 +192,4 @@
     T.zoomTo([lo - pad, hi + pad]);
   }
 
-  /* A focused or opened event shows its hover label in the plot, so keyboard readers see where it sits. */
-  T.hoverEvent = function (i) {
-    if (!plot.data || !Plotly.Fx) return;
-    for (var t = 0; t < plot.data.length; t++) {
-      var trace = plot.data[t];
-      if (trace.name !== "events") continue;
-      var j = trace.customdata.indexOf(i);
-      if (j >= 0) { try { Plotly.Fx.hover(plot, [{ curveNumber: t, pointNumber: j }]); } catch (e) { /* point outside the view */ } return; }
-    }
-  };
-  doc.addEventListener("focusin", function (e) {
-    var link = e.target instanceof Element && e.target.closest("a.tl-open");
-    if (link && T.list.contains(link)) T.hoverEvent(T.byId[link.closest("li").id]);
-  });
 })(TimelineApp);

@@ -24,6 +24,44 @@
     if (T.mask && !T.api.drawn && !T.api.groups) message += " — " + S.none_here;
     T.announce(message);
   }
+
+  /* Two fingers on the plot zoom it about the point between them (spread: in, pinch: out); one finger still
+     scrolls the page (the plot's touch-action leaves panning to the browser and keeps its page zoom out). The
+     plot is redrawn at most once a frame while the fingers move. */
+  function pinch(plot) {
+    var start = null, latest = null, busy = false;
+    function apart(touches) { return Math.max(24, Math.abs(touches[0].clientX - touches[1].clientX)); }
+    function centre(touches) { return (touches[0].clientX + touches[1].clientX) / 2; }
+    function rangeFor(gesture) {
+      var size = plot._fullLayout._size, left = plot.getBoundingClientRect().left + size.l, r = start.range;
+      var at = Math.min(1, Math.max(0, (start.x - left) / size.w)), now = Math.min(1, Math.max(0, (gesture.x - left) / size.w));
+      var fixed = r[0] + at * (r[1] - r[0]), span = Math.max(DAY, (r[1] - r[0]) * start.spread / gesture.spread);
+      return [fixed - now * span, fixed + (1 - now) * span];
+    }
+    function draw() {
+      if (busy || !latest) return;
+      var range = rangeFor(latest);
+      latest = null;
+      busy = true;
+      zoomTo(range).then(function () { busy = false; draw(); });
+    }
+    plot.addEventListener("touchstart", function (e) {
+      if (e.touches.length !== 2 || !T.axis()) { start = null; return; }
+      start = { spread: apart(e.touches), x: centre(e.touches), range: T.currentRange() };
+      T.hideTip();
+    }, { passive: true });
+    plot.addEventListener("touchmove", function (e) {
+      if (!start || e.touches.length !== 2) return;
+      e.preventDefault();
+      latest = { spread: apart(e.touches), x: centre(e.touches) };
+      requestAnimationFrame(draw);
+    }, { passive: false });
+    function end(e) { if (e.touches.length < 2) start = null; }
+    plot.addEventListener("touchend", end);
+    plot.addEventListener("touchcancel", end);
+  }
+  if (T.touch && T.plot) pinch(T.plot);
+
   T.zoom = T.api.zoom = zoom;
   T.zoomTo = T.api.zoomTo = zoomTo;
   T.announceRange = announceRange;

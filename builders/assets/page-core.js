@@ -35,10 +35,12 @@ var TimelineApp = (function () {
   };
   T.announce = function (message) { T.status.textContent = message; };
   T.fold = function (text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
-  /* Formatters made once: toLocaleString makes a new one at every call (~1 ms each). */
-  var numbers = new Intl.NumberFormat(T.S.lang);
-  var days = new Intl.DateTimeFormat(T.S.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  T.number = function (n) { return numbers.format(n); };
-  T.longDate = function (ms) { return days.format(new Date(ms)); };
+  /* Formatters made once, when first needed: toLocaleString makes a new one at every call (~1 ms each). */
+  var numbers = null, days = null;
+  T.number = function (n) { return (numbers = numbers || new Intl.NumberFormat(T.S.lang)).format(n); };
+  T.longDate = function (ms) {
+    days = days || new Intl.DateTimeFormat(T.S.lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    return days.format(new Date(ms));
+  };
   return T;
 })();

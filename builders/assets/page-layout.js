@@ -116,13 +116,14 @@ var TimelineLayout = (function () {
   /* ---- plotly traces for a placement (titles and counts are drawn by page-plot.js, hover labels by page-tip.js) ---- */
   function traces(fig, ev, placed, view) {
     var m = fig.marks, per = view.rows + 1;
-    var bars = trace("bar", "periods"), marks = trace("scatter", "events");
+    var bars = trace("bar", "periods"), hatched = trace("bar", "periods"), marks = trace("scatter", "events");
+    hatched.marker.pattern = { shape: "/", fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 1, size: 7, solidity: 0.45 };
     var ends = trace("scatter", "open-ends"), groups = trace("scatter", "groups");
     view.order.forEach(function (i) {
       var r = placed.row[i];
       if (r < 0) return;
       var y = ev.lane[i] * per + r, colour = fig.colours[ev.lane[i] % fig.colours.length];
-      if (!ev.point[i]) addBar(bars, i, y, colour, m, ev);
+      if (!ev.point[i]) addBar(/-open/.test(m.symbol[i]) ? hatched : bars, i, y, colour, m, ev);
       addMark(marks, i, y, colour, m, ev, view.scale);
       if (m.open && m.open[i]) addEnds(ends, i, y, colour, m.open[i], ev);
     });
@@ -131,7 +132,8 @@ var TimelineLayout = (function () {
       groups.x.push(view.toMs(g.x)); groups.y.push(g.lane * per + view.rows); groups.customdata.push(k);
       groups.marker.line.color.push(fig.colours[g.lane % fig.colours.length]);
     });
-    return [bars, ends, marks, groups];
+    /* Plain and hatched (approximate) periods apart: plotly builds a pattern for each bar given one. */
+    return [bars, hatched].filter(function (t) { return t.x.length; }).concat([ends, marks, groups]);
   }
   /* Where each placed title goes: its event, the pixel its text starts (side 1) or ends (side -1) at, its row. */
   function titles(placed, view) {
@@ -147,7 +149,7 @@ var TimelineLayout = (function () {
     var t = { type: type, name: name, showlegend: false, x: [], y: [], customdata: [], hoverinfo: "none" };
     if (name === "periods") {
       t.orientation = "h"; t.base = []; t.width = 0.5;
-      t.marker = { color: [], opacity: [], line: { color: [], width: 1.5 }, pattern: { shape: [], fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 1, size: 7, solidity: 0.45 } };
+      t.marker = { color: [], opacity: [], line: { color: [], width: 1.5 } };
     }
     if (name === "events") {
       t.mode = "markers";
@@ -165,7 +167,6 @@ var TimelineLayout = (function () {
   function addBar(t, i, y, colour, m, ev) {
     t.base.push(ev.lo[i]); t.x.push(ev.hi[i] - ev.lo[i]); t.y.push(y); t.customdata.push(i);
     t.marker.color.push(colour); t.marker.opacity.push(m.faint && m.faint[i] ? 0.45 : 0.9); t.marker.line.color.push(colour);
-    t.marker.pattern.shape.push(/-open/.test(m.symbol[i]) ? "/" : "");
   }
   function addMark(t, i, y, colour, m, ev, scale) {
     var filled = m.symbol[i] === "circle" || m.symbol[i] === "diamond";
@@ -183,7 +184,7 @@ var TimelineLayout = (function () {
     });
   }
 
-  /* Lane names and separators, the rows' height, and the era titles that fit. */
+  /* Lane separators, the rows' height, and the era titles that fit. */
   function layout(fig, view, range, measure) {
     var base = fig.layout, per = view.rows + 1, total = fig.lanes.length * per;
     var lay = Object.assign({}, base, { xaxis: Object.assign({}, base.xaxis, { range: range, autorange: false }) });
@@ -193,11 +194,7 @@ var TimelineLayout = (function () {
       var y = (k + 1) * per - 0.5;
       return { type: "line", xref: "paper", x0: 0, x1: 1, y0: y, y1: y, line: { color: "#c8c8c8", width: 1 }, layer: "below" };
     }));
-    lay.annotations = eraTitles(base.annotations, view, measure).concat(fig.lanes.map(function (label, k) {
-      return { xref: "paper", x: 0, xanchor: "left", yref: "y", y: k * per, yanchor: "middle", showarrow: false,
-               text: '<span style="color:' + fig.colours[k % fig.colours.length] + '">■</span> <b>' + label + "</b>",
-               bgcolor: "rgba(255,255,255,0.85)", font: { size: 12, color: TEXT } };
-    }));
+    lay.annotations = eraTitles(base.annotations, view, measure);  /* lane names: page-plot.js, over the plot */
     if (!lay.annotations.some(function (a) { return a.name === "era"; })) lay.margin = Object.assign({}, base.margin, { t: 36 });
     return lay;
   }

@@ -5,8 +5,8 @@
   var doc = T.doc, data = T.data, S = T.S, items = T.items, total = data.facets.length;
   var haystack = [];  /* folded text of items[i], filled at idle time (with each chunk of a long list) */
   var chunks = Array.prototype.slice.call(doc.querySelectorAll("noscript.tl-chunk"));
-  var FIRST = 120;    /* list entries brought up to date with a search at once; the rest at idle time */
-  var SLICE = 400;
+  var AT_ONCE = 400;  /* a list this long follows a search at once; a longer one at idle time, a slice at a time */
+  var SLICE = 1000;
 
   /* A long list arrives in <noscript> chunks: the page's own escaped markup, parsed here in an inert
      document (no script runs, no resource loads) and moved into the list, in order. */
@@ -85,8 +85,9 @@
       return count;
     });
   }
-  /* The list follows the mask: its head at once, the rest a slice at a time while the page is idle (showing or
-     hiding 10,000 entries at once costs the browser half a second of style and layout). */
+  /* The list follows the mask: a short one at once, a long one after the plot has been redrawn, a slice at a time
+     while the page is idle (showing or hiding 10,000 entries at once costs the browser half a second of style and
+     layout, which would hold up the plot and the next key press). */
   var pass = 0;
   function showItems(from, to) {
     for (var k = from; k < to; k++) {
@@ -95,7 +96,7 @@
     }
   }
   function syncList() {
-    var mine = ++pass, k = Math.min(items.length, FIRST);
+    var mine = ++pass, k = items.length <= AT_ONCE ? items.length : 0;
     showItems(0, k);
     T.api.listSynced = k >= items.length;
     function more(deadline) {

@@ -104,6 +104,19 @@
     return t;
   }
   function plain(label) { return label.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"); }
+  /* A lane's name at the left of its first row, on a light background, after a square of its colour. */
+  function laneName(label, k, x, y) {
+    var g = doc.createElementNS(SVG, "g"), box = doc.createElementNS(SVG, "rect");
+    g.setAttribute("class", "tl-lane");
+    [["x", x], ["y", y - 9], ["width", laneWidth[k] - 6], ["height", 18]].forEach(function (a) { box.setAttribute(a[0], a[1]); });
+    var name = text(x + 2, y, "", ""), square = doc.createElementNS(SVG, "tspan"), words = doc.createElementNS(SVG, "tspan");
+    square.setAttribute("fill", fig.colours[k % fig.colours.length]);
+    square.textContent = "■ ";
+    words.textContent = plain(label);
+    name.append(square, words);
+    g.append(box, name);
+    return g;
+  }
   function drawOver(placed, view) {
     var fl = plot._fullLayout;
     if (!fl) return;
@@ -124,6 +137,7 @@
     placed.groups.forEach(function (g) {
       frag.appendChild(text(l + g.x, top + y.l2p(g.lane * per + fig.rows), g.members.length > 99 ? "99+" : String(g.members.length), "tl-n"));
     });
+    fig.lanes.forEach(function (label, k) { frag.appendChild(laneName(label, k, l, top + y.l2p(k * per))); });
     over.replaceChildren(frag);
   }
   window.addEventListener("resize", function () { if (axis()) render(currentRange(), false); });

@@ -75,9 +75,7 @@
     /* Plot first, list after: plotly measures the page, which would otherwise lay out the changed list too.
        The plot is redrawn only when what it draws changes. */
     return T.render(T.currentRange(), false).then(function () {
-      var heading = doc.querySelector("#tl__events-h .tl-count");
-      if (heading) heading.textContent = "(" + (found.active ? T.fmt(S.count_of, { n: T.number(count), total: T.number(total) }) : T.number(total)) + ")";
-      syncList();
+      syncList("(" + (found.active ? T.fmt(S.count_of, { n: T.number(count), total: T.number(total) }) : T.number(total)) + ")");
       T.api.filterMs = performance.now() - t0;
       var message = count === 0 ? S.no_match : count === 1 ? S.match_one : T.fmt(S.match, { n: T.number(count) });
       if (count && !T.api.drawn && !T.api.groups && T.axis()) message += " — " + S.none_here;
@@ -95,16 +93,16 @@
       if (items[k].hidden === show) items[k].hidden = !show;
     }
   }
-  function syncList() {
-    var mine = ++pass, k = items.length <= AT_ONCE ? items.length : 0;
-    showItems(0, k);
-    T.api.listSynced = k >= items.length;
+  function syncList(count) {
+    var mine = ++pass, k = 0, heading = doc.querySelector("#tl__events-h .tl-count");
     function more(deadline) {
       if (mine !== pass) return;
-      do { showItems(k, Math.min(items.length, k + SLICE)); k += SLICE; } while (k < items.length && deadline.timeRemaining() > 3);
+      if (!k && heading) heading.textContent = count;  /* the list's heading changes with the list, not before it */
+      do { showItems(k, Math.min(items.length, k + SLICE)); k += SLICE; } while (k < items.length && (!deadline || deadline.timeRemaining() > 3));
       if (k < items.length) T.idle(more, { timeout: 300 }); else T.api.listSynced = true;
     }
-    if (k < items.length) T.idle(more, { timeout: 300 });
+    T.api.listSynced = false;
+    if (items.length <= AT_ONCE) more(null); else T.idle(more, { timeout: 300 });
   }
   T.api.filter = filter;
   T.api.ensureAll = ensureAll;

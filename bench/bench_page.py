@@ -262,8 +262,8 @@ def _table(lines: list[str], runs: int, start_load: str) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
             "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
-            "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the plot redrawn and the list's "
-            "first 120 entries brought up to date; the rest of the list follows a slice at a time while the page is idle) and "
+            "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the plot redrawn; a list of up to 400 "
+            "entries follows at once, a longer one a slice at a time while the page is idle) and "
             "zoom (one 'Zoom in' press) are timed from the call to the next frame, after the whole list is in the DOM; "
             "heap and DOM nodes with the whole list in. Above 100 events the list beyond the first 100 arrives from <noscript> "
             "chunks after the plot ('whole list in DOM'). TimelineJS: 'loaded' event plus a frame; next slide = goToNext() to "

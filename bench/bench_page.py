@@ -179,6 +179,7 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
     from timeline.builders.html import render_html
 
     lines = []
+    start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     work = Path(tempfile.mkdtemp(prefix="bench-page-"))
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -201,7 +202,7 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
         example = _example_row(browser, work, runs)
         browser.close()
     shutil.rmtree(work, ignore_errors=True)
-    return _table(lines, runs) + example
+    return _table(lines, runs, start_load) + example
 
 
 def _example_row(browser: Any, work: Path, runs: int) -> str:
@@ -253,7 +254,7 @@ def _row(n: int, ours: list[dict[str, float]], theirs: list[dict[str, float]], s
             f"{size / 1e6:.2f} MB | {build_s:.2f} s | {tl} |")
 
 
-def _table(lines: list[str], runs: int) -> str:
+def _table(lines: list[str], runs: int, start_load: str) -> str:
     head = ("| events | ours: afterplot | ours: afterplot + idle | ours: whole list in DOM | search | zoom "
             "| drawn at once: marks + group badges | JS heap | DOM nodes "
             "| page bytes | build | TimelineJS 3 load / next slide | TJS heap | TJS DOM nodes | TJS bytes (loads) |\n"
@@ -261,16 +262,18 @@ def _table(lines: list[str], runs: int) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
             "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
-            "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the list and plot redrawn) and "
+            "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the plot redrawn; a list of up to 400 "
+            "entries follows at once, a longer one a slice at a time while the page is idle) and "
             "zoom (one 'Zoom in' press) are timed from the call to the next frame, after the whole list is in the DOM; "
-            "heap and DOM nodes with the whole list in. Above 400 events the list beyond the first 400 arrives from <noscript> chunks "
-            "after the plot ('whole list in DOM'). TimelineJS: 'loaded' event plus a frame; next slide = goToNext() to "
-            "the next frame. 'Drawn at once': marks with their own place on the plot at the first view (1280 px); every "
-            "other event in view is counted in a numbered group badge (clicking it zooms in), so the plot draws at most "
-            "what fits without overlap, while TimelineJS draws a marker for every event. "
+            "heap and DOM nodes with the whole list in. Above 100 events the list beyond the first 100 arrives from <noscript> "
+            "chunks after the plot ('whole list in DOM'). TimelineJS: 'loaded' event plus a frame; next slide = goToNext() to "
+            "the next frame. 'Drawn at once': marks with their own place on the plot at the first view (1280 px), at most "
+            "360 a view, the most important first; every other event in view is counted in a numbered group badge "
+            "(clicking it zooms in). TimelineJS draws a marker for every event. "
             "Produced by `python bench/bench_page.py`.\n\n"
-            f"Machine load average at the end of the run (1, 5, 15 min, 2 cores): {load}; both pages ran in the same run, "
-            "so compare them with each other rather than with a run on a quieter machine.\n\n"
+            f"Machine load average (1, 5, 15 min, 2 cores shared with other jobs) at the start of the run: {start_load}; at the "
+            f"end: {load}. Both pages ran in the same run, so compare them with each other rather than with a run on a "
+            "quieter machine.\n\n"
             f"{head}\n" + "\n".join(lines) + "\n")
 
 

@@ -28,6 +28,8 @@ from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
 PLOTLY_FILE = "plotly-basic.min.js"
+PAGE_SCRIPTS = ("page-layout.js", "page-core.js", "page-list.js", "page-plot.js", "page-tip.js", "page-zoom.js",
+                "page-panel.js", "page.js")  # the page script's parts, inlined in this order
 PLOTLY_MODES = ("inline", "cdn", "file")
 CDN_BASE = "https://cdn.plot.ly"
 DEFAULTS: dict[str, Any] = {"plotly": "inline", "locale": "en", "review": False}
@@ -48,8 +50,8 @@ def compact(source: str) -> str:
 
 
 def page_script() -> str:
-    """The page script as inlined: the layout, then the app, without their comments (the files keep them)."""
-    source = asset("page-layout.js") + "\n" + asset("page.js")
+    """The page script as inlined: its parts in order, without their comments (the files keep them)."""
+    source = "\n".join(asset(name) for name in PAGE_SCRIPTS)
     return compact(re.sub(r"/\*.*?\*/", "", source, flags=re.S))
 
 

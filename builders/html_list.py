@@ -23,8 +23,8 @@ def safe_url(url: str | None) -> str | None:
     return url if url and is_web_url(url) else None
 
 
-EAGER = 400  # events parsed with the page; the rest of a long list waits in <noscript> chunks
-CHUNK = 500
+EAGER = 100  # events parsed with the page; the rest of a long list waits in <noscript> chunks
+CHUNK = 250  # events a chunk: one is parsed per idle moment, short enough not to hold up a click
 
 
 def render_list(model: PageModel) -> str:

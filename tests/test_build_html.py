@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from timeline import dates
 from timeline.builders import BuildContext, get_builder
-from timeline.builders.html import HtmlBuilder, asset, compact, json_script, page_script, render_html
+from timeline.builders.html import PAGE_SCRIPTS, HtmlBuilder, asset, compact, json_script, page_script, render_html
 from timeline.builders.html_figure import LANE_COLOURS, short_title
 from timeline.check import check_store
 from timeline.cli import cli
@@ -113,6 +113,18 @@ def test_inlined_assets_are_the_asset_files(basic):
     assert script == page_script() and "/*" not in script
     assert "var TimelineLayout" in script and "function fromHash()" in script
     assert re.search(r"<style>(.*?)</style>", html, re.S).group(1) == compact(asset("page.css"))
+
+
+def test_page_script_parts_are_small_and_define_each_function_once():
+    """The page script is split by concern; each part stays readable and no helper is written twice."""
+    names: list[str] = []
+    for name in PAGE_SCRIPTS:
+        source = asset(name)
+        assert len(source.splitlines()) < 400, name
+        names += re.findall(r"\bfunction (\w+)\s*\(", source) + re.findall(r"\bT\.(\w+) = function", source)
+    defined_twice = {n for n in names if names.count(n) > 1}
+    assert defined_twice == set()
+    assert PAGE_SCRIPTS[-1] == "page.js" and PAGE_SCRIPTS[:2] == ("page-layout.js", "page-core.js")
 
 
 def test_marks_follow_precision(basic):
@@ -364,5 +376,6 @@ def test_inferred_publication_dates_are_labelled(basic):
 def test_page_script_gets_every_text_it_uses(basic):
     store, texts = basic
     sent = set(_data(render_html(store, texts, {"plotly": "file"}))["strings"])
-    used = set(re.findall(r"\bS\.(\w+)", asset("page.js"))) | set(re.findall(r"\bstrings\.(\w+)", asset("page-layout.js")))
+    app = "\n".join(asset(name) for name in PAGE_SCRIPTS)
+    used = set(re.findall(r"\bS\.(\w+)", app)) | set(re.findall(r"\bstrings\.(\w+)", app))
     assert used == sent

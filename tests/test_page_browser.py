@@ -316,7 +316,9 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
     page.keyboard.press("Escape")
     page.fill("#tl__q", "zebra")
     _wait(page, "document.getElementById('tl__status').textContent === '1 event matches'")
-    assert _plot_points(page) == 1 and _visible_items(page) == 1
+    assert _plot_points(page) == 1
+    _wait(page, "timelinePage.listSynced")  # the rest of the list follows at idle time
+    assert _visible_items(page) == 1
     page.fill("#tl__q", "")
     _wait(page, "document.getElementById('tl__status').textContent === '1,600 events match'")
     for _ in range(3):
@@ -362,6 +364,6 @@ def test_french_page(page: Any, tmp_path: Path) -> None:
 def test_focusing_an_event_in_the_list_shows_it_in_the_plot(page: Any, site: dict[str, Path]) -> None:
     _open(page, site["basic"])
     page.focus("#council-vote a.tl-open")
-    _wait(page, "!!document.querySelector('#tl__plot .hoverlayer .hovertext')")
-    label = page.evaluate("document.querySelector('#tl__plot .hoverlayer .hovertext').textContent")
+    _wait(page, "!document.querySelector('#tl__plot .tl-tip').hidden")
+    label = page.evaluate("document.querySelector('#tl__plot .tl-tip').textContent")
     assert "Council votes to rebuild the wall" in label and "3 March 2021" in label and "1 source" in label

@@ -29,19 +29,22 @@ GEOMETRY = """(() => {
   plot._fullData.filter(t => t.type === 'scatter').forEach(t => {
     const layer = plot.querySelector('.scatterlayer g.trace' + t.uid);
     if (!layer) return;
-    const nodes = t.name === 'titles' ? layer.querySelectorAll('g.textpoint text') : layer.querySelectorAll('path.point');
-    nodes.forEach((n, j) => {
+    layer.querySelectorAll('path.point').forEach((n, j) => {
       const b = n.getBoundingClientRect();
       if (b.width === 0) return;
       out.push({kind: t.name, i: t.name === 'groups' ? -1 - t.customdata[j] : t.customdata[j],
                 box: [b.left, b.top, b.right, b.bottom]});
     });
   });
-  const bars = plot.data.find(t => t.type === 'bar');
-  if (bars) plot.querySelectorAll('.barlayer .point path').forEach((n, j) => {
+  plot.querySelectorAll('.tl-over .tl-title').forEach(n => {
     const b = n.getBoundingClientRect();
-    out.push({kind: 'periods', i: bars.customdata[j], box: [b.left, b.top, b.right, b.bottom]});
+    out.push({kind: 'titles', i: +n.getAttribute('data-i'), box: [b.left, b.top, b.right, b.bottom]});
   });
+  const bars = plot._fullData.filter(t => t.type === 'bar');
+  plot.querySelectorAll('.barlayer g.trace.bars').forEach((layer, k) => layer.querySelectorAll('.point path').forEach((n, j) => {
+    const b = n.getBoundingClientRect();
+    out.push({kind: 'periods', i: bars[k].customdata[j], box: [b.left, b.top, b.right, b.bottom]});
+  }));
   return out;
 })()"""
 
@@ -398,8 +401,7 @@ def test_open_ended_period_ends_in_an_arrow(at_width: Any, tmp_path: Path) -> No
 @pytest.mark.parametrize("width", [1280, 700, 375])
 def test_era_titles_never_overlap(at_width: Any, pages: dict[str, Path], width: int) -> None:
     page = at_width(width, _example(pages))
-    boxes = page.evaluate("""[...document.querySelectorAll('#tl__plot .annotation')]
-      .filter(a => !a.textContent.startsWith('■')).map(a => { const b = a.getBoundingClientRect();
+    boxes = page.evaluate("""[...document.querySelectorAll('#tl__plot .annotation')].map(a => { const b = a.getBoundingClientRect();
         return [b.left, b.top, b.right, b.bottom]; })""")
     assert boxes or width < 400
     assert not [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:] if _overlaps(a, b)]

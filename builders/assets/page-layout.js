@@ -27,19 +27,22 @@ var TimelineLayout = (function () {
   };
 
   /* v: order (event indices in view, most important first), lane[i], left[i] and right[i] (the mark's pixels),
-     title[i] (its title's width in pixels, 0 for none), lanes, rows, width, reserved ([lane, row, a, b] taken).
+     title[i] or title(i) (its title's width in pixels, 0 for none: a function is asked only for the marks placed),
+     lanes, rows, width, reserved ([lane, row, a, b] taken), limit (most marks placed, optional).
      Returns row[i] (-1: in a group), side[i] (1: title right of the mark, -1: left, 0: none) and the groups. */
   function place(v) {
     var total = v.lane.length, grid = new Grid(v.lanes, v.rows, v.width);
     var row = new Int8Array(total).fill(-1), side = new Int8Array(total), left_over = [];
     v.reserved.forEach(function (r) { grid.mark(r[0], r[1], r[2], r[3], 1); });
+    var room = v.limit || Infinity;  /* marks drawn at most; the rest are counted in groups */
     v.order.forEach(function (i) {
-      for (var r = 0; r < v.rows; r++) {
-        if (grid.free(v.lane[i], r, v.left[i], v.right[i])) { grid.mark(v.lane[i], r, v.left[i], v.right[i], 1); row[i] = r; return; }
+      for (var r = 0; r < v.rows && room > 0; r++) {
+        if (grid.free(v.lane[i], r, v.left[i], v.right[i])) { grid.mark(v.lane[i], r, v.left[i], v.right[i], 1); row[i] = r; room--; return; }
       }
       left_over.push(i);
     });
-    v.order.forEach(function (i) { if (row[i] >= 0 && v.title[i] > 0) titleFor(i, v, grid, row, side); });
+    var width = typeof v.title === "function" ? v.title : function (i) { return v.title[i]; };
+    v.order.forEach(function (i) { if (row[i] >= 0 && width(i) > 0) titleFor(i, v, grid, row, side, width(i)); });
     return { row: row, side: side, groups: alone(gather(left_over, v), v, row) };
   }
   /* A "group" of one is drawn as its own mark in the group row when no badge is near it. */
@@ -57,8 +60,8 @@ var TimelineLayout = (function () {
 
   /* A title goes right of its mark, else left of it; failing both in the mark's row, the mark moves to a row
      where mark and title fit together. */
-  function titleFor(i, v, grid, row, side) {
-    var lane = v.lane[i], a = v.left[i], b = v.right[i], w = v.title[i];
+  function titleFor(i, v, grid, row, side, w) {
+    var lane = v.lane[i], a = v.left[i], b = v.right[i];
     function fits(r, dir) {
       var lo = dir > 0 ? b + GAP + 1 : a - GAP - 1 - w, hi = lo + w;
       return lo >= 0 && hi <= v.width && grid.free(lane, r, lo, hi) ? [lo, hi] : null;
@@ -110,78 +113,78 @@ var TimelineLayout = (function () {
     }
   }
 
-  /* ---- plotly traces for a placement ---- */
-  function traces(fig, ev, placed, view, strings) {
+  /* ---- plotly traces for a placement (titles and counts are drawn by page-plot.js, hover labels by page-tip.js) ---- */
+  function traces(fig, ev, placed, view) {
     var m = fig.marks, per = view.rows + 1;
-    var bars = trace("bar", "periods"), marks = trace("scatter", "events"), titles = trace("scatter", "titles");
+    var bars = trace("bar", "periods"), hatched = trace("bar", "periods"), marks = trace("scatter", "events");
+    hatched.marker.pattern = { shape: "/", fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 1, size: 7, solidity: 0.45 };
     var ends = trace("scatter", "open-ends"), groups = trace("scatter", "groups");
     view.order.forEach(function (i) {
       var r = placed.row[i];
       if (r < 0) return;
       var y = ev.lane[i] * per + r, colour = fig.colours[ev.lane[i] % fig.colours.length];
-      if (!ev.point[i]) addBar(bars, i, y, colour, m, ev);
+      if (!ev.point[i]) addBar(/-open/.test(m.symbol[i]) ? hatched : bars, i, y, colour, m, ev);
       addMark(marks, i, y, colour, m, ev, view.scale);
-      if (placed.side[i]) addTitle(titles, i, y, placed.side[i], view, m);
       if (m.open && m.open[i]) addEnds(ends, i, y, colour, m.open[i], ev);
     });
     groups.marker.size = Math.round(18 * view.scale);
     placed.groups.forEach(function (g, k) {
       groups.x.push(view.toMs(g.x)); groups.y.push(g.lane * per + view.rows); groups.customdata.push(k);
-      groups.hovertext.push(strings.group.replace("{n}", g.members.length.toLocaleString(strings.lang)));
       groups.marker.line.color.push(fig.colours[g.lane % fig.colours.length]);
     });
-    return [bars, ends, marks, titles, groups];
+    /* Plain and hatched (approximate) periods apart: plotly builds a pattern for each bar given one. */
+    return [bars, hatched].filter(function (t) { return t.x.length; }).concat([ends, marks, groups]);
+  }
+  /* Where each placed title goes: its event, the pixel its text starts (side 1) or ends (side -1) at, its row. */
+  function titles(placed, view) {
+    var out = [], per = view.rows + 1;
+    view.order.forEach(function (i) {
+      var side = placed.side[i];
+      if (placed.row[i] < 0 || !side) return;
+      out.push({ i: i, side: side, x: side > 0 ? view.right[i] + GAP + 1 : view.left[i] - GAP - 1, y: view.lane[i] * per + placed.row[i] });
+    });
+    return out;
   }
   function trace(type, name) {
-    var t = { type: type, name: name, showlegend: false, x: [], y: [], customdata: [], hovertext: [], hoverinfo: "text" };
+    var t = { type: type, name: name, showlegend: false, x: [], y: [], customdata: [], hoverinfo: "none" };
     if (name === "periods") {
       t.orientation = "h"; t.base = []; t.width = 0.5;
-      t.marker = { color: [], opacity: [], line: { color: [], width: 1.5 }, pattern: { shape: [], fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 1, size: 7, solidity: 0.45 } };
+      t.marker = { color: [], opacity: [], line: { color: [], width: 1.5 } };
     }
     if (name === "events") {
       t.mode = "markers";
       t.marker = { symbol: [], size: [], color: [], opacity: [], line: { color: [], width: [] } };
     }
-    if (name === "titles") {
-      t.mode = "text"; t.text = []; t.textposition = []; t.hoverinfo = "skip"; t.cliponaxis = false;
-      t.textfont = { size: 11, color: TEXT };
-    }
     if (name === "open-ends") {
       t.mode = "markers"; t.hoverinfo = "skip"; t.marker = { symbol: [], size: 9, color: [] };
     }
     if (name === "groups") {
-      t.mode = "markers";  /* the counts are drawn by page.js over the plot */
+      t.mode = "markers";
       t.marker = { symbol: "square", size: 18, color: "#ffffff", line: { color: [], width: 1.5 } };
     }
     return t;
   }
   function addBar(t, i, y, colour, m, ev) {
-    t.base.push(ev.lo[i]); t.x.push(ev.hi[i] - ev.lo[i]); t.y.push(y); t.customdata.push(i); t.hovertext.push(m.hover[i]);
+    t.base.push(ev.lo[i]); t.x.push(ev.hi[i] - ev.lo[i]); t.y.push(y); t.customdata.push(i);
     t.marker.color.push(colour); t.marker.opacity.push(m.faint && m.faint[i] ? 0.45 : 0.9); t.marker.line.color.push(colour);
-    t.marker.pattern.shape.push(/-open/.test(m.symbol[i]) ? "/" : "");
   }
   function addMark(t, i, y, colour, m, ev, scale) {
     var filled = m.symbol[i] === "circle" || m.symbol[i] === "diamond";
-    t.x.push(ev.mid[i]); t.y.push(y); t.customdata.push(i); t.hovertext.push(m.hover[i]);
+    t.x.push(ev.mid[i]); t.y.push(y); t.customdata.push(i);
     t.marker.symbol.push(m.symbol[i]); t.marker.size.push(m.size[i] * scale); t.marker.color.push(colour);
     t.marker.opacity.push(m.faint && m.faint[i] ? 0.5 : 1);
     t.marker.line.color.push(filled ? "#ffffff" : colour); t.marker.line.width.push(filled ? 1 : 2);
-  }
-  function addTitle(t, i, y, side, view, m) {
-    var px = side > 0 ? view.right[i] + GAP + 1 : view.left[i] - GAP - 1;
-    t.x.push(view.toMs(px)); t.y.push(y); t.customdata.push(i); t.hovertext.push("");
-    t.text.push(m.label[i]); t.textposition.push(side > 0 ? "middle right" : "middle left");
   }
   /* An open end ('since 2015') ends in an arrow at the edge of what is known, so the bar reads as open. */
   function addEnds(t, i, y, colour, open, ev) {
     [[1, ev.lo[i], "triangle-left"], [2, ev.hi[i], "triangle-right"]].forEach(function (end) {
       if (!(open & end[0])) return;
-      t.x.push(end[1]); t.y.push(y); t.customdata.push(i); t.hovertext.push("");
+      t.x.push(end[1]); t.y.push(y); t.customdata.push(i);
       t.marker.symbol.push(end[2]); t.marker.color.push(colour);
     });
   }
 
-  /* Lane names and separators, the rows' height, and the era titles that fit. */
+  /* Lane separators, the rows' height, and the era titles that fit. */
   function layout(fig, view, range, measure) {
     var base = fig.layout, per = view.rows + 1, total = fig.lanes.length * per;
     var lay = Object.assign({}, base, { xaxis: Object.assign({}, base.xaxis, { range: range, autorange: false }) });
@@ -191,11 +194,7 @@ var TimelineLayout = (function () {
       var y = (k + 1) * per - 0.5;
       return { type: "line", xref: "paper", x0: 0, x1: 1, y0: y, y1: y, line: { color: "#c8c8c8", width: 1 }, layer: "below" };
     }));
-    lay.annotations = eraTitles(base.annotations, view, measure).concat(fig.lanes.map(function (label, k) {
-      return { xref: "paper", x: 0, xanchor: "left", yref: "y", y: k * per, yanchor: "middle", showarrow: false,
-               text: '<span style="color:' + fig.colours[k % fig.colours.length] + '">■</span> <b>' + label + "</b>",
-               bgcolor: "rgba(255,255,255,0.85)", font: { size: 12, color: TEXT } };
-    }));
+    lay.annotations = eraTitles(base.annotations, view, measure);  /* lane names: page-plot.js, over the plot */
     if (!lay.annotations.some(function (a) { return a.name === "era"; })) lay.margin = Object.assign({}, base.margin, { t: 36 });
     return lay;
   }
@@ -210,5 +209,5 @@ var TimelineLayout = (function () {
     return kept;
   }
 
-  return { place: place, traces: traces, layout: layout };
+  return { place: place, traces: traces, titles: titles, layout: layout };
 })();

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from timeline.distributed.blocking import SPAN, blocking_keys
 from timeline.extract.candidates import Mention
-from timeline.extract.merge import Group, group_mentions
+from timeline.extract.groups import Group
+from timeline.extract.merge import group_mentions
 
 WORDS = ["minister", "amnesty", "fighters", "border", "treaty", "signed", "parliament", "rebels", "capital", "troops"]
 NAMES = ["rahmon", "khalimov", "dushanbe", "kabul"]

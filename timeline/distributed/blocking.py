@@ -1,7 +1,7 @@
 """The contract a partitioned cross-document stage rests on: which candidates the merge may put together.
 
 `blocking_keys(mention)` gives the partitions (years) a candidate belongs to, such that two candidates
-the merge (timeline.extract.merge.group_mentions) can make one event share at least one key:
+the merge (timeline.extract.merge.group_mentions and timeline.extract.rivals) can make one event share at least one key:
 
 - mentions of one happening are grouped only when their dates are compatible and start in the same
   year, and paraphrases are folded only within a year;
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from timeline.dates import parse_single
 from timeline.extract.candidates import Mention
-from timeline.extract.merge import DISPUTE_WINDOW_DAYS, YEAR_DISPUTE_WINDOW
+from timeline.extract.rivals import DISPUTE_WINDOW_DAYS, YEAR_DISPUTE_WINDOW
 
 SPAN = max(DISPUTE_WINDOW_DAYS, 366 * YEAR_DISPUTE_WINDOW) // 365 + 1  # years two rival dates may lie apart
 

@@ -20,7 +20,8 @@ from timeline.extract.candidates import Mention, mentions_of, tag_document
 from timeline.extract.dating import reading_warnings
 from timeline.extract.figures import Claim, claim_disputes, claims_in
 from timeline.dates import parse_single
-from timeline.extract.merge import Group, compatible, group_mentions, similar
+from timeline.extract.groups import Group, compatible, similar
+from timeline.extract.merge import group_mentions
 from timeline.extract.pipeline import map_documents
 from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import content_words, vocabulary

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.extract.merge import compatible
+from timeline.extract.groups import compatible
 from timeline.extract.sentences import sentence_bounds
 from timeline.extract.words import kind_matches, words_and_names
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from timeline.extract.candidates import Mention
 from timeline.dates import parse_single
 from timeline.extract.filters import is_state
-from timeline.extract.merge import Group
+from timeline.extract.groups import Group
 
 REFS_WEIGHT = 2.0
 DOCS_WEIGHT = 0.5

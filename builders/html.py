@@ -265,11 +265,12 @@ class HtmlBuilder(Builder):
     name = "html"
     suffix = ".html"
     epilog = "Open timeline.html in a browser; it works offline and inside an iframe."
+    renderer = staticmethod(render_html)  # (store, texts, options) -> HTML; the fragment builder gives its own
 
     def render(self) -> str:
         """The page, with the events' local pictures read from beside events.yaml."""
         images = load_images(self.store, self.context.store_path)
-        return render_html(self.store, self.context.texts, {**self.options, "images": images})
+        return self.renderer(self.store, self.context.texts, {**self.options, "images": images})
 
     def write(self, target: Path) -> list[Path]:
         """Write the page, and the shared plotly.js file beside it when asked for."""

@@ -13,7 +13,6 @@ from typing import Any
 from .html import HtmlBuilder, asset, compact, page_parts
 from .html_list import esc
 from .html_locale import strings
-from .html_media import load_images
 
 ROOT = ".tl-fragment"
 DOCUMENT_ROOTS = {"html", "body", ":root"}  # the page styles these; the fragment styles its root instead
@@ -101,8 +100,4 @@ class FragmentBuilder(HtmlBuilder):
     suffix = ".html"
     filename = "timeline-fragment"
     epilog = "Paste timeline-fragment.html into a page's HTML source; the page must allow inline scripts."
-
-    def render(self) -> str:
-        """The fragment, with the events' local pictures read from beside events.yaml."""
-        images = load_images(self.store, self.context.store_path)
-        return render_fragment(self.store, self.context.texts, {**self.options, "images": images})
+    renderer = staticmethod(render_fragment)

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from timeline.dates import parse_single
-from timeline.extract.groups import COMPARED, Group, day_bounds
+from timeline.extract.groups import COMPARED, Bounds, Group, day_bounds, nested
 from timeline.extract.words import kinds_by_name
 
 DISPUTE_OVERLAP = 0.75
@@ -57,16 +57,20 @@ class _Facts:
     first mention writes the date out, and that mention's words."""
 
     precision: str
-    lower: int
-    upper: int
+    date: str
+    bounds: Bounds
     explicit: bool
     first_words: frozenset[str]
 
     @classmethod
     def of(cls, group: Group) -> _Facts:
-        lower, upper, _ = day_bounds(group.date)
         first = group.mentions[0]
-        return cls(parse_single(group.date).precision, lower, upper, _explicit(first.expression), frozenset(first.words))
+        return cls(parse_single(group.date).precision, group.date, day_bounds(group.date), _explicit(first.expression), frozenset(first.words))
+
+    @property
+    def lower(self) -> int:
+        """First day of the date, as an ordinal."""
+        return self.bounds[0]
 
     def near_in_time(self, other: _Facts) -> bool:
         """Same precision and within the widest dispute window (each test then applies its own)."""
@@ -75,7 +79,7 @@ class _Facts:
 
     def compatible(self, other: _Facts) -> bool:
         """compatible() of the two dates, on days."""
-        return (self.lower <= other.lower and other.upper <= self.upper) or (other.lower <= self.lower and self.upper <= other.upper)
+        return nested(self.bounds, other.bounds, self.date, other.date)
 
 
 def _may_dispute(group: Group) -> bool:

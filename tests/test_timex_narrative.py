@@ -122,3 +122,21 @@ def test_a_relative_date_without_a_reference_is_reported_not_dropped() -> None:
     found = tag("The day after, they met again. Two weeks later the treaty was signed.", None, mode="narrative")
     assert [(t.text, t.unresolved) for t in found] == [("The day after", True), ("Two weeks later", True)]
     assert all(set(t.value) <= set("X-") for t in found)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the month just stated with its year is still the month being told of
+    ("Miners walked out in October 2012 over pay. The strike was broken, and in late October police detained its leaders.", "2012-10"),
+    ("The dam burst in April 2009. Engineers were sent, and in April the valley was evacuated.", "2009-04"),
+    # another month, another paragraph, or a day (a news peg) is read against the publication date
+    ("The dam burst in April 2009. In June, engineers were sent.", "2016-06"),
+    ("The dam burst in April 2009.\n\nIn April the valley was evacuated.", "2016-04"),
+])
+def test_a_past_bare_month_repeating_the_month_just_stated_keeps_its_year(text: str, value: str) -> None:
+    last = values(text, "2016-09-20")[-1]
+    assert last[1] == value, last
+
+
+def test_a_day_without_a_year_after_a_stated_month_is_the_news_peg() -> None:
+    text = "He accepted the treaty rejected after the August 1988 cease-fire. Iraq invaded on Aug. 2 as talks failed."
+    assert dict(values(text, "1990-08-15"))["Aug. 2"] == "1990-08-02"

@@ -38,6 +38,7 @@ class Ctx:
     # (end, year) of the last year or month the text stated ('in March 2016'); end < 0 when it opened its
     # sentence as a frame ('In 2015, ...')
     stated_year: tuple[int, int] | None = None
+    stated_month: tuple[int, str] | None = None  # (end, 'YYYY-MM') of the last month the text stated with its year
 
     @property
     def narrative(self) -> bool:

@@ -18,6 +18,8 @@ def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     if ctx.narrative:  # the narrative's own year; the nearest occurrence when it has reached a month or day
         return ctx.ref.year, ""
     when = ctx.tense()
+    if when == "past" and day is None and (same := _same_month_stated(month, ctx)) is not None:
+        return same, when  # 'a mutiny in September 2015 ... The rebellion was suppressed, and in mid-September'
     if when == "past" and (stated := _stated_year(ctx)) is not None:
         return stated, when  # 'In 2015, Erkin went to Turkey ... on November 29 she flew': of that year
     return rs.pick_year_for(month, day, ctx.ref, when), when
@@ -41,6 +43,18 @@ def _stated_year(ctx: Ctx) -> int | None:
         return year if not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
     near = ctx.start - at <= STATED_NEAR and not crosses_sentence(ctx.text, at, ctx.start)
     return year if near else None  # any other stated year, within its sentence
+
+
+def _same_month_stated(month: int, ctx: Ctx) -> int | None:
+    """The year of the same month stated with its year earlier in the paragraph, at most STATED_NEAR
+    characters before: the text is still telling of that month. Only for a bare month: a day without
+    a year ('on Aug. 2') is the news peg, read against the reference date."""
+    if ctx.stated_month is None:
+        return None
+    at, value = ctx.stated_month
+    if int(value[5:7]) != month or ctx.start - at > STATED_NEAR or PARAGRAPH_RE.search(ctx.text, at, ctx.start):
+        return None
+    return int(value[:4])
 
 
 def r_month_day(s: str, ctx: Ctx) -> Reading | None:

@@ -62,6 +62,8 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             found.append(timex)
             if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal, timex.kind):
                 remember(timex.value, ctx)
+            if not timex.resolved and MONTH_VALUE_RE.match(timex.value):
+                ctx.stated_month = (timex.end, timex.value[:7])
             if not timex.resolved and FRAME_VALUE_RE.match(timex.value) and timex.signal in ("in", "during"):
                 frame = bool(FRAME_BEFORE_RE.search(text, max(0, at - 8), at))  # 'In 2015, ...' frames what follows
                 ctx.stated_year = (timex.end if not frame else -timex.end, int(timex.value[:4]))
@@ -69,6 +71,9 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
                 ctx.stated_year = None  # 'this year's third quarter': the text is back in the present
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)
+
+
+MONTH_VALUE_RE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")  # a month or a day, stated with its year
 
 
 def _opening(text: str, at: int, ctx: Ctx) -> tuple[date | None, str]:

@@ -65,3 +65,22 @@ def test_two_transliterations_of_one_name_report_one_happening() -> None:
     assert {spelling_key(w) for w in ("gaddafi", "qaddafi", "gadhafi", "kadhafi")} == {"kadafi"}
     assert spelling_key("khalimov") == spelling_key("halimov") and spelling_key("mukhiddin") == spelling_key("muhiddin")
     assert spelling_key("velkov") != spelling_key("volkova")
+
+
+def test_a_coarser_restatement_in_another_source_is_cited_by_the_finer_event() -> None:
+    one = doc("one", "On 12 March 2014 the Supreme Court of Veldonia banned the Freedom Party of Ilya Marek. " + FILLER)
+    two = doc("two", "In March 2014, after months of street protests and a long trial, Marek's movement was outlawed in Veldonia "
+                     "and most of its leaders left for exile abroad. " + FILLER)
+    three = doc("three", "In March 2014 a new ferry line opened between the two largest ports of Veldonia. " + FILLER)
+    found = events_of(one, two, three)
+    (ban,) = [e for e in found if e.date == "2014-03-12"]
+    assert [c.source for c in ban.citations] == ["one", "two"]  # its own report first, then the restatement
+    assert any(e.date == "2014-03" and e.citations[0].source == "two" for e in found)  # which keeps its own event
+    assert "three" not in {c.source for c in ban.citations}  # same month, another happening
+
+
+def test_a_restatement_that_names_nobody_the_happening_names_is_not_cited() -> None:
+    one = doc("one", "On 12 March 2014 the Supreme Court of Veldonia banned the Freedom Party of Ilya Marek. " + FILLER)
+    two = doc("two", "In March 2014 the government banned public rallies in the capital after violent clashes with strikers. " + FILLER)
+    (ban,) = [e for e in events_of(one, two) if e.date == "2014-03-12"]
+    assert [c.source for c in ban.citations] == ["one"]

@@ -184,7 +184,7 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]], figures: dict[
             "summary": _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(best.quote.split())),
             "importance": value,
             "status": "candidate",
-            "citations": [_citation(m) for m in ordered],
+            "citations": [_citation(m) for m in ordered + group.echo_mentions],
             "disputes": _disputes(group, ordered, figures.get(index, [])),
         })
     return records

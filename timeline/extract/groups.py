@@ -7,7 +7,7 @@ SAME_OVERLAP.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +33,16 @@ class Group:
     rivals: list[Mention] = field(default_factory=list)
     word_sets: list[frozenset[str]] = field(default_factory=list)  # of the first mentions, for comparing
     echoes: set[str] = field(default_factory=set)  # documents that mention it again with a coarser date
+    echo_mentions: list[Mention] = field(default_factory=list)  # those mentions, in other documents: cited too
+
+    def echo(self, other: Group, restates: Callable[[Mention, Group], bool]) -> None:
+        """Count `other`, a coarser report of the same happening, as corroboration: its documents; and
+        its mentions that `restates` accepts, in documents that do not already report it, as citations."""
+        self.echoes.update(other.sources)
+        cited = {(m.source, m.offset) for m in self.mentions + self.echo_mentions}
+        mine = self.sources
+        self.echo_mentions.extend(m for m in other.mentions
+                                  if m.source not in mine and (m.source, m.offset) not in cited and restates(m, self))
 
     def kinds(self) -> frozenset[str]:
         """Kinds of happening its mentions name."""

@@ -7,13 +7,15 @@ whose date is disputed (timeline.extract.rivals).
 Paraphrases meet on what happened rather than on wording: two groups with the same date that name the
 same kind of happening (words.action_kinds: an accord, a ban, an arrest...) and share a distinctive
 word (one found in few of the corpus's mentions, RARE_SHARE) and another content word become one; a
-paraphrase with a coarser compatible date ('in 2015' of 'on 29 September 2015') keeps its own date
-and event, and its documents count as echoes of the finer one (rank.py).
+paraphrase with a coarser compatible date ('in 2015' of 'in September 2015') keeps its own date
+and event; its documents count as echoes of the finer one (rank.py), and of the finer one's own finer
+one, and its sentences that restate the happening (_restates) are cited by them too.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import defaultdict
+from functools import partial
 
 from timeline.dates import parse_single
 from timeline.extract.candidates import Mention
@@ -105,13 +107,16 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
     """Fold each group into an earlier (finer or equal) group reporting the same happening in other words."""
     index: dict[tuple[int, str], list[int]] = defaultdict(list)
     absorbed: set[int] = set()
+    finer: dict[int, int] = {}  # a coarser group -> the finer group it echoes
     kinds = [g.kinds() for g in groups]
     for gid, group in enumerate(groups):
         year = _year(group.date)
         target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
         if target is not None and groups[target].date != group.date:
-            groups[target].echoes.update(group.sources)  # a coarser mention of it: counts, keeps its own date
-            target = None
+            finer[gid] = target  # a coarser mention of it: counts and is cited, keeps its own date and event
+            while target is not None:
+                groups[target].echo(group, partial(_restates, rare=rare))
+                target = finer.get(target)
         if target is None:
             for k in kinds[gid]:
                 index[(year, k)].append(gid)
@@ -120,6 +125,19 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
             groups[target].add(m, frozenset(m.words))
         absorbed.add(gid)
     return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+RESTATED_RARE = 2  # distinctive words or names a coarser sentence must share with a happening to cite it
+
+
+def _restates(mention: Mention, group: Group, rare: frozenset[str]) -> bool:
+    """A sentence that restates the group's happening: it names the same kind of happening as one of the
+    group's mentions and shares RESTATED_RARE distinctive words or names with that mention, a name
+    among them (who or what it happened to)."""
+    mine = (set(mention.words) | set(mention.names)) & rare
+    names = set(mention.names) & rare
+    return any(mention.kinds & m.kinds and names & set(m.names) and len(mine & (set(m.words) | set(m.names))) >= RESTATED_RARE
+               for m in group.mentions)
 
 
 def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], rare: frozenset[str]) -> int | None:

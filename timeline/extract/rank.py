@@ -1,7 +1,8 @@
 """Importance of a happening: corroboration, how often its date is referred to, and centrality.
 
     importance = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT[precision of the date]
-    support    = 1 + DOCS_WEIGHT * log2(1 + documents) + log2(publishers) + REFS_WEIGHT * log2(1 + date_refs)
+    support    = 1 + DOCS_WEIGHT * log2(1 + documents) + log2(publishers)
+                 + REFS_WEIGHT * REFS_PRECISION[precision of the date] * log2(1 + date_refs)
 
 - documents: distinct documents that report the happening (corroboration), counting those that come
   back to it with a coarser date (merge.Group.echoes); publishers adds a bonus
@@ -34,6 +35,9 @@ SAME_DAY_WEIGHT = 0.5
 # Many articles say "in 2015" in passing: a year is referred to far more often than any one day, so
 # coarser dates are discounted to keep the reference counts comparable across precisions.
 STATE_WEIGHT = 0.5  # a state or a worry ('there are concerns about') is background, not a happening
+# References to a date say that a day is key; a month or a year holds many happenings, so the documents
+# that name it say less about any one of them: each coarser step halves their weight.
+REFS_PRECISION = {"day": 1.0, "month": 0.5, "season": 0.5, "year": 0.25}
 PRECISION_WEIGHT = {"day": 1.0, "month": 0.85, "season": 0.8, "year": 0.7}
 
 Vector = dict[str, float]
@@ -89,9 +93,10 @@ def importance(group: Group, refs: dict[str, float], centrality: float, best: Me
     """The documented formula (module docstring), rounded to 3 decimals; times STATE_WEIGHT when the
     best mention's title states a state rather than a happening (filters.is_state)."""
     documents = len(group.sources | group.echoes)
+    precision = parse_single(group.date).precision
     publishers = len({m.publisher for m in group.mentions + group.rivals if m.publisher})
-    support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * math.log2(1 + refs.get(group.date, 0.0))
-    value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(parse_single(group.date).precision, 0.7)
+    support = 1.0 + DOCS_WEIGHT * math.log2(1 + documents) + math.log2(max(1, publishers)) + REFS_WEIGHT * REFS_PRECISION.get(precision, 0.25) * math.log2(1 + refs.get(group.date, 0.0))
+    value = support * (CENTRAL_FLOOR + centrality) * PRECISION_WEIGHT.get(precision, 0.7)
     if best is not None and is_state(best.title):
         value *= STATE_WEIGHT
     return round(value, 3)

@@ -51,3 +51,13 @@ def test_a_clause_a_few_words_over_the_limit_keeps_its_object() -> None:
     long = ("The regional water authority and the national electricity company jointly announced a new plan to build "
             "three large dams and two long canals and a pumping station along the upper river valley by the end of the decade.")
     assert len(make_title(long, []).split()) <= 14  # 34 words with no clause boundary: cut at the limit
+
+
+def test_an_appositive_after_a_named_subject_is_left_out_of_the_title() -> None:
+    text = ("Dalia Vorn, the deputy head of the national committee for water and soil of the northern region, "
+            "told parliament that three rivers had run dry.")
+    assert make_title(text, []) == "Three rivers had run dry"  # what she said happened
+    text = "Tomas Reyl, a former army cook who had deserted in the spring, described the camp to reporters."
+    assert make_title(text, []) == "Tomas Reyl described the camp to reporters"
+    # a list of names is no appositive
+    assert make_title("Ana Brel, Jon Tesk, and Mira Olt signed the appeal.", []).startswith("Ana Brel, Jon Tesk")

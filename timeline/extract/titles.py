@@ -27,12 +27,15 @@ def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
     body = _ASIDE.sub("", body)
     body = _LEAD.sub("", body)
     body = _main_clause(body)
+    body = _APPOSITIVE.sub(r"\1 ", body, count=1)
     body = _SHORT_ASIDE.sub(" ", body)
     body = _drop_attribution(body)
     return _tidy(_shorten(body), text)
 
 
 _SUBORDINATE = re.compile(r"^(?:as|when|after|before|while|although|though|because|since|if|once|despite|following|amid|with)\b", re.IGNORECASE)
+# 'Dalia Vorn, the deputy head of the committee, told ...': the description after a named subject
+_APPOSITIVE = re.compile(r"^((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:the|a|an|former|then|now|its|his|her|their)\s[^,]{3,160}?,\s+(?=[a-z])")
 _SHORT_ASIDE = re.compile(r",\s+(?:(?:in|at|on|a|an|the|aged|now|then|once|still|himself|herself|themselves)\b[^,]{0,45}|\d{1,3}),\s+(?=[a-z])")
 
 
@@ -94,6 +97,7 @@ def _quoted_title(quotation: str, rest: str) -> str:
     return f"{speaker}: {clipped}"
 
 
+_TO_WHOM = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){1,5}?(?=that\s))?(?:that\s+)?")  # 'told reporters that', 'said in a statement that'
 _PRONOUN = re.compile(r"(?:it|its|he|his|she|her|they|their|them|we|our|this|these)\b", re.IGNORECASE)
 
 
@@ -108,7 +112,7 @@ def _drop_attribution(body: str) -> str:
     head = " ".join(words[:8])
     m = _SAYING.search(head)
     if m and not m.group().lower().startswith("according"):
-        rest = re.sub(r"^\s*(?:that\s+)?", "", body[m.end():])
+        rest = _TO_WHOM.sub("", body[m.end():], count=1)
         if _PRONOUN.match(rest):
             return body  # 'The UN said its headquarters collapsed': the speaker is the subject
         if len(rest.split()) >= 4 and body[:m.start()].strip() and not body[:m.start()].rstrip().endswith(","):

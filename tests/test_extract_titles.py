@@ -61,3 +61,21 @@ def test_an_appositive_after_a_named_subject_is_left_out_of_the_title() -> None:
     assert make_title(text, []) == "Tomas Reyl described the camp to reporters"
     # a list of names is no appositive
     assert make_title("Ana Brel, Jon Tesk, and Mira Olt signed the appeal.", []).startswith("Ana Brel, Jon Tesk")
+
+
+def test_a_light_verb_phrase_gives_way_to_the_verb_it_carries() -> None:
+    text = "The health ministry announced that it will take all the necessary measures to vaccinate every child in the border villages."
+    assert make_title(text, []) == "The health ministry announced that it will vaccinate every child in the border villages"
+    text = "The mayor said the city would do everything possible to reopen the flooded metro line before winter."
+    assert "reopen the flooded metro line" in make_title(text, [])
+    assert "everything possible" not in make_title(text, [])
+
+
+def test_a_quotation_that_opens_with_a_long_subject_keeps_its_main_verb() -> None:
+    text = ('"Farmers who lost their herds in the drought, sold their land or moved to the towns will receive a grant," '
+            "the agriculture ministry announced.")
+    assert make_title(text, []) == "The agriculture ministry announced: Farmers will receive a grant"
+    short = '"We will rebuild the bridge," the governor said.'
+    said = '"I am sure that the council, after months of talks with the unions, will approve the plan," the mayor said.'
+    assert make_title(said, []).startswith("The mayor said: I am sure that the council")  # a complement clause, not a subject
+    assert make_title(short, []) == "The governor said: We will rebuild the bridge"

@@ -27,6 +27,7 @@ def make_title(text: str, date_spans: list[tuple[int, int]]) -> str:
     body = _ASIDE.sub("", body)
     body = _LEAD.sub("", body)
     body = _main_clause(body)
+    body = _LIGHT_VERB.sub("", body)
     body = _APPOSITIVE.sub(r"\1 ", body, count=1)
     body = _SHORT_ASIDE.sub(" ", body)
     body = _drop_attribution(body)
@@ -92,11 +93,27 @@ def _quoted_title(quotation: str, rest: str) -> str:
         return _shorten(rest) if len(rest.split()) >= 3 else _shorten(content)
     speaker = m.group(1).strip(" ,")
     budget = max(4, MAX_WORDS - len(speaker.split()))
+    content = _LIGHT_VERB.sub("", content)
     words = content.split()
+    if len(words) > budget and (main := _LONG_SUBJECT.match(content)):
+        words = f"{main.group(1)} {main.group(2)}".split()  # 'Farmers who lost ... will receive a grant' -> 'Farmers will receive a grant'
+
     clipped = " ".join(words[:budget]) + (" ..." if len(words) > budget else "")
     return f"{speaker}: {clipped}"
 
 
+# 'will take all the necessary measures to vaccinate' -> 'will vaccinate': the phrase carries the verb after it
+_LIGHT_VERB = re.compile(
+    r"\b(?:take|takes|taking|took|taken)\s+(?:all\s+)?(?:the\s+)?(?:(?:necessary|possible|further|urgent|concrete|appropriate)\s+)*"
+    r"(?:measures|steps|action)\s+to\s+"
+    r"|\b(?:do|does|doing|did|done)\s+(?:everything|all)\s+(?:possible|it\s+can|they\s+can|in\s+(?:its|their|our)\s+power)\s+to\s+"
+    r"|\b(?:make|makes|making|made)\s+every\s+(?:possible\s+)?effort\s+to\s+|\bspare\s+no\s+effort\s+to\s+",
+    re.IGNORECASE,
+)
+# a quotation's subject with a long relative clause, then its main verb after a modal (the last one):
+# 'Farmers who lost their herds ... will receive a grant'
+_LONG_SUBJECT = re.compile(r"^(?!(?:I|we|you|he|she|they|it|this|there)\b)((?:\S+\s+){0,3}?\S+)\s+(?:who|that|which)\s.+\s((?:will|would|shall|can|could|must|should|may|might)\s+(?:\S+\s*){2,})$",
+                           re.DOTALL)
 _TO_WHOM = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){1,5}?(?=that\s))?(?:that\s+)?")  # 'told reporters that', 'said in a statement that'
 _PRONOUN = re.compile(r"(?:it|its|he|his|she|her|they|their|them|we|our|this|these)\b", re.IGNORECASE)
 

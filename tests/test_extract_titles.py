@@ -79,3 +79,11 @@ def test_a_quotation_that_opens_with_a_long_subject_keeps_its_main_verb() -> Non
     said = '"I am sure that the council, after months of talks with the unions, will approve the plan," the mayor said.'
     assert make_title(said, []).startswith("The mayor said: I am sure that the council")  # a complement clause, not a subject
     assert make_title(short, []) == "The governor said: We will rebuild the bridge"
+
+
+def test_a_cut_title_ends_on_a_word_that_finishes_it() -> None:
+    text = ("The fishermen's union sent a letter from the harbour expressing its anger at the closure of the northern "
+            "fishing grounds and asked the minister to resign.")
+    title = make_title(text, [])
+    assert title.split()[-1] not in ("at", "the", "of", "to", "and"), title
+    assert title.startswith("The fishermen's union sent a letter")

@@ -207,7 +207,9 @@ def _shorten(body: str) -> str:
             break
     words = body.split()
     if len(words) > MAX_WORDS + OVERRUN:
-        body = _CUT_TAIL.sub("", " ".join(words[:MAX_WORDS]))
+        body = " ".join(words[:MAX_WORDS])
+        while (cut := _CUT_TAIL.sub("", body)) != body:  # 'outrage at the' -> 'outrage'
+            body = cut
     return body
 
 

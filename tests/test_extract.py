@@ -93,7 +93,11 @@ def test_non_events_are_rejected() -> None:
         "The ministry arrested three suspects on 4 June 2015."
     )
     mentions = document_mentions(doc("noisy", text))
-    assert [m.quote for m in mentions] == ["The ministry arrested three suspects on 4 June 2015."]
+    # a war that lasted is a happening on the timeline, from its start to its end (test_extract_spans.py)
+    assert [(m.quote, m.date, m.until) for m in mentions] == [
+        ("The civil war lasted from 1992 to 1997 and killed tens of thousands.", "1992", "1997"),
+        ("The ministry arrested three suspects on 4 June 2015.", "2015-06-04", ""),
+    ]
 
 
 def test_title_is_compressed_from_the_quote_words() -> None:

@@ -1,6 +1,7 @@
 """Per document: dated sentences that state a happening become candidate mentions."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ class Mention:
     title_span: tuple[int, int] | None = None  # the clause to title from, when the quote dates several happenings
     kinds: frozenset[str] = frozenset()  # kinds of happening the quote names (words.action_kinds)
     subject: str = ""  # the noun a relative clause hangs on, said before title_span in the title
+    until: str = ""  # the end of a happening that lasted ('2016' of 'through 2015 and 2016'); `date` is its start
 
     @property
     def title(self) -> str:
@@ -127,13 +129,14 @@ def _title_line(doc: Document, sentence: Span) -> bool:
 
 def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex], index: int) -> list[Mention]:
     """One mention per distinct dating expression value in the sentence, or none if it is not an event."""
-    dated = [t for t in inside if filters.dates_a_happening(t.value)]
+    ends: dict[int, str] = {}  # expression start -> end of the span it dates (Mention.until)
+    dated = [d for d in (_start_of(t, ends) for t in inside) if filters.dates_a_happening(d.value)]
     timex_chars = sum(t.end - t.start for t in inside)
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
         return []
     out = []
     main = [t for t in _main_expressions(dated) if not _anniversary(doc.text, t)]
-    main = _without_coordinated(doc.text, main)
+    main = _without_coordinated(doc.text, main, ends)
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
@@ -145,18 +148,34 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
         span = _title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)
-        out.append(_mention(doc, quote, t, inside, index, span))
+        out.append(_mention(doc, quote, t, inside, index, span, until=ends.get(t.start, "")))
     return out
 
 
+def _start_of(t: timex.Timex, ends: dict[int, str]) -> timex.Timex:
+    """A range ('from 2010 to 2012', 'the 1992-97 war') dates a happening that lasted: the expression as
+    its start, its end kept in `ends`. ('Since 2015' stays a date: 'in power since 1992' tells when a rule
+    began as much as that it lasts.)"""
+    if "/" in t.value and t.kind in _SPAN_KINDS:
+        start, _, end = t.value.partition("/")
+        if filters.dates_a_happening(start) and (end == ".." or filters.dates_a_happening(end)) and start < end:
+            ends[t.start] = end
+            return dataclasses.replace(t, value=start)
+        return t
+    return t
+
+
+_SPAN_KINDS = frozenset({"range", "year_range"})  # written from one date to another, not a week or a quarter
+
+
 def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Timex], index: int,
-             title_span: tuple[int, int] | None, subject: str = "") -> Mention:
+             title_span: tuple[int, int] | None, subject: str = "", until: str = "") -> Mention:
     spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
     words, found = words_and_names(quote.text)
     return Mention(
         source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
         expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),
-        title_span=title_span, kinds=action_kinds(quote.text), subject=subject,
+        title_span=title_span, kinds=action_kinds(quote.text), subject=subject, until=until,
     )
 
 
@@ -225,13 +244,15 @@ def _anniversary(text: str, t: timex.Timex) -> bool:
     return bool(_ANNIVERSARY.match(text, t.end))
 
 
-def _without_coordinated(text: str, dated: list[timex.Timex]) -> list[timex.Timex]:
+def _without_coordinated(text: str, dated: list[timex.Timex], ends: dict[int, str]) -> list[timex.Timex]:
     """'through 2015 and 2016', 'between 2010 and 2011': coordinated dates after a word of duration date
-    one happening that lasted; the first stands for it ('bombings in 2010 and 2011' are two)."""
+    one happening that lasted, from the first to the last (kept in `ends`); 'bombings in 2010 and 2011' are two."""
     kept: list[timex.Timex] = []
     for t in dated:
         if kept and kept[-1].end <= t.start and _COORDINATED.fullmatch(text, kept[-1].end, t.start) \
                 and _SPAN_WORD.search(text, max(0, kept[-1].start - 12), kept[-1].start):
+            if kept[-1].value < t.value and not ends.get(kept[-1].start):
+                ends[kept[-1].start] = t.value
             continue
         kept.append(t)
     return kept

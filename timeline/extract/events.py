@@ -19,6 +19,7 @@ from timeline.errors import Problem
 from timeline.extract.candidates import Mention, mentions_of, tag_document
 from timeline.extract.dating import reading_warnings
 from timeline.extract.figures import Claim, claim_disputes, claims_in
+from timeline import dates
 from timeline.dates import parse_single
 from timeline.extract.groups import Group, compatible, similar
 from timeline.extract.merge import group_mentions
@@ -145,7 +146,7 @@ def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int |
     if top is not None:
         scored = scored[: max(0, top)]
     records = _to_records(scored, figures)
-    records.sort(key=lambda e: (parse_single(e["date"]).sort_key, -e["importance"], e["id"]))
+    records.sort(key=lambda e: (dates.parse(e["date"]).sort_key, -e["importance"], e["id"]))
     return records
 
 
@@ -175,11 +176,11 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]], figures: dict[
     for index, (value, group, ordered) in enumerate(scored):
         best = ordered[0]
         title = best.title[:200] or best.quote[:80]
-        ident = unique(slug(group.date, title), used)
+        ident = unique(slug(_span(group.date, best), title), used)
         used.add(ident)
         records.append({
             "id": ident,
-            "date": group.date,
+            "date": _span(group.date, best),
             "title": title,
             "summary": _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(best.quote.split())),
             "importance": value,
@@ -188,6 +189,11 @@ def _to_records(scored: list[tuple[float, Group, list[Mention]]], figures: dict[
             "disputes": _disputes(group, ordered, figures.get(index, [])),
         })
     return records
+
+
+def _span(date: str, best: Mention) -> str:
+    """The event's date: a span from its date when its best mention tells of a happening that lasted."""
+    return f"{date}/{best.until}" if best.until and best.date == date else date
 
 
 def to_event(record: dict[str, Any]) -> Event:

@@ -24,6 +24,8 @@ def test_action_kinds_name_the_kind_of_happening_not_the_month() -> None:
     assert action_kinds("The rebels signed a truce with the army") == {"agreement"}
     assert action_kinds("The court outlawed the movement") == {"ban"}
     assert action_kinds("In March the diet of electricity workers improved") == frozenset()
+    assert action_kinds("The pilot declared allegiance to the insurgents in a video") == {"join"}
+    assert action_kinds("The clans swore allegiance to the new emir") == {"join"}
     assert ("rule", "okafor") in kinds_by_name("General Okafor, in power since 2003, tightened his grip", {"okafor"})
 
 

@@ -107,7 +107,7 @@ ACTION_KINDS = {
     "sentence": ("sentenc*", "convict*", "verdict*", "jailed", "imprison*", "acquit*"),
     "death": ("kill*", "death*", "dead", "die", "dies", "died", "dying", "casualt*", "fatalit*", "lives", "slain", "liquidat*"),
     "attack": ("attack*", "bomb*", "ambush*", "assault*", "shooting*", "explosion*", "blast*", "raid*", "air ?strikes?"),
-    "join": ("defect*", "join", "joins", "joined", "joining", "recruit*", "pledged allegiance", "(go|goes|going|gone|went|left|travell?ed) to (fight|join)", "fighting (for|alongside)"),
+    "join": ("defect*", "join", "joins", "joined", "joining", "recruit*", "(pledged|pledging|pledges|pledge|swore|sworn|swears|declared|declaring|declares) allegiance", "(go|goes|going|gone|went|left|travell?ed) to (fight|join)", "fighting (for|alongside)"),
     "return": ("return*", "repatriat*", "(brought|bring|bringing) (them |children |\\w+ )?(home|back)", "came back", "come back"),
     "amnesty": ("amnest*", "pardon*", "forgiv*", "clemency"),
     "flee": ("fled", "flee*", "escap*", "exile*"),

@@ -87,6 +87,7 @@ def test_news_reads_a_past_month_day_in_the_year_the_paragraph_stated() -> None:
     ("Carthage fell in 146 BC.", [("146 BC", "-0145")]),  # EDTF years are astronomical: 1 BC is 0000
     ("The wall dates from the 3rd century BC.", [("the 3rd century BC", "-02XX")]),
     ("Rome was sacked in AD 410.", [("AD 410", "0410")]),
+    ("The abbey burned in AD 793, a blow to the northern church.", [("AD 793", "0793")]),  # a comma after the year
     ("The charter was sealed c. 1215 near Windsor.", [("c. 1215", "1215")]),
     ("Music changed in the 60s.", [("the 60s", "196X")]),
     ("Read it at https://news.example.org/2019/03/05/story.html now", []),

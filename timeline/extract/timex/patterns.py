@@ -54,7 +54,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?![\d-])"),
     ("numeric", r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])|[0-3]?\d(?P<nsep>[.-])[01]?\d(?P=nsep)\d{4}(?![\d.-]\d)"),
     ("era_century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\s+(?-i:{ERA_BC}|{ERA_AD})"),
-    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?![\d,])|(?:(?:{MONTH_FULL}|spring|summer|autumn|fall|winter)(?:\s+of)?\s+)?"
+    ("era_year", rf"(?-i:{ERA_AD})\s?\d{{1,4}}(?!\d|,\d)|(?:(?:{MONTH_FULL}|spring|summer|autumn|fall|winter)(?:\s+of)?\s+)?"
                  rf"\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
     ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
     ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),

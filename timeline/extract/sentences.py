@@ -128,6 +128,8 @@ def _is_boundary(text: str, punct: int, after: int, stop: int) -> bool:
         return False
     if text[punct] != ".":
         return True
+    if text[punct - 1:punct].isdigit() and _ordinal_day(text, punct, nxt):
+        return False
     m = _WORD_BEFORE.search(text, max(0, punct - 20), punct + 1)
     if not m:
         return True
@@ -135,6 +137,22 @@ def _is_boundary(text: str, punct: int, after: int, stop: int) -> bool:
     if word in ABBREVIATIONS:
         return False
     return not (len(word) == 1 and word.isalpha() and m.group(1).isupper())  # initials: "J. Smith"
+
+
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal_day(text: str, punct: int, nxt: int) -> bool:
+    """'am 8. September 2023': a day written as an ordinal (German, Scandinavian, Slavic, Finnish...) before
+    a month name; the period is the ordinal's, not a sentence end."""
+    if not _DAY_NUMBER.search(text, max(0, punct - 3), punct):
+        return False
+    word = _NEXT_WORD.match(text, nxt)
+    if word is None:
+        return False
+    from timeline.extract.timex.lexicon import capitalised_month_forms
+    return word.group().lower() in capitalised_month_forms()
 
 
 _CLAUSE_BREAK = re.compile(r"(?:[;:]|,(?=\s+(?:and|but|while|whereas|although|though|after|before|when|as|which|who|where)\b)|\s[–—-]{1,2}\s)")

@@ -57,14 +57,28 @@ ISO_DATELINE = re.compile(
 )
 
 
+# The same in the other languages the date engine reads: 'Paris, le 12 mars 2023 — ...', 'Berlin,
+# 8. September 2023 – ...', 'Madrid, 5 de mayo de 2023 (EFE).- ...', 'Москва, 12 марта 2023 — ...': a place
+# name, a comma, a date of a day that dateparser's tables read, a dash.
+FOREIGN_DATELINE = re.compile(
+    r"^\s*(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])[^\W\d_][\w'.-]*(?:[ -][^\W\d_][\w'.-]*){0,2},\s*(?P<date>[^\n—–()]{5,40}?)\s*"
+    r"(?:\([^()\n]{1,25}\)\s*)?\.?(?P<dash>[—–]|--?)\s+"
+)
+DATELINE_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "ru")
+LEADING_WORD = 4  # characters before the date a dateline may hold ('le ', 'den ')
+
+
 def dateline_value(line: str) -> str | None:
-    """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...', or
-    '2019-03-14 DUSHANBE - ...'."""
+    """The EDTF day of a news dateline opening a paragraph: 'LONDON, Feb. 27, 2019 (Reuters) - ...',
+    '2019-03-14 DUSHANBE - ...', or one in another language ('Paris, le 12 mars 2023 — ...')."""
     iso = ISO_DATELINE.match(line)
     if iso:
         return iso["iso"] if plain_iso(iso["iso"]) else None
     m = DATELINE.match(line)
-    return date_line_value(f"{m['date']} {m['year']}") if m and m["year"] and (m["sep"].strip() or m["dash"]) else None
+    if m:
+        return date_line_value(f"{m['date']} {m['year']}") if m["year"] and (m["sep"].strip() or m["dash"]) else None
+    foreign = _foreign_dateline(line)
+    return foreign[1] if foreign else None
 
 
 def dateline_end(sentence: str) -> int:
@@ -73,7 +87,25 @@ def dateline_end(sentence: str) -> int:
     if iso:
         return iso.end()
     m = DATELINE.match(sentence)
-    return m.end() if m and m["dash"] else 0
+    if m:
+        return m.end() if m["dash"] else 0
+    foreign = _foreign_dateline(sentence)
+    return foreign[0] if foreign else 0
+
+
+def _foreign_dateline(line: str) -> tuple[int, str] | None:
+    """(end, EDTF day) of a dateline in another language, or None."""
+    m = FOREIGN_DATELINE.match(line)
+    if not m:
+        return None
+    from timeline.extract.timex.foreign import tag_foreign
+
+    text = m["date"]
+    for lang in DATELINE_LANGUAGES:
+        found = tag_foreign(text, lang)
+        if len(found) == 1 and found[0].start <= LEADING_WORD and found[0].end == len(text) and plain_iso(found[0].value):
+            return m.end(), found[0].value
+    return None
 
 
 def lines(text: str, start: int, stop: int) -> list[tuple[int, str]]:

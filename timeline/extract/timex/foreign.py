@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
 RELATIVE_KEYS = {"1 day ago": -1, "0 day ago": 0, "in 1 day": 1}
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_SHIFT = 100  # rel values from here on are weekdays (100 = Monday), not day shifts
 # A few frequent function words per language: enough to tell the languages dateparser reads best.
 STOPWORDS = {
     "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
@@ -65,7 +66,8 @@ for _lang, _words in STOPWORDS.items():
 
 @lru_cache(maxsize=16)
 def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
-    """(matcher, month form -> month, relative word -> day shift) built from dateparser's locale."""
+    """(matcher, month form -> month, relative word -> day shift; weekday name -> its shift key 'wd0'..'wd6')
+    built from dateparser's locale."""
     from dateparser.languages.loader import default_loader
 
     info = default_loader.get_locale(lang).info
@@ -74,11 +76,13 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]
         for form in info.get(key, []):
             months[form.lower().rstrip(".")] = n
     rel = {w.lower(): shift for key, shift in RELATIVE_KEYS.items() for w in info.get("relative-type", {}).get(key, [])}
+    # full weekday names only ('samedi', 'Freitag', 'в субботу'): the short forms ('sa', 'fr') are words too
+    rel.update({w.lower(): WEEKDAY_SHIFT + n for n, key in enumerate(WEEKDAY_KEYS) for w in info.get(key, []) if len(w) >= 5})
     forms = sorted(months, key=len, reverse=True)
     month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang == "ru" and len(f) >= 3 else re.escape(f)
                              for f in forms) + ")"
     words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
-    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+)?(?P<m>{month})(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d))?"
                     rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)|(?<!\w)(?P<rel>{words})(?!\w)")
     return rx, months, rel
 
@@ -123,7 +127,11 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: d
     if m.group("rel"):
         if ref is None or precision != "day":
             return None
-        return (ref + timedelta(days=rel[m.group("rel").lower()])).isoformat(), True
+        shift = rel[m.group("rel").lower()]
+        if shift >= WEEKDAY_SHIFT:  # a weekday: the last one on or before the reference date, the next in the future
+            back = (ref.weekday() - (shift - WEEKDAY_SHIFT)) % 7
+            shift = (7 - back if back else 7) if _tense(text, m.start()) == "future" else -back
+        return (ref + timedelta(days=shift)).isoformat(), True
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())

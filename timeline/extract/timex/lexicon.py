@@ -1,6 +1,8 @@
 """Words of the date engine: month, weekday, season, number and ordinal tables, and regex fragments."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
@@ -89,3 +91,23 @@ def spoken_year(text: str) -> int | None:
         return century
     rest = number_value(" ".join(words[1:]))
     return None if rest is None or rest >= 100 else century + rest
+
+
+# dateparser's locale keys of the twelve months
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+
+ORDINAL_DATE_LANGUAGES = ("de", "da", "nb", "sv", "fi", "cs", "sk", "pl", "hu", "sl", "hr", "sr", "et", "lv", "lt")
+
+
+@lru_cache(maxsize=1)
+def capitalised_month_forms() -> frozenset[str]:
+    """Month names, lower-cased, of the languages that write a day as an ordinal with a period ('8. September
+    2023', '19. dubna'): after '8.' such a word goes on with the date rather than opening a sentence."""
+    from dateparser.languages.loader import default_loader
+
+    forms: set[str] = set()
+    for lang in ORDINAL_DATE_LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        forms.update(form.lower().rstrip(".") for key in MONTH_KEYS for form in info.get(key, []))
+    return frozenset(forms)

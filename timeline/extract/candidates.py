@@ -11,6 +11,7 @@ from timeline.read import Document
 from timeline.extract import filters, timex
 from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
+from timeline.extract.timex.foreign import detect_language
 from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
 from timeline.extract.titles import make_title
@@ -78,6 +79,7 @@ def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
     if not found:
         return []
     sentences = split_sentences(doc.text, doc.start, _after_line(doc.text, found[-1].end, doc.stop))
+    english = detect_language(doc.body) in ("en", None)
     mentions: list[Mention] = []
     seen: set[str] = set()
     cursor = 0
@@ -92,7 +94,7 @@ def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
         if not inside or sentence.text in seen or _title_line(doc, sentence):
             continue
         seen.add(sentence.text)
-        mentions.extend(_sentence_mentions(doc, sentence, inside, index))
+        mentions.extend(_sentence_mentions(doc, sentence, inside, index, english))
     return mentions
 
 
@@ -127,12 +129,12 @@ def _title_line(doc: Document, sentence: Span) -> bool:
     return bool(doc.title) and sentence.text.strip() == (doc.title or "").strip()
 
 
-def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex], index: int) -> list[Mention]:
+def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex], index: int, english: bool = True) -> list[Mention]:
     """One mention per distinct dating expression value in the sentence, or none if it is not an event."""
     ends: dict[int, str] = {}  # expression start -> end of the span it dates (Mention.until)
     dated = [d for d in (_start_of(t, ends) for t in inside) if filters.dates_a_happening(d.value)]
     timex_chars = sum(t.end - t.start for t in inside)
-    if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars):
+    if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars, english):
         return []
     out = []
     main = [t for t in _main_expressions(dated) if not _anniversary(doc.text, t)]

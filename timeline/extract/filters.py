@@ -27,7 +27,7 @@ _CREDIT = re.compile(
 _STATISTIC = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)|\b(?:rate|average|median|gdp|population|per\s+capita)\b", re.IGNORECASE)
 _FINANCE = re.compile(r"[$£€#]\s?[\d.,]+\s*(?:million|billion|bn|m)\b|\bnet\s+(?:income|loss|profit)|\b(?:cents?|\$\s?[\d.]+)\s+a\s+share|\b(?:revenue|earnings|turnover)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|did|does|do|said|says|told|made|went|came|took|gave|began|left|met|won|lost|held|set|put|fell|rose|hit|led|ran|sent|sought|struck|built|bought|brought|fought|caught|kept|paid|shot|spoke|stood|broke|became|chose|drove|froze|got|knew|saw|rode|wrote|died|dies|announced|announces)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")  # words of any alphabet
 
 
 _CHROME = re.compile(
@@ -75,13 +75,14 @@ def is_boilerplate(sentence: str) -> bool:
     return any(k in low for k in _CREDIT_HINTS) and bool(_CREDIT.search(sentence))
 
 
-def too_thin(sentence: str, timex_chars: int) -> bool:
-    """A date line, caption or headline: too few words besides the dates, or a short line with no verb."""
+def too_thin(sentence: str, timex_chars: int, english: bool = True) -> bool:
+    """A date line, caption or headline: too few words besides the dates, or (in English, whose verbs
+    _VERBISH knows) a short line with no verb."""
     words = _WORD.findall(sentence)
     rest = len(sentence) - timex_chars
     if len(words) < 4 or rest < 15:
         return True
-    return len(words) < 12 and not _VERBISH.search(sentence)
+    return english and len(words) < 12 and not _VERBISH.search(sentence)
 
 
 _NOW = re.compile(r"^(?:today|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|this\s+week)$", re.IGNORECASE)

@@ -171,6 +171,14 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
 _PREP_WORDS = frozenset(
     "on in at since by until from during of for between around about through throughout early late mid "
     "earlier later last this next".split()
+    # the words that lead into a date in the other languages the date engine reads (fr, de, es, it, pt, nl, ru)
+    + "le la les l' en au aux du depuis dès jusqu'au vers entre avant après "
+      "am im vom seit bis ab zum um an von dem den "
+      "el del al desde hasta los las este esta "
+      "il nel nella dal dalla alla fino "
+      "em no na desde até "
+      "op sinds tot "
+      "в во с со до к на по от".split()
 )
 _AS_TAIL = re.compile(r"\bas\s+(?:(?:early|late|recently|long\s+ago)\s+as|of)\s*$", re.IGNORECASE)
 

@@ -37,6 +37,10 @@ def test_a_day_written_as_an_ordinal_does_not_end_the_sentence() -> None:
     ("El alcalde dimitió el martes por la tarde.", "es", "2020-10-09", "2020-10-06"),
     ("Мэр подписал указ в пятницу вечером.", "ru", "2019-04-15", "2019-04-12"),
     ("La Junta aprobó el plan el 9 de octubre de 2020.", "es", None, "2020-10-09"),
+    ("Le musée a rouvert l'année dernière après les travaux.", "fr", "2022-02-06", "2021"),
+    ("Die Fähre fuhr letzten Monat zum ersten Mal.", "de", "2021-03-03", "2021-02"),
+    ("El puerto cerrará el próximo mes por obras.", "es", "2020-12-09", "2021-01"),
+    ("Мост открыли в прошлом году.", "ru", "2019-04-15", "2018"),
 ])
 def test_weekdays_and_spanish_dates_are_read(text: str, lang: str, anchor: str | None, value: str) -> None:
     assert [t.value for t in tag_foreign(text, lang, anchor)] == [value]

@@ -18,9 +18,13 @@ import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
-RELATIVE_KEYS = {"1 day ago": -1, "0 day ago": 0, "in 1 day": 1}
+# dateparser's relative phrases this path reads, as (unit, shift): 'hier' is ('day', -1), 'l'année dernière' ('year', -1)
+RELATIVE_KEYS = {"1 day ago": ("day", -1), "0 day ago": ("day", 0), "in 1 day": ("day", 1),
+                 "1 month ago": ("month", -1), "0 month ago": ("month", 0), "in 1 month": ("month", 1),
+                 "1 year ago": ("year", -1), "0 year ago": ("year", 0), "in 1 year": ("year", 1)}
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_SHIFT = 100  # rel values from here on are weekdays (100 = Monday), not day shifts
+MIN_PHRASE = 5  # shorter forms are abbreviations ('sa', 'в пр г') that are words or noise in running text
+Relative = tuple[str, int]
 # A few frequent function words per language: enough to tell the languages dateparser reads best.
 STOPWORDS = {
     "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
@@ -65,9 +69,9 @@ for _lang, _words in STOPWORDS.items():
 
 
 @lru_cache(maxsize=16)
-def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
-    """(matcher, month form -> month, relative word -> day shift; weekday name -> its shift key 'wd0'..'wd6')
-    built from dateparser's locale."""
+def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relative]]:
+    """(matcher, month form -> month, relative phrase or weekday name -> (unit, shift)) built from
+    dateparser's locale."""
     from dateparser.languages.loader import default_loader
 
     info = default_loader.get_locale(lang).info
@@ -75,9 +79,10 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]
     for n, key in enumerate(MONTH_KEYS, 1):
         for form in info.get(key, []):
             months[form.lower().rstrip(".")] = n
-    rel = {w.lower(): shift for key, shift in RELATIVE_KEYS.items() for w in info.get("relative-type", {}).get(key, [])}
+    rel: dict[str, Relative] = {w.lower(): unit for key, unit in RELATIVE_KEYS.items()
+                                for w in info.get("relative-type", {}).get(key, []) if unit[0] == "day" or len(w) >= MIN_PHRASE}
     # full weekday names only ('samedi', 'Freitag', 'в субботу'): the short forms ('sa', 'fr') are words too
-    rel.update({w.lower(): WEEKDAY_SHIFT + n for n, key in enumerate(WEEKDAY_KEYS) for w in info.get(key, []) if len(w) >= 5})
+    rel.update({w.lower(): ("weekday", n) for n, key in enumerate(WEEKDAY_KEYS) for w in info.get(key, []) if len(w) >= MIN_PHRASE})
     forms = sorted(months, key=len, reverse=True)
     month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang == "ru" and len(f) >= 3 else re.escape(f)
                              for f in forms) + ")"
@@ -121,17 +126,11 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
     return found
 
 
-def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: date | None, precision: str,
+def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, Relative], ref: date | None, precision: str,
            text: str) -> tuple[str, bool] | None:
     """(EDTF value, resolved from the anchor) of one match, or None when it is no date."""
     if m.group("rel"):
-        if ref is None or precision != "day":
-            return None
-        shift = rel[m.group("rel").lower()]
-        if shift >= WEEKDAY_SHIFT:  # a weekday: the last one on or before the reference date, the next in the future
-            back = (ref.weekday() - (shift - WEEKDAY_SHIFT)) % 7
-            shift = (7 - back if back else 7) if _tense(text, m.start()) == "future" else -back
-        return (ref + timedelta(days=shift)).isoformat(), True
+        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start())
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
@@ -154,6 +153,24 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, int], ref: d
         return (date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), resolved
     except ValueError:
         return None
+
+
+def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int) -> tuple[str, bool] | None:
+    """The value of a relative phrase against the reference date: a day or a weekday (the last one on or
+    before it, the next one in a future clause) needs the reference day; a month or a year its month or year."""
+    kind, shift = unit
+    need = {"day": ("day",), "weekday": ("day",), "month": ("day", "month")}.get(kind, ("day", "month", "year"))
+    if ref is None or precision not in need:
+        return None
+    if kind == "year":
+        return f"{ref.year + shift:04d}", True
+    if kind == "month":
+        months = ref.year * 12 + ref.month - 1 + shift
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", True
+    if kind == "weekday":
+        back = (ref.weekday() - shift) % 7
+        shift = (7 - back if back else 7) if _tense(text, at) == "future" else -back
+    return (ref + timedelta(days=shift)).isoformat(), True
 
 
 # Words that put a clause in the future (the same logic as English: a month without a year is then read

@@ -9,6 +9,7 @@ import pytest
 
 from timeline.extract.events import extract
 from timeline.extract.sentences import split_sentences
+from timeline.extract.timex import tag
 from timeline.extract.timex.foreign import tag_foreign
 from timeline.read.datelines import dateline_end, dateline_value
 
@@ -54,3 +55,11 @@ def test_a_short_sentence_in_another_language_is_an_event_titled_without_its_dat
     assert extraction.documents[0].published == "2021-03-03" and extraction.documents[0].published_basis == "stated"
     found = {e.date: e.title for e in extraction.events}
     assert found == {"2021-03-02": "Der Senat hat den Hafenplan gebilligt", "2021-01-12": "Die Bürgerschaft hatte den Entwurf beraten"}
+
+
+def test_a_history_in_another_language_dates_a_month_by_the_year_the_story_has_reached() -> None:
+    text = ("Die Geschichte der Stadt Velden\n\nIm Jahr 1848 erreichte die Revolution auch Velden. Am 3. April besetzten "
+            "Bürger das Rathaus. Im Juni löste der Fürst den Rat auf. Im Jahr 1850 kehrte die alte Ordnung zurück, und am "
+            "9. Mai wurde der Bürgermeister verhaftet.")
+    found = {t.text: t.value for t in tag(text, mode="narrative")}
+    assert found["3. April"] == "1848-04-03" and found["Juni"] == "1848-06" and found["9. Mai"] == "1850-05-09"

@@ -113,22 +113,28 @@ def _month_number(word: str, months: dict[str, int]) -> int | None:
     return next((n for form, n in full if low[:-1] == form[:-1]), None)
 
 
-def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0, end: int | None = None) -> list[Timex]:
-    """The date expressions of text[start:end] in language lang (see the module docstring)."""
+def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0, end: int | None = None,
+                mode: str = "news") -> list[Timex]:
+    """The date expressions of text[start:end] in language lang (see the module docstring). In 'narrative'
+    mode a month or day without a year is of the year the story has reached (the last year it stated:
+    'En 1789, ... Le 14 juillet'), as timeline.extract.timex.tag reads English narratives."""
     rx, months, rel = _tables(lang)
     ref, precision = rs.parse_anchor(anchor)
     stop = len(text) if end is None else end
     found = []
+    story: int | None = None  # the year a narrative has reached
     for m in rx.finditer(text, start, stop):
-        value = _value(m, months, rel, ref, precision, text)
+        value = _value(m, months, rel, ref, precision, text, story)
         if value:
             found.append(Timex(m.start(), m.end(), m.group(), value[0], "foreign", value[1]))
+            if mode == "narrative" and not value[1] and value[0][:4].isdigit():
+                story = int(value[0][:4])
     return found
 
 
 def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, Relative], ref: date | None, precision: str,
-           text: str) -> tuple[str, bool] | None:
-    """(EDTF value, resolved from the anchor) of one match, or None when it is no date."""
+           text: str, story: int | None = None) -> tuple[str, bool] | None:
+    """(EDTF value, resolved from the anchor or the `story` year) of one match, or None when it is no date."""
     if m.group("rel"):
         return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start())
     if m.group("year"):
@@ -145,7 +151,9 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, Relative], r
     if year is None and day is None and not _month_cue(text, m.start()):
         return None
     resolved = year is None
-    if year is None:
+    if year is None and story is not None:
+        year = story
+    elif year is None:
         if ref is None:
             return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False
         year = rs.pick_year_for(month, day, ref, _tense(text, m.start()))
@@ -193,6 +201,7 @@ def _tense(text: str, at: int) -> str:
 
 YEAR_WORD_RE = re.compile(r"(?i)\s*(?:год|г\.)")
 MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in)|"
+                          r"(?:\bl'an|\bjahre?|\bannée|\baño|\banno|\bano|\bjaar)(?:\s+de)?|"  # 'im Jahr 1848', 'en el año 1848'
                           r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине)\s*$")
 
 

@@ -40,11 +40,11 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     stop = len(text) if end is None else min(end, len(text))
     if lang == "auto":
         lang = detect_language(text[start:stop])
-    if lang != "en":
-        return tag_foreign(text, lang, anchor, start, stop) if lang is not None and language_supported(lang) else []
-    ref, precision = parse_anchor(anchor)
     if check_mode(mode) == "auto":
         mode = choose_mode(text[start:stop], anchor)
+    if lang != "en":
+        return tag_foreign(text, lang, anchor, start, stop, mode) if lang is not None and language_supported(lang) else []
+    ref, precision = parse_anchor(anchor)
     if date_order not in (None, "DMY", "MDY"):
         raise ValueError(f"date_order must be DMY or MDY, not {date_order!r}")
     ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision), date_order=date_order)

@@ -141,3 +141,10 @@ def test_a_past_bare_month_repeating_the_month_just_stated_keeps_its_year(text: 
 def test_a_day_without_a_year_after_a_stated_month_is_the_news_peg() -> None:
     text = "He accepted the treaty rejected after the August 1988 cease-fire. Iraq invaded on Aug. 2 as talks failed."
     assert dict(values(text, "1990-08-15"))["Aug. 2"] == "1990-08-02"
+
+
+def test_a_holiday_without_a_year_is_read_as_a_month_and_day_would_be() -> None:
+    story = "In 1415 the army crossed to France. On 25 October it won at Agincourt. The king was home on Christmas Day."
+    assert dict(values(story, None, mode="narrative"))["Christmas Day"] == "1415-12-25"  # the year the story has reached
+    news = "In 2015, the family moved to Ankara. On Christmas Day they flew on to Istanbul."
+    assert dict(values(news, "2018-03-01"))["Christmas Day"] == "2015-12-25"  # the year the paragraph stated

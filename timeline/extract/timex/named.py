@@ -12,7 +12,7 @@ from timeline.extract.timex.context import PREP_BEFORE, WORD_RE, Ctx, Reading, m
 from timeline.extract.timex.lexicon import DAYNUM, MONTH_FULL, WEEKDAYS, YEAR4
 
 
-def _year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
+def year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     """Year of a month (and day) without one: from the reference date and the sentence's tense."""
     assert ctx.ref is not None
     if ctx.narrative:  # the narrative's own year; the nearest occurrence when it has reached a month or day
@@ -77,7 +77,7 @@ def r_month_day(s: str, ctx: Ctx) -> Reading | None:
     when = "past" if rel == "last" else "future" if rel == "next" else ""
     year = rs.pick_year_for(month, day, ctx.ref, when, strict=bool(when)) if when else _weekday_year(s, month, day, ctx)
     if year is None:
-        year, when = _year_for(month, day, ctx)
+        year, when = year_for(month, day, ctx)
     return Reading(ymd(year, month, day) or f"XXXX-{month:02d}-{day:02d}", True, when)
 
 
@@ -109,7 +109,7 @@ def r_month(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None  # 'June tells Kirsty ...', 'Theresa May': a month alone needs 'in', 'since', 'by', ...
     if ctx.ref is None:
         return Reading(f"XXXX-{month:02d}")
-    year, when = _year_for(month, None, ctx)
+    year, when = year_for(month, None, ctx)
     return Reading(f"{year}-{month:02d}", True, when)
 
 

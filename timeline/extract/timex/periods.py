@@ -9,6 +9,7 @@ import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.absolute import spoken_tail
 from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word, year_of
 from timeline.extract.timex.lexicon import ORDINALS, SEASONS, YEAR4
+from timeline.extract.timex.named import year_for
 
 
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
@@ -226,11 +227,6 @@ def r_holiday(s: str, ctx: Ctx) -> Reading | None:
         d = this if this < ref else fn(ref.year - 1)
     elif rel == "next":
         d = this if this > ref else fn(ref.year + 1)
-    else:
-        when = ctx.tense()
-        d = this
-        if when == "past" and this > ref + timedelta(days=1):
-            d = fn(ref.year - 1)
-        elif when == "future" and this < ref:
-            d = fn(ref.year + 1)
+    else:  # the year a month and day of it would have (the story's, a framing year's, or by the tense)
+        d = fn(year_for(this.month, this.day, ctx)[0])
     return Reading(d.isoformat(), True)

@@ -46,3 +46,9 @@ def test_the_only_date_of_a_later_independent_clause_titles_that_clause() -> Non
     assert found["1999-06"].startswith("Its founder Said Orlov signed a truce with the army")
     found = titles_by_date("The Marren dam, built by the state, collapsed after heavy rain in June 1999.")
     assert found["1999-06"].startswith("The Marren dam")
+
+
+def test_a_framing_year_in_the_clause_of_a_finer_date_says_the_same() -> None:
+    assert set(titles_by_date("In 1415, the old king of Velma died in early March after a long illness.")) == {"1415-03"}
+    both = titles_by_date("In 2015, the Velkan Union was banned by the court, and in May its leaders were arrested.")
+    assert set(both) == {"2015", "2015-05"}  # another clause, another happening

@@ -13,7 +13,7 @@ from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
 from timeline.extract.timex.foreign import detect_language
 from timeline.extract.timex.narrative import choose_mode
-from timeline.extract.sentences import Span, clause_around, own_clause, split_sentences
+from timeline.extract.sentences import Span, clause_around, clause_break, own_clause, split_sentences
 from timeline.extract.titles import make_title
 from timeline.extract.words import action_kinds, words_and_names
 
@@ -137,7 +137,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars, english):
         return []
     out = []
-    main = [t for t in _main_expressions(dated) if not _anniversary(doc.text, t)]
+    main = [t for t in _main_expressions(doc.text, dated) if not _anniversary(doc.text, t)]
     main = _without_coordinated(doc.text, main, ends)
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
@@ -220,16 +220,17 @@ def _title_span(quote: Span, t: timex.Timex) -> tuple[int, int] | None:
     return clause.start - quote.start, clause.end - quote.start
 
 
-def _main_expressions(dated: list[timex.Timex]) -> list[timex.Timex]:
+def _main_expressions(text: str, dated: list[timex.Timex]) -> list[timex.Timex]:
     """The expressions that date distinct happenings: one per value; a coarser value next to a finer
-    one it contains ('in May, on May 9'; 'in 2015, on 9 May') says the same and is dropped."""
+    one it contains ('in May, on May 9'; 'in 2015, on 9 May'), or in the same clause ('In 1066, King
+    Edward died in early January'), says the same and is dropped."""
     kept = []
     seen: set[str] = set()
     for t in dated:
         if t.value in seen:
             continue
         outer = parse_single(t.value)
-        if any(o is not t and _finer(parse_single(o.value), outer) and _near(o, t) for o in dated):
+        if any(o is not t and _finer(parse_single(o.value), outer) and (_near(o, t) or not crosses_clause(text, t, o)) for o in dated):
             continue
         seen.add(t.value)
         kept.append(t)
@@ -258,6 +259,12 @@ def _without_coordinated(text: str, dated: list[timex.Timex], ends: dict[int, st
             continue
         kept.append(t)
     return kept
+
+
+def crosses_clause(text: str, a: timex.Timex, b: timex.Timex) -> bool:
+    """True when a clause boundary (sentences.clause_break) lies between two expressions."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return clause_break(text, first.end, second.start)
 
 
 def _near(a: timex.Timex, b: timex.Timex, gap: int = 12) -> bool:

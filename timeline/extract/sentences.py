@@ -158,6 +158,11 @@ def _ordinal_day(text: str, punct: int, nxt: int) -> bool:
 _CLAUSE_BREAK = re.compile(r"(?:[;:]|,(?=\s+(?:and|but|while|whereas|although|though|after|before|when|as|which|who|where)\b)|\s[–—-]{1,2}\s)")
 
 
+def clause_break(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] holds a clause boundary (a semicolon, a colon, a dash, ', and', ', which' ...)."""
+    return _CLAUSE_BREAK.search(text, a, b) is not None
+
+
 def clause_around(sentence: Span, start: int, end: int, limit: int = 400) -> Span:
     """The shortest run of clauses of `sentence` that contains [start, end) and fits in `limit`
     characters; the sentence itself when it already fits."""

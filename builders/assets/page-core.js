@@ -1,6 +1,6 @@
 /* annotated-timeline page script, shared part: the page's data, its elements, the state the other parts share
    and the small helpers they all use. The parts are inlined in a fixed order (builders/html.py, PAGE_SCRIPTS):
-   page-layout.js, page-core.js, page-list.js, page-plot.js, page-tip.js, page-zoom.js, page-panel.js,
+   page-layout.js, page-core.js, page-list.js, page-plot.js, page-marks.js, page-tip.js, page-zoom.js, page-panel.js,
    page.js. Data reaches
    the DOM only through textContent and DOM building; the one HTML parse is of the page's own escaped list
    chunks, in an inert document. */

@@ -31,8 +31,10 @@
   })();
   var canvas = doc.createElement("canvas").getContext("2d");
   var titleWidth = new Float32Array(total).fill(-1);
+  var font = "";
   function measure(text, size, bold) {
-    canvas.font = (bold ? "bold " : "") + size + "px " + fig.layout.font.family;
+    var wanted = (bold ? "bold " : "") + size + "px " + fig.layout.font.family;
+    if (wanted !== font) canvas.font = font = wanted;  /* setting the font parses it, each time */
     return canvas.measureText(text.replace(/&(lt|gt|amp);/g, "x")).width;  /* era titles are plotly's escaped text */
   }
   function widthOf(i) {

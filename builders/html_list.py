@@ -43,12 +43,12 @@ def render_list(model: PageModel) -> str:
         body = "\n".join(render_item(e, model) for e in events[start:start + CHUNK])
         chunks.append(f'<noscript class="tl-chunk"><ol class="tl-list" start="{start + 1}"{_room(len(events[start:start + CHUNK]))}>'
                       f'\n{body}\n</ol></noscript>')
-    return f'<ol class="tl-list" id="tl__list"{_room(len(events))}>\n{head}\n</ol>' + "".join(chunks)
+    return f'<ol class="tl-list" id="tl__list"{_room(len(events[:EAGER]))}>\n{head}\n</ol>' + "".join(chunks)
 
 
 def _room(count: int) -> str:
-    """The height a list keeps until it is first drawn (it is skipped while off screen: content-visibility in
-    page.css, one list rather than each entry, so a plot redraw does not recheck 10,000 entries' visibility)."""
+    """The height a list keeps until it is first drawn: each list (the first EAGER entries, then one per chunk) is
+    skipped while off screen (content-visibility in page.css), a box to check per list rather than per entry."""
     return f' style="contain-intrinsic-size:auto {count * ITEM_PX}px"'
 
 

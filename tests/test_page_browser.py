@@ -68,7 +68,7 @@ def _plot_points(page: Any) -> int:
 
 
 def _visible_items(page: Any) -> int:
-    return page.locator("#tl__list > li:not([hidden])").count()
+    return page.locator(".tl-list > li:not([hidden])").count()
 
 
 def test_loads_without_errors_or_network(page: Any, site: dict[str, Path]) -> None:
@@ -314,7 +314,8 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
                               " const shown = l.view.order.filter(i => f[i][3] === 5);"
                               " return [shown.length, shown.filter(i => l.placed.row[i] >= 0).length]; })()")
     assert important[0] >= 5 and important[1] == important[0]
-    _wait(page, "document.querySelectorAll('#tl__list > li').length === 1600")
+    _wait(page, "document.querySelectorAll('.tl-list > li').length === 1600")
+    assert page.locator("#tl__events > ol.tl-list").count() == 1 + (1600 - 100) // 250  # each chunk its own list
     assert page.locator("noscript.tl-chunk").count() == 0
     page.keyboard.press("Escape")
     page.fill("#tl__q", "zebra")

@@ -11,7 +11,7 @@ var TimelineApp = (function () {
   function el(id) { return doc.getElementById(id); }
   var T = {
     doc: doc, data: data, S: data.strings,
-    plot: el("tl__plot"), list: el("tl__list"), status: el("tl__status"), panel: el("tl__panel"),
+    plot: el("tl__plot"), list: el("tl__list"), events: el("tl__events"), status: el("tl__status"), panel: el("tl__panel"),
     panelBody: el("tl__panel-body"), panelHeading: el("tl__panel-h"),
     search: el("tl__q"), selects: [el("tl__lane"), el("tl__tag"), el("tl__source")],
     items: [], byId: Object.create(null),

@@ -83,6 +83,6 @@
   T.hoverEvent = showEvent;
   doc.addEventListener("focusin", function (e) {
     var link = e.target instanceof Element && e.target.closest("a.tl-open");
-    if (link && T.list.contains(link)) showEvent(T.byId[link.closest("li").id]);
+    if (link && T.events.contains(link)) showEvent(T.byId[link.closest("li").id]);
   });
 })(TimelineApp);

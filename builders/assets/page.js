@@ -22,7 +22,7 @@
     var target = e.target;
     if (!(target instanceof Element)) return;
     var link = target.closest("a.tl-open");
-    if (link && T.list.contains(link)) {
+    if (link && T.events.contains(link)) {
       e.preventDefault();
       T.opener = link;
       T.open(T.byId[link.closest("li").id], true, true);

@@ -247,6 +247,7 @@ def _row(n: int, ours: list[dict[str, float]], theirs: list[dict[str, float]], s
          build_s: float, runs: int, tl_runs: int) -> str:
     tl = (f"{_median(theirs, 'load'):.2f} s / {_median(theirs, 'next'):.0f} ms | {_median(theirs, 'heap'):.0f} MB | "
           f"{_median(theirs, 'nodes'):,.0f} | {tl_size / 1e6:.2f} MB ({tl_runs})") if theirs else "not run | | |"
+    tl = tl.replace(" | ", f", all {n:,} drawn | ", 1)
     return (f"| {n:,} | {_median(ours, 'afterplot'):.2f} s | {_median(ours, 'load'):.2f} s | {_median(ours, 'list'):.2f} s | "
             f"{_median(ours, 'search'):.0f} ms | "
             f"{_median(ours, 'zoom'):.0f} ms | {_median(ours, 'drawn'):,.0f} + {_median(ours, 'groups'):,.0f} | "
@@ -262,14 +263,15 @@ def _table(lines: list[str], runs: int, start_load: str) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
             "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
-            "self-contained file (plotly.js basic bundle inline). Search ('court ban', then the plot redrawn; a list of up to 400 "
+            "self-contained file (plotly.js basic bundle inline): plotly draws the axes, eras and the drag zoom; the marks, "
+            "periods, titles and group badges are the page's own SVG layer. Search ('court ban', then the plot redrawn; a list of up to 400 "
             "entries follows at once, a longer one a slice at a time while the page is idle) and "
             "zoom (one 'Zoom in' press) are timed from the call to the next frame, after the whole list is in the DOM; "
             "heap and DOM nodes with the whole list in. Above 100 events the list beyond the first 100 arrives from <noscript> "
             "chunks after the plot ('whole list in DOM'). TimelineJS: 'loaded' event plus a frame; next slide = goToNext() to "
             "the next frame. 'Drawn at once': marks with their own place on the plot at the first view (1280 px), at most "
             "360 a view, the most important first; every other event in view is counted in a numbered group badge "
-            "(clicking it zooms in). TimelineJS draws a marker for every event. "
+            "(clicking it zooms in). TimelineJS draws a marker for every event ('all n drawn'). "
             "Produced by `python bench/bench_page.py`.\n\n"
             f"Machine load average (1, 5, 15 min, 2 cores shared with other jobs) at the start of the run: {start_load}; at the "
             f"end: {load}. Both pages ran in the same run, so compare them with each other rather than with a run on a "

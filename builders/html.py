@@ -28,7 +28,7 @@ from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
 PLOTLY_FILE = "plotly-basic.min.js"
-PAGE_SCRIPTS = ("page-layout.js", "page-core.js", "page-list.js", "page-plot.js", "page-tip.js", "page-zoom.js",
+PAGE_SCRIPTS = ("page-layout.js", "page-core.js", "page-list.js", "page-plot.js", "page-marks.js", "page-tip.js", "page-zoom.js",
                 "page-panel.js", "page.js")  # the page script's parts, inlined in this order
 PLOTLY_MODES = ("inline", "cdn", "file")
 CDN_BASE = "https://cdn.plot.ly"

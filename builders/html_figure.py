@@ -34,18 +34,21 @@ def rows_per_lane(lanes: int) -> int:
 
 
 def page_figure(model: PageModel) -> dict[str, Any]:
-    """What the page script draws: one entry per event in each list (in model order), and the layout."""
+    """What the page script draws: one entry per event in each list (in model order), and the layout.
+
+    Marks, titles, hover labels and lane names are the page's own SVG and text (plain strings, set as textContent;
+    a mark's size follows the event's importance in the facets); plotly gets only the axes, eras and their titles.
+    """
     events = model.events
     return {
         "marks": {
             "symbol": [_symbol(e) for e in events],
-            "size": [_size(e) for e in events],
-            "hover": [_hover(e, model) for e in events],
-            "label": [plotly_text(short_title(e.event.title) + _flag(e)) for e in events],
+            "hover": [_hover_lines(e, model) for e in events],
+            "label": [short_title(e.event.title) + _flag(e) for e in events],
             **_flags(events),
         },
         "colours": LANE_COLOURS,
-        "lanes": [plotly_text(lane.label) for lane in model.lanes],
+        "lanes": [lane.label for lane in model.lanes],
         "rows": rows_per_lane(len(model.lanes)),
         "rowPx": ROW_PX,
         "layout": _layout(model),
@@ -79,7 +82,7 @@ def build_figure(model: PageModel) -> dict[str, Any]:
                          "y": [lane.label] * len(shown), "customdata": [e.index for e in shown],
                          "marker": {"symbol": [_symbol(e) for e in shown], "size": [_size(e) for e in shown], "color": colour},
                          "hoverinfo": "text", "hovertext": [_hover(e, model) for e in shown]})
-    layout = {**_layout(model), "height": 120 + 60 * len(model.lanes),
+    layout = {**_layout(model), "height": 120 + 60 * len(model.lanes), "hovermode": "closest", "barmode": "overlay",
               "yaxis": {"type": "category", "autorange": "reversed", "fixedrange": True}}
     return {"data": data, "layout": layout}
 
@@ -98,11 +101,17 @@ def _flag(e: PageEvent) -> str:
 
 
 def _hover(e: PageEvent, model: PageModel) -> str:
+    """The hover label as plotly markup (for the plain plotly figure): the page's lines, escaped, title bold."""
+    title, *rest = [plotly_text(line) for line in _hover_lines(e, model).split("\n")]
+    return "<br>".join([f"<b>{title}</b>", rest[0]] + [f"<i>{line}</i>" for line in rest[1:]])
+
+
+def _hover_lines(e: PageEvent, model: PageModel) -> str:
+    """The hover label's lines, plain text: the title (shown bold), the date and sources, 'candidate' if so."""
     words = strings(model.locale)
     count = len(e.sources)
     reports = words["reports_one"] if count == 1 else words["reports"].format(n=count)
-    candidate = f"<br><i>{plotly_text(words['candidate'])}</i>" if e.candidate else ""
-    return f"<b>{plotly_text(e.event.title)}</b><br>{plotly_text(e.date_text)} · {plotly_text(reports)}{candidate}"
+    return "\n".join([e.event.title, f"{e.date_text} · {reports}"] + ([words["candidate"]] if e.candidate else []))
 
 
 def _symbol(e: PageEvent) -> str:
@@ -113,6 +122,7 @@ def _symbol(e: PageEvent) -> str:
 
 
 def _size(e: PageEvent) -> float:
+    """A mark's size in pixels (the page script computes the same from the importance in its facets)."""
     return round(8 + min(max(e.event.importance, 0), 5) * 1.3, 1)
 
 
@@ -126,15 +136,13 @@ def x_range(model: PageModel) -> list[str]:
 def _layout(model: PageModel) -> dict[str, Any]:
     """The fixed part of the layout; the page script adds the rows, lane names and the range."""
     return {
-        "autosize": True, "dragmode": "zoom", "hovermode": "closest", "showlegend": False,
+        "autosize": True, "dragmode": "zoom", "hovermode": False, "showlegend": False,
         "margin": {"l": 8, "r": 16, "t": 62 if model.eras else 36, "b": 8},
-        "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
         "font": {"family": FONT, "size": 13, "color": TEXT_COLOUR},
-        "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#333333", "font": {"color": TEXT_COLOUR, "size": 13}, "align": "left"},
         "xaxis": {"type": "date", "range": x_range(model), "showgrid": True, "gridcolor": "#e6e6e6", "side": "top",
                   "linecolor": "#767676", "ticks": "outside", "tickcolor": "#767676", "automargin": True},
         "yaxis": {"fixedrange": True, "zeroline": False, "showgrid": False, "showticklabels": False, "ticks": ""},
-        "shapes": _era_bands(model), "annotations": _era_titles(model), "barmode": "overlay",
+        "shapes": _era_bands(model), "annotations": _era_titles(model),
     }
 
 
@@ -151,5 +159,5 @@ def _era_titles(model: PageModel) -> list[dict[str, Any]]:
         middle = era.lower + (shift(era.upper, 1) - era.lower) / 2
         notes.append({"name": "era", "x": middle.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
                       "yshift": 24, "showarrow": False, "text": plotly_text(short_title(era.era.title, 26)),
-                      "font": {"size": 12, "color": "#333333"}, "hovertext": plotly_text(f"{era.era.title} ({era.date_text})")})
+                      "font": {"size": 12, "color": "#333333"}})
     return notes

@@ -24,6 +24,7 @@ def safe_url(url: str | None) -> str | None:
 
 
 EAGER = 100  # events parsed with the page; the rest of a long list waits in <noscript> chunks
+ITEM_PX = 220  # the height an entry is assumed to take before the list is first drawn
 CHUNK = 250  # events a chunk: one is parsed per idle moment, short enough not to hold up a click
 
 
@@ -40,8 +41,16 @@ def render_list(model: PageModel) -> str:
     chunks = []
     for start in range(EAGER, len(events), CHUNK):
         body = "\n".join(render_item(e, model) for e in events[start:start + CHUNK])
-        chunks.append(f'<noscript class="tl-chunk"><ol class="tl-list" start="{start + 1}">\n{body}\n</ol></noscript>')
-    return f'<ol class="tl-list" id="tl__list">\n{head}\n</ol>' + "".join(chunks)
+        chunks.append(f'<noscript class="tl-chunk"><ol class="tl-list" start="{start + 1}"{_room(len(events[start:start + CHUNK]))}>'
+                      f'\n{body}\n</ol></noscript>')
+    return f'<ol class="tl-list" id="tl__list"{_room(len(events[:EAGER]))}>\n{head}\n</ol>' + "".join(chunks)
+
+
+def _room(count: int) -> str:
+    """The height a list keeps until it is first drawn: each list (the first EAGER entries, then one per chunk) is
+    skipped while off screen (content-visibility in page.css), a box to check per list rather than per entry."""
+    return f' style="contain-intrinsic-size:auto {count * ITEM_PX}px"'
+
 
 
 def render_item(e: PageEvent, model: PageModel) -> str:

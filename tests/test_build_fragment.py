@@ -122,8 +122,8 @@ def test_pasted_into_a_host_page_it_works_and_leaves_the_host_alone(page, tmp_pa
     wait_for(page, READY)
     assert page.console_errors == []
     assert host_styles(page) == before
-    assert page.locator("#tl__plot .scatterlayer path.point").count() == 7
-    point = page.locator("#tl__plot .scatterlayer path.point").nth(0)
+    assert page.locator("#tl__plot .tl-mark").count() == 7
+    point = page.locator("#tl__plot .tl-mark").nth(0)
     point.scroll_into_view_if_needed()
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -148,8 +148,9 @@ def test_hostile_strings_stay_inert_in_the_fragment(browser, tmp_path):
     wait_for(page, READY)
     for link in page.locator("a.tl-open").all():
         link.click()
-    for point in page.locator("#tl__plot path.point").all():
-        point.hover(force=True)
+    for point in page.locator("#tl__plot .tl-mark").all():
+        box = point.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert page.evaluate("window.__pwned") is None and dialogs == []
     assert page.locator(".tl-fragment img").count() == 0
     assert "window.__pwned" in page.locator(".tl-fragment h1").inner_text()

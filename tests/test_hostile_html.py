@@ -99,7 +99,7 @@ def test_payloads_are_inert_in_chromium(browser: Any, built: Path) -> None:
     assert _visible(PAYLOADS[0]) in _visible(page.inner_text("h1"))
     assert page.title().startswith("XSS corpus <script>")
 
-    for point in page.locator("#tl__plot path.point").all()[:80]:
+    for point in page.locator("#tl__plot .tl-mark").all()[:80]:
         point.hover(force=True)
     _interact_with_every_event(page)
     for probe in ("<script>", "onerror", "javascript:", "\u2028", "%{customdata}", "'", '"'):

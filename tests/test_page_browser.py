@@ -63,12 +63,12 @@ def _open(page: Any, path: Path, fragment: str = "") -> list[str]:
 
 
 def _plot_points(page: Any) -> int:
-    """Markers drawn in the plot's DOM (one per event shown)."""
-    return page.locator("#tl__plot .scatterlayer path.point").count()
+    """Marks drawn in the plot's own layer (one per event shown)."""
+    return page.locator("#tl__plot .tl-mark").count()
 
 
 def _visible_items(page: Any) -> int:
-    return page.locator("#tl__list > li:not([hidden])").count()
+    return page.locator(".tl-list > li:not([hidden])").count()
 
 
 def test_loads_without_errors_or_network(page: Any, site: dict[str, Path]) -> None:
@@ -77,7 +77,7 @@ def test_loads_without_errors_or_network(page: Any, site: dict[str, Path]) -> No
     assert requests == [site["basic"].as_uri()]
     assert page.console_errors == []
     assert _plot_points(page) == 7 and _visible_items(page) == 7
-    assert page.locator("#tl__plot .barlayer path").count() >= 4
+    assert page.locator("#tl__plot .tl-bar").count() >= 4
     assert page.locator("#tl__controls").is_visible()
 
 
@@ -88,8 +88,7 @@ def test_search_narrows_plot_and_list(page: Any, site: dict[str, Path]) -> None:
     page.wait_for_timeout(50)
     assert _plot_points(page) == 1
     assert page.locator("#tl__status").inner_text() == "1 event matches"
-    assert page.evaluate("document.getElementById('tl__plot').data.filter(t => t.name === 'events')"
-                         ".reduce((n, t) => n + t.customdata.length, 0)") == 1
+    assert page.evaluate("timelinePage.drawn") == 1
     page.fill("#tl__q", "twelve families")  # only in a quote
     _wait(page, "!document.getElementById('coop-founded').hidden")
     assert _visible_items(page) == 1
@@ -118,7 +117,7 @@ def test_filters_by_lane_tag_and_source(page: Any, site: dict[str, Path]) -> Non
 
 def test_click_on_plot_and_enter_on_list_open_the_panel(page: Any, site: dict[str, Path]) -> None:
     _open(page, site["basic"])
-    point = page.locator("#tl__plot .scatterlayer path.point").nth(0)
+    point = page.locator("#tl__plot .tl-mark").nth(0)
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector("#tl__panel:not([hidden])")
@@ -222,8 +221,12 @@ def test_hostile_content_is_inert(browser: Any, site: dict[str, Path]) -> None:
     _wait(page, READY)
     assert page.evaluate("window.__pwned") is None
     assert '<script>window.__pwned="script"</script>' in page.locator("h1").inner_text()
-    for point in page.locator("#tl__plot path.point").all():
-        point.hover(force=True)
+    shown = page.evaluate("[...document.querySelectorAll('#tl__plot .tl-title, #tl__plot .tl-lane')].map(n => n.textContent)")
+    assert any(text.startswith("<script>") for text in shown)  # the plot's titles and lane names: shown as text
+    for point in page.locator("#tl__plot .tl-mark").all():
+        box = point.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(30)
     for link in page.locator("a.tl-open").all():
         link.click()
         for button in page.locator("#tl__panel-body button.tl-show").all():
@@ -311,7 +314,8 @@ def test_long_list_arrives_and_plot_draws_the_most_important(page: Any, long_pag
                               " const shown = l.view.order.filter(i => f[i][3] === 5);"
                               " return [shown.length, shown.filter(i => l.placed.row[i] >= 0).length]; })()")
     assert important[0] >= 5 and important[1] == important[0]
-    _wait(page, "document.querySelectorAll('#tl__list > li').length === 1600")
+    _wait(page, "document.querySelectorAll('.tl-list > li').length === 1600")
+    assert page.locator("#tl__events > ol.tl-list").count() == 1 + (1600 - 100) // 250  # each chunk its own list
     assert page.locator("noscript.tl-chunk").count() == 0
     page.keyboard.press("Escape")
     page.fill("#tl__q", "zebra")

@@ -25,27 +25,11 @@ WIDTHS = [1280, 700, 375, 320]
 
 # Every mark, title and group badge drawn in the plot, with the event it belongs to (groups: -1 - k).
 GEOMETRY = """(() => {
-  const plot = document.getElementById('tl__plot'), out = [];
-  plot._fullData.filter(t => t.type === 'scatter').forEach(t => {
-    const layer = plot.querySelector('.scatterlayer g.trace' + t.uid);
-    if (!layer) return;
-    layer.querySelectorAll('path.point').forEach((n, j) => {
-      const b = n.getBoundingClientRect();
-      if (b.width === 0) return;
-      out.push({kind: t.name, i: t.name === 'groups' ? -1 - t.customdata[j] : t.customdata[j],
-                box: [b.left, b.top, b.right, b.bottom]});
-    });
-  });
-  plot.querySelectorAll('.tl-over .tl-title').forEach(n => {
-    const b = n.getBoundingClientRect();
-    out.push({kind: 'titles', i: +n.getAttribute('data-i'), box: [b.left, b.top, b.right, b.bottom]});
-  });
-  const bars = plot._fullData.filter(t => t.type === 'bar');
-  plot.querySelectorAll('.barlayer g.trace.bars').forEach((layer, k) => layer.querySelectorAll('.point path').forEach((n, j) => {
-    const b = n.getBoundingClientRect();
-    out.push({kind: 'periods', i: bars[k].customdata[j], box: [b.left, b.top, b.right, b.bottom]});
-  }));
-  return out;
+  const kinds = {'tl-bar': 'periods', 'tl-arrow': 'open-ends', 'tl-mark': 'events', 'tl-group': 'groups', 'tl-title': 'titles'};
+  return [...document.querySelectorAll('#tl__plot .tl-over :is(.tl-bar, .tl-arrow, .tl-mark, .tl-group, .tl-title)')].map(n => {
+    const b = n.getBoundingClientRect(), kind = kinds[n.getAttribute('class').split(' ')[0]];
+    return {kind, i: kind === 'groups' ? -1 - +n.getAttribute('data-k') : +n.getAttribute('data-i'), box: [b.left, b.top, b.right, b.bottom]};
+  }).filter(x => x.box[2] > x.box[0]);
 })()"""
 
 
@@ -330,7 +314,7 @@ def test_embed_view_fits_a_700_by_600_frame(at_width: Any, pages: dict[str, Path
                     'width="700" height="600" style="border:0"></iframe><p style="height:1500px">More reading.</p>')
     page = at_width(1280, host, ready=False)
     frame = page.frame_locator("#frame")
-    frame.locator("#tl__plot .scatterlayer").wait_for()
+    frame.locator("#tl__plot .tl-mark").first.wait_for()
     inner = page.frames[1]
     _wait(inner, READY)
     size = inner.evaluate("[document.documentElement.scrollHeight, innerHeight, innerWidth,"
@@ -393,8 +377,8 @@ def test_open_ended_period_ends_in_an_arrow(at_width: Any, tmp_path: Path) -> No
     shutil.copytree(ROOTS / "page-basic", root)
     (root / "events.yaml").write_text(text, encoding="utf-8")
     page = at_width(1280, _build(root / "events.yaml", root / "out"))
-    arrows = page.evaluate("document.getElementById('tl__plot').data.find(t => t.name === 'open-ends').marker.symbol")
-    assert arrows == ["triangle-right"]
+    arrows = page.evaluate("[...document.querySelectorAll('#tl__plot .tl-arrow')].map(a => a.dataset.end)")
+    assert arrows == ["1"]  # at the open end only, pointing right
     assert "since" in page.locator("#tl__list").inner_text()
 
 

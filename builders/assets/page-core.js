@@ -1,6 +1,6 @@
 /* annotated-timeline page script, shared part: the page's data, its elements, the state the other parts share
    and the small helpers they all use. The parts are inlined in a fixed order (builders/html.py, PAGE_SCRIPTS):
-   page-layout.js, page-core.js, page-list.js, page-plot.js, page-tip.js, page-zoom.js, page-panel.js,
+   page-layout.js, page-core.js, page-list.js, page-plot.js, page-marks.js, page-tip.js, page-zoom.js, page-panel.js,
    page.js. Data reaches
    the DOM only through textContent and DOM building; the one HTML parse is of the page's own escaped list
    chunks, in an inert document. */
@@ -11,7 +11,7 @@ var TimelineApp = (function () {
   function el(id) { return doc.getElementById(id); }
   var T = {
     doc: doc, data: data, S: data.strings,
-    plot: el("tl__plot"), list: el("tl__list"), status: el("tl__status"), panel: el("tl__panel"),
+    plot: el("tl__plot"), list: el("tl__list"), events: el("tl__events"), status: el("tl__status"), panel: el("tl__panel"),
     panelBody: el("tl__panel-body"), panelHeading: el("tl__panel-h"),
     search: el("tl__q"), selects: [el("tl__lane"), el("tl__tag"), el("tl__source")],
     items: [], byId: Object.create(null),

@@ -9,24 +9,22 @@
   var SLICE = 1000;
 
   /* A long list arrives in <noscript> chunks: the page's own escaped markup, parsed here in an inert
-     document (no script runs, no resource loads) and moved into the list, in order. */
+     document (no script runs, no resource loads); each chunk's list takes the chunk's place, in order. Each stays
+     its own list, skipped by the browser while off screen (content-visibility): one list of 10,000 entries would
+     be laid out whole at every chunk, and one skipped box per entry is rechecked at every redraw of the plot. */
   function materialize() {
     var chunk = chunks.shift();
     if (!chunk) return;
     var parsed = new DOMParser().parseFromString(chunk.textContent, "text/html");
-    var source = parsed.querySelector("ol");
-    var fragment = doc.createDocumentFragment();
-    while (source && source.firstElementChild) {
-      var li = doc.adoptNode(source.firstElementChild);
+    var list = doc.adoptNode(parsed.querySelector("ol"));
+    T.each(list.children, function (li) {
       var i = items.length;
       T.byId[li.id] = i;
       items.push(li);
       if (T.mask && !T.mask[i]) li.hidden = true;
       T.each(li.querySelectorAll(".tl-show"), function (b) { b.hidden = false; });
-      fragment.appendChild(li);
-    }
-    T.list.appendChild(fragment);
-    chunk.parentNode.removeChild(chunk);
+    });
+    chunk.parentNode.replaceChild(list, chunk);
     indexUpTo(items.length);
     if (!chunks.length) T.api.listCompleteMs = performance.now();
   }

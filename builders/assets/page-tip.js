@@ -9,8 +9,8 @@
   tip.setAttribute("aria-hidden", "true");
   tip.hidden = true;
 
-  /* The page's hover texts are plotly's escaped markup with <b>, <i> and <br> only: one line per <br>. */
-  function lines(hover) { return hover.split("<br>").map(function (l) { return T.plain(l.replace(/<\/?[bi]>/g, "")); }); }
+  /* A hover text is plain lines: the title (bold), then the date and sources. */
+  function lines(hover) { return hover.split("\n"); }
   function fill(parts) {
     tip.replaceChildren.apply(tip, parts.map(function (text, k) {
       var line = doc.createElement(k ? "span" : "b");
@@ -77,15 +77,12 @@
     var box = badges(f)[k];
     show(box, [T.fmt(S.group, { n: T.number(g.members.length) })], f, String(-1 - k));
   }
-  T.tipFor = function (point) {
-    if (point.data.name === "groups") showGroup(point.customdata);
-    else if (point.data.name === "events" || point.data.name === "periods") showEvent(point.customdata);
-  };
+  T.tipFor = function (found) { if (found.group) showGroup(found.i); else showEvent(found.i); };
   T.hideTip = function () { tip.hidden = true; };
   /* A focused or opened event shows its label in the plot, so keyboard readers see where it sits. */
   T.hoverEvent = showEvent;
   doc.addEventListener("focusin", function (e) {
     var link = e.target instanceof Element && e.target.closest("a.tl-open");
-    if (link && T.list.contains(link)) showEvent(T.byId[link.closest("li").id]);
+    if (link && T.events.contains(link)) showEvent(T.byId[link.closest("li").id]);
   });
 })(TimelineApp);

@@ -22,7 +22,7 @@
     var target = e.target;
     if (!(target instanceof Element)) return;
     var link = target.closest("a.tl-open");
-    if (link && T.list.contains(link)) {
+    if (link && T.events.contains(link)) {
       e.preventDefault();
       T.opener = link;
       T.open(T.byId[link.closest("li").id], true, true);
@@ -62,7 +62,11 @@
 
   /* After the plot, the rest of a long list and the search index are built while the page is idle. */
   T.startPlot(function () {
-    T.idle(function () { T.api.idleMs = performance.now(); T.idle(T.listBackground, { timeout: 1000 }); }, { timeout: 3000 });
+    T.idle(function () {
+      T.api.idleMs = performance.now();
+      T.number(0); T.longDate(0);  /* the formatters, made now rather than at the first search or zoom (~20 ms) */
+      T.idle(T.listBackground, { timeout: 1000 });
+    }, { timeout: 3000 });
   });
   if (location.hash.length > 1) {
     /* A deep link opens its event with focus in the panel; the page stays at the top instead of jumping to the

@@ -1,25 +1,30 @@
-"""Across shards: document ids unique over the whole run, then the cross-document stage.
+"""Across shards: document ids unique over the whole run, then the cross-document stage as tasks.
 
 Each shard's ids are made unique within it when it is read (timeline.read.read_documents); one process
 makes them unique over the whole run, in reading order. `UniqueIds` does the same over the shards'
 documents, in shard order: when no id is found in two shards (the usual case) nothing changes, else
 the later document is renamed as one process renames it (timeline.ids.unique) and a warning says so.
 
-`cross_document` runs on a worker: it receives the shards' results from the workers that made them
-(never through the client) and calls timeline.extract.events.build_records, the function one
-process calls, on the same candidates in the same order, so the records are the same.
+`cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
+loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
+tasks, one merge and one ranking task per year, one fold task per window of connected date disputes,
+one figure task per kind of happening. No task receives every candidate: a year's task receives that
+year's, a fold task the groups of the years its disputes span. The client receives what it prints
+(the events) and small things to plan the next tasks (years, kinds, links between groups).
 """
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from timeline.errors import Problem
-from timeline.extract.events import build_records
+from timeline.extract import corpus, partitions as p
 from timeline.ids import unique
 from timeline.distributed.mapstage import ShardResult
 
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
+FAN_IN = 8  # partial sums added per task
 
 
 class UniqueIds:
@@ -45,15 +50,83 @@ class UniqueIds:
             shard.problems.insert(mark, warning)
 
 
-def cross_document(top: int | None, renames: Renames, *shards: ShardResult) -> list[dict[str, Any]]:
-    """Merge, dispute and rank every candidate of the run (events.build_records), in document order."""
+def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.Prepared:
+    """Runs where the shard's candidates are: its part of the cross-document stage (partitions.prepare),
+    documents renamed as one process names them."""
     mentions: list[Any] = []
-    doc_words: list[set[str]] = []
+    leads: list[set[str]] = []
     claims: list[Any] = []
-    for s, shard in enumerate(shards):
-        for d, (found, words, figures) in enumerate(shard.results):
-            ident = renames.get((s, d))
-            mentions.extend(found if ident is None else [dataclasses.replace(m, source=ident) for m in found])
-            claims.extend(figures if ident is None else [dataclasses.replace(c, source=ident) for c in figures])
-            doc_words.append(words)
-    return build_records(mentions, doc_words, top, claims)
+    for d, (found, words, figures) in enumerate(shard.results):
+        ident = renames.get(d)
+        mentions.extend(found if ident is None else [dataclasses.replace(m, source=ident) for m in found])
+        claims.extend(figures if ident is None else [dataclasses.replace(c, source=ident) for c in figures])
+        leads.append(words)
+    return p.prepare(index, mentions, leads, claims)
+
+
+def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> list[dict[str, Any]]:
+    """Merge, dispute and rank the candidates of the shards' results (futures, in shard order) as tasks;
+    `results` is emptied (the candidates then live in the prepared shards)."""
+    submit = _Submit(client)
+    prepared = [submit(prepare_shard, s, {d: i for (t, d), i in renames.items() if t == s}, r) for s, r in enumerate(results)]
+    results.clear()
+    if not prepared:
+        return []
+    stats = submit(corpus.statistics, submit.tree(corpus.add_counts, [submit(_counts, x) for x in prepared]))
+    stats = submit(corpus.with_centroid, stats, submit.tree(corpus.add_centroids, [submit(_centroid, x, stats) for x in prepared]))
+    shapes = client.gather([submit(_shape, x) for x in prepared])
+    years = sorted(set().union(*(y for y, _ in shapes)))
+    merged = {y: submit(p.merge_year, y, stats, *[submit(_year_part, x, y) for x, (ys, _) in zip(prepared, shapes) if y in ys])
+              for y in years}
+    counts = submit.tree(p.add_names, [submit(p.year_name_counts, merged[y]) for y in years])
+    entries = {y: submit(p.year_name_entries, merged[y]) for y in years}
+    pairs = client.gather([submit(p.links, counts, *[entries[x] for x in p.window(y, entries)]) for y in years])
+    folds = [(p.spanned(sets), submit(p.fold, stats, counts, sets, *[merged[y] for y in p.spanned(sets)]))
+             for sets in p.by_window(p.components(pair for part in pairs for pair in part)).values()]
+    ranked = [submit(p.rank_year, merged[y], stats, *[f for spanned, f in folds if y in spanned]) for y in years]
+    holders = [submit(p.wanted_holders, r) for r in ranked]
+    kinds = sorted(set().union(*(k for _, k in shapes)))
+    figures = [submit(p.kind_figures, k, holders, *[submit(_kind_part, x, k) for x, (_, ks) in zip(prepared, shapes) if k in ks])
+               for k in kinds]
+    return p.assemble(client.gather([submit(_events, r) for r in ranked]), client.gather(figures), top)
+
+
+class _Submit:
+    """client.submit for the stages (each call a new task), and sums as a tree of tasks."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def __call__(self, func: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(func, *args, pure=False)
+
+    def tree(self, add: Callable[..., Any], parts: list[Any]) -> Any:
+        """The sum of the parts (futures), FAN_IN at a time."""
+        while len(parts) > 1:
+            parts = [self(add, *parts[i:i + FAN_IN]) for i in range(0, len(parts), FAN_IN)]
+        return parts[0] if parts else self(add)
+
+
+def _counts(shard: p.Prepared) -> corpus.Counts:
+    return shard.counts
+
+
+def _centroid(shard: p.Prepared, stats: corpus.Statistics) -> Any:
+    return corpus.centroid_of(shard.leads, stats)
+
+
+def _shape(shard: p.Prepared) -> tuple[set[int], set[str]]:
+    """The years and the kinds of claims a prepared shard holds."""
+    return set(shard.years), set(shard.claims)
+
+
+def _year_part(shard: p.Prepared, year: int) -> list[p.Piece]:
+    return shard.years[year]
+
+
+def _kind_part(shard: p.Prepared, kind: str) -> list[Any]:
+    return shard.claims[kind]
+
+
+def _events(ranked: p.Ranked) -> list[Any]:
+    return ranked.events

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,10 +94,14 @@ def merge_year(year: int, stats: Statistics, *parts: list[Piece]) -> YearGroups:
     return YearGroups(year, groups, keys, seqs, {s for s, _, wanted in pieces if wanted})
 
 
-def year_names(merged: YearGroups) -> tuple[Any, list[tuple[str, str, int, Ref]]]:
-    """(name counts, name entries) of a year's disputable groups (rivals.name_counts, rivals.name_entries)."""
-    refs = [((merged.year, i), g) for i, g in enumerate(merged.groups)]
-    return name_counts(merged.groups), name_entries(refs)
+def year_name_counts(merged: YearGroups) -> Counter[str]:
+    """How many of a year's disputable groups hold each name (rivals.name_counts)."""
+    return name_counts(merged.groups)
+
+
+def year_name_entries(merged: YearGroups) -> list[tuple[str, str, int, Ref]]:
+    """(name, precision, first day, group) of a year's disputable groups (rivals.name_entries)."""
+    return name_entries(((merged.year, i), g) for i, g in enumerate(merged.groups))
 
 
 def links(counts: Mapping[str, int], *entries: list[tuple[str, str, int, Ref]]) -> list[tuple[Ref, Ref]]:
@@ -234,9 +238,9 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     stats = with_centroid(stats, add_centroids(*(centroid_of(s.leads, stats) for s in shards)))
     years = sorted({y for s in shards for y in s.years})
     merged = {y: merge_year(y, stats, *(s.years[y] for s in shards if y in s.years)) for y in years}
-    names = {y: year_names(merged[y]) for y in years}
-    counts = add_names(*(c for c, _ in names.values()))
-    pairs = [p for y in years for p in links(counts, *(names[x][1] for x in range(y, y + WINDOW_YEARS + 1) if x in names))]
+    counts = add_names(*(year_name_counts(merged[y]) for y in years))
+    entries = {y: year_name_entries(merged[y]) for y in years}
+    pairs = [p for y in years for p in links(counts, *(entries[x] for x in window(y, entries)))]
     folds = [fold(stats, counts, sets, *(merged[y] for y in spanned(sets))) for sets in by_window(components(pairs)).values()]
     ranked = [rank_year(merged[y], stats, *folds) for y in years]
     holders = [r.holders for r in ranked]
@@ -245,12 +249,17 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     return assemble([r.events for r in ranked], figures, top)
 
 
-def add_names(*parts: Any) -> Any:
+def add_names(*parts: Counter[str]) -> Counter[str]:
     """The sum of name counts."""
-    out = parts[0].copy() if parts else {}
-    for part in parts[1:]:
+    out: Counter[str] = Counter()
+    for part in parts:
         out.update(part)
     return out
+
+
+def window(year: int, years: Iterable[int]) -> list[int]:
+    """The years whose groups may dispute a date of `year` or a later year's (links)."""
+    return [y for y in range(year, year + WINDOW_YEARS + 1) if y in years]
 
 
 def spanned(sets: list[list[Ref]]) -> list[int]:

@@ -240,7 +240,7 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     merged = {y: merge_year(y, stats, *(s.years[y] for s in shards if y in s.years)) for y in years}
     counts = add_names(*(year_name_counts(merged[y]) for y in years))
     entries = {y: year_name_entries(merged[y]) for y in years}
-    pairs = [p for y in years for p in links(counts, *(entries[x] for x in window(y, entries)))]
+    pairs = links(counts, *entries.values())  # one window holding every year: a cluster has a window per year
     folds = [fold(stats, counts, sets, *(merged[y] for y in spanned(sets))) for sets in by_window(components(pairs)).values()]
     ranked = [rank_year(merged[y], stats, *folds) for y in years]
     holders = [r.holders for r in ranked]

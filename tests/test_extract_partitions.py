@@ -4,17 +4,95 @@ give what one pass over every candidate gives, whatever the split into shards.""
 from __future__ import annotations
 
 import pickle
+import datetime
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_distributed_blocking import corpora
 from timeline.extract import corpus, partitions
 from timeline.extract.candidates import Mention
 from timeline.extract.events import build_records
 from timeline.extract.groups import Group
-from timeline.extract.merge import group_mentions
+from timeline.extract.merge import RARE_SHARE, form_groups, frequent, group_mentions, mention_frequencies
+from timeline.extract.merge import merge_year as merge_mentions
+from timeline.extract.rivals import YEAR_DISPUTE_WINDOW
+from timeline.extract.words import action_kinds
+
+WORDS = ["minister", "amnesty", "fighters", "border", "treaty", "signed", "parliament", "rebels", "capital", "troops",
+         "harvest", "river", "bridge", "election", "court", "prison", "village", "market", "airport", "school"]
+NAMES = ["rahmon", "khalimov", "dushanbe", "kabul"]
+KIND_WORDS = ["signed the treaty", "arrested", "attacked", "declared an amnesty", "fled"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> tuple[str, str]:
+    """(EDTF, the expression as written): a day, a month or a year, around a few year boundaries, from
+    few enough dates that mentions often share one."""
+    year = draw(st.integers(2008, 2014))
+    month = draw(st.sampled_from([1, 6, 12]) | st.integers(1, 12))
+    precision = draw(st.sampled_from(["day", "month", "year"]))
+    if precision == "year":
+        return f"{year}", f"in {year}"
+    if precision == "month":
+        return f"{year}-{month:02d}", f"in {MONTHS[month - 1]} {year}"
+    day = draw(st.sampled_from([1, 2, 28]) | st.integers(1, 28))
+    return f"{year}-{month:02d}-{day:02d}", f"on {day} {MONTHS[month - 1]} {year}"
+
+
+def written(date: str) -> str:
+    """The expression of an EDTF day, month or year ('on 2 June 2010', 'in June 2010', 'in 2010')."""
+    parts = [int(x) for x in date.split("-")]
+    if len(parts) == 1:
+        return f"in {parts[0]}"
+    if len(parts) == 2:
+        return f"in {MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"on {parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def mention(index: int, source: str, publisher: str | None, date: str, words: tuple[str, ...], names: tuple[str, ...], kind: str) -> Mention:
+    expression = written(date)
+    quote = f"{' '.join(n.title() for n in names)} {kind} {expression}, {' '.join(words)}."
+    return Mention(source=source, publisher=publisher, published=date, offset=index * 100, quote=quote, date=date,
+                   expression=expression, date_spans=((quote.index(expression), quote.index(expression) + len(expression)),),
+                   position=0, words=words, names=names, kinds=action_kinds(quote))
+
+
+@st.composite
+def mentions(draw: st.DrawFn, index: int) -> Mention:
+    date, _ = draw(dates())
+    words = tuple(sorted(draw(st.sets(st.sampled_from(WORDS[:draw(st.sampled_from([10, 20]))]), min_size=2, max_size=7))))
+    names = tuple(sorted(draw(st.sets(st.sampled_from(NAMES), min_size=1, max_size=2))))
+    return mention(index, f"doc{draw(st.integers(0, 5))}", draw(st.sampled_from([None, "A", "B"])), date, words, names,
+                   draw(st.sampled_from(KIND_WORDS)))
+
+
+@st.composite
+def retold(draw: st.DrawFn, told: Mention, index: int) -> Mention:
+    """The same report in another document with another date of the same precision, within a dispute
+    window (across a year boundary as often as not): a candidate for a date dispute."""
+    parts = [int(x) for x in told.date.split("-")]
+    if len(parts) == 1:
+        date = str(parts[0] + draw(st.integers(1, 3)))
+    elif len(parts) == 2:
+        months = parts[0] * 12 + parts[1] - 1 + draw(st.integers(1, 6))
+        date = f"{months // 12}-{months % 12 + 1:02d}"
+    else:
+        date = (datetime.date(*parts) + datetime.timedelta(days=draw(st.integers(1, 150)))).isoformat()
+    kind = next((k for k in KIND_WORDS if k in told.quote), KIND_WORDS[0])
+    words = told.words + tuple(draw(st.sets(st.sampled_from(WORDS), max_size=1)) - set(told.words))
+    return mention(index, f"doc{draw(st.integers(0, 5))}", told.publisher, date, tuple(sorted(words)), told.names, kind)
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> list[Mention]:
+    found = [draw(mentions(i)) for i in range(draw(st.integers(2, 30)))]
+    for i in draw(st.lists(st.integers(0, len(found) - 1), max_size=4)):
+        found.append(draw(retold(found[i], len(found))))
+    return found
+
 
 LEADS = ["dam", "ministry", "water", "farmers", "repairs", "capital", "protest", "engineers", "river", "harvest"]
 
@@ -46,18 +124,23 @@ def test_merging_year_by_year_and_disputes_set_by_set_is_the_global_merge(found:
     assert shape(partitioned_groups(found)) == shape(group_mentions(found))
 
 
-def test_the_random_corpora_do_cross_years_and_dispute_dates() -> None:
-    """The property above is not empty: its corpora hold several years and folded date disputes."""
-    seen = {"years": 0, "rivals": 0}
+def test_the_random_corpora_do_cross_years_fold_paraphrases_and_dispute_dates() -> None:
+    """The property above is not empty: its corpora hold several years, paraphrases folded (echoes or
+    groups of mentions with other words) and date disputes across years."""
+    seen = {"years": 0, "rivals across years": 0, "paraphrases": 0}
 
     @settings(max_examples=150, deadline=None)
     @given(corpora())
     def look(found: list[Mention]) -> None:
+        groups = group_mentions(found)
         seen["years"] = max(seen["years"], len({m.date[:4] for m in found}))
-        seen["rivals"] += sum(1 for g in group_mentions(found) if g.rivals)
+        seen["rivals across years"] += sum(1 for g in groups if {m.date[:4] for m in g.rivals} - {g.date[:4]})
+        common = frequent(mention_frequencies(found), len(found), RARE_SHARE)
+        folded = len(form_groups(found)) - len(merge_mentions(found, common))
+        seen["paraphrases"] += folded + sum(1 for g in groups if g.echoes)
 
     look()
-    assert seen["years"] >= 3 and seen["rivals"] > 0
+    assert seen["years"] >= 3 and seen["rivals across years"] > 0 and seen["paraphrases"] > 0
 
 
 @st.composite
@@ -102,6 +185,22 @@ def test_the_records_are_byte_identical_whatever_the_split_into_shards(case: tup
     one = partitions.run(shards_of(found, leads, []), top)
     assert partitions.run(shards_of(found, leads, cuts), top) == one
     assert build_records(found, [leads[i] for i in range(6)], top) == one
+
+
+def test_rival_dates_across_a_year_boundary_are_folded_across_the_partitions() -> None:
+    text = "the Interior Ministry of Tajikistan announced an amnesty for fighters returning from Syria"
+    a = Mention("a", None, None, 0, f"On 30 December 2014 {text}.", "2014-12-30", "30 December 2014", ((3, 19),), 0,
+                tuple(text.lower().split()), ("tajikistan",))
+    b = Mention("b", None, None, 0, f"On 4 January 2015 {text}.", "2015-01-04", "4 January 2015", ((3, 17),), 0,
+                tuple(text.lower().split()), ("tajikistan",))
+    groups = partitioned_groups([a, b])
+    assert len(groups) == 1 and groups[0].rivals  # one event, its date disputed: the fold crossed the year
+    assert shape(groups) == shape(group_mentions([a, b]))
+
+
+def test_the_dispute_window_holds_every_year_a_rival_date_may_lie_in() -> None:
+    assert partitions.window(2010, range(2000, 2030)) == list(range(2010, 2011 + partitions.WINDOW_YEARS))
+    assert (2011 + YEAR_DISPUTE_WINDOW) in partitions.window(2011, range(2000, 2030))
 
 
 def test_each_year_is_its_own_partition() -> None:

@@ -14,7 +14,6 @@ Stages, one module each:
 - crossdoc.py: document ids made unique across shards, then the cross-document stage (merging,
   disputes, ranking) as tasks per shard, year, window of date disputes and kind of figure: the stages
   of timeline.extract.partitions, which one process runs in a loop;
-- blocking.py: the contract the partitions rest on (which candidates can merge);
 - progress.py: documents done / total on stderr;
 - run.py: the two runs, `find_dates` and `extract`, as the one-process library functions.
 

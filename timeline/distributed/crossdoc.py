@@ -66,29 +66,45 @@ def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.
 
 def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> list[dict[str, Any]]:
     """Merge, dispute and rank the candidates of the shards' results (futures, in shard order) as tasks;
-    `results` is emptied (the candidates then live in the prepared shards)."""
+    `results` is emptied, and every stage's futures are let go once the next stage is submitted, so
+    that the workers free each stage's data as soon as it is used."""
     submit = _Submit(client)
     prepared = [submit(prepare_shard, s, {d: i for (t, d), i in renames.items() if t == s}, r) for s, r in enumerate(results)]
     results.clear()
     if not prepared:
         return []
-    stats = submit(corpus.statistics, submit.tree(corpus.add_counts, [submit(_counts, x) for x in prepared]))
-    stats = submit(corpus.with_centroid, stats, submit.tree(corpus.add_centroids, [submit(_centroid, x, stats) for x in prepared]))
+    stats = _statistics(submit, prepared)
     shapes = client.gather([submit(_shape, x) for x in prepared])
-    years = sorted(set().union(*(y for y, _ in shapes)))
-    merged = {y: submit(p.merge_year, y, stats, *[submit(_year_part, x, y) for x, (ys, _) in zip(prepared, shapes) if y in ys])
-              for y in years}
-    counts = submit.tree(p.add_names, [submit(p.year_name_counts, merged[y]) for y in years])
-    entries = {y: submit(p.year_name_entries, merged[y]) for y in years}
-    pairs = client.gather([submit(p.links, counts, *[entries[x] for x in p.window(y, entries)]) for y in years])
-    folds = [(p.spanned(sets), submit(p.fold, stats, counts, sets, *[merged[y] for y in p.spanned(sets)]))
-             for sets in p.by_window(p.components(pair for part in pairs for pair in part)).values()]
+    years, kinds = sorted(set().union(*(y for y, _ in shapes))), sorted(set().union(*(k for _, k in shapes)))
+    parts = {y: [submit(_year_part, x, y) for x, (ys, _) in zip(prepared, shapes) if y in ys] for y in years}
+    claims = {k: [submit(_kind_part, x, k) for x, (_, ks) in zip(prepared, shapes) if k in ks] for k in kinds}
+    del prepared
+    merged = {y: submit(p.merge_year, y, stats, *parts.pop(y)) for y in years}
+    folds = _folds(client, submit, stats, merged)
     ranked = [submit(p.rank_year, merged[y], stats, *[f for spanned, f in folds if y in spanned]) for y in years]
+    del merged, folds
     holders = [submit(p.wanted_holders, r) for r in ranked]
-    kinds = sorted(set().union(*(k for _, k in shapes)))
-    figures = [submit(p.kind_figures, k, holders, *[submit(_kind_part, x, k) for x, (_, ks) in zip(prepared, shapes) if k in ks])
-               for k in kinds]
-    return p.assemble(client.gather([submit(_events, r) for r in ranked]), client.gather(figures), top)
+    figures = [submit(p.kind_figures, k, holders, *claims.pop(k)) for k in kinds]
+    events = [submit(_events, r) for r in ranked]
+    del ranked, holders
+    return p.assemble(client.gather(events), client.gather(figures), top)
+
+
+def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
+    """The corpus statistics (a future): counts and centroid parts added up in trees of tasks."""
+    stats = submit(corpus.statistics, submit.tree(corpus.add_counts, [submit(_counts, x) for x in prepared]))
+    return submit(corpus.with_centroid, stats, submit.tree(corpus.add_centroids, [submit(_centroid, x, stats) for x in prepared]))
+
+
+def _folds(client: Any, submit: _Submit, stats: Any, merged: dict[int, Any]) -> list[tuple[list[int], Any]]:
+    """The date disputes: links between near groups found per window of years, joined into connected
+    sets on the client (pairs of small integers), each window of sets folded by one task; (the years
+    a fold task reads, its future)."""
+    counts = submit.tree(p.add_names, [submit(p.year_name_counts, m) for m in merged.values()])
+    entries = {y: submit(p.year_name_entries, m) for y, m in merged.items()}
+    pairs = client.gather([submit(p.links, counts, *[entries[x] for x in p.window(y, entries)]) for y in merged])
+    windows = p.by_window(p.components(pair for part in pairs for pair in part)).values()
+    return [(p.spanned(sets), submit(p.fold, stats, counts, sets, *[merged[y] for y in p.spanned(sets)])) for sets in windows]
 
 
 class _Submit:

@@ -103,19 +103,22 @@ def shape(groups: list[Group]) -> list[tuple[Any, ...]]:
 
 
 def partitioned_groups(found: list[Mention]) -> list[Group]:
-    """The groups after the per-year merge and the per-set date disputes (the stages of partitions.run)."""
+    """The groups after the merge and the date disputes with every year its own partition (the stages
+    of crossdoc.cross_document with partitions of one year)."""
     shard = partitions.prepare(0, found, [], [])
     stats = corpus.statistics(shard.counts)
-    merged = {y: partitions.merge_year(y, stats, shard.years[y]) for y in sorted(shard.years)}
-    counts = partitions.add_names(*(partitions.year_name_counts(m) for m in merged.values()))
-    entries = {y: partitions.year_name_entries(m) for y, m in merged.items()}
-    pairs = [p for y in merged for p in partitions.links(counts, *(entries[x] for x in partitions.window(y, entries)))]
-    folds = [partitions.fold(stats, counts, sets, *(merged[y] for y in partitions.spanned(sets)))
-             for sets in partitions.by_window(partitions.components(pairs)).values()]
+    blocks = partitions.blocks_of({y: len(pieces) for y, pieces in shard.years.items()}, 1)
+    block_of = {y: j for j, years in enumerate(blocks) for y in years}
+    merged = [partitions.merge_block(stats, {y: shard.years[y] for y in years}) for years in blocks]
+    counts = partitions.add_names(*(partitions.block_name_counts(m) for m in merged))
+    entries = [partitions.block_name_entries(m) for m in merged]
+    pairs = [p for j in range(len(blocks)) for p in partitions.links(counts, *(entries[k] for k in partitions.window(blocks, j)))]
+    folds = [partitions.fold(stats, counts, sets, *(merged[k] for k in partitions.spanned(sets, block_of)))
+             for sets in partitions.by_window(partitions.components(pairs), block_of).values()]
     absorbed = set().union(*(f.absorbed for f in folds))
     rivals = {ref: found for f in folds for ref, found in f.rivals.items()}
     return [Group(g.date, g.mentions, g.words, g.names, [m for _, m, _ in rivals.get((y, i), [])], g.word_sets, g.echoes)
-            for y, m in merged.items() for i, g in enumerate(m.groups) if (y, i) not in absorbed]
+            for block in merged for y, m in block.items() for i, g in enumerate(m.groups) if (y, i) not in absorbed]
 
 
 @settings(max_examples=150, deadline=None)
@@ -199,8 +202,15 @@ def test_rival_dates_across_a_year_boundary_are_folded_across_the_partitions() -
 
 
 def test_the_dispute_window_holds_every_year_a_rival_date_may_lie_in() -> None:
-    assert partitions.window(2010, range(2000, 2030)) == list(range(2010, 2011 + partitions.WINDOW_YEARS))
-    assert (2011 + YEAR_DISPUTE_WINDOW) in partitions.window(2011, range(2000, 2030))
+    blocks = [[y] for y in range(2000, 2030)]
+    assert [blocks[j][0] for j in partitions.window(blocks, 10)] == list(range(2010, 2011 + partitions.WINDOW_YEARS))
+    assert 2011 + YEAR_DISPUTE_WINDOW in [blocks[j][0] for j in partitions.window(blocks, 11)]
+    assert partitions.window([[2001, 2002], [2003], [2009, 2010]], 0) == [0, 1]
+
+
+def test_partitions_are_whole_consecutive_years_of_enough_mentions() -> None:
+    assert partitions.blocks_of({2001: 5, 2003: 1, 2004: 1, 2005: 4, 2010: 1}, 5) == [[2001], [2003, 2004, 2005], [2010]]
+    assert partitions.blocks_of({}, 5) == []
 
 
 def test_each_year_is_its_own_partition() -> None:

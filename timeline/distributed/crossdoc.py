@@ -7,14 +7,16 @@ the later document is renamed as one process renames it (timeline.ids.unique) an
 
 `cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
-tasks, one merge and one ranking task per year, one fold task per window of connected date disputes,
-one figure task per kind of happening. No task receives every candidate: a year's task receives that
-year's, a fold task the groups of the years its disputes span. The client receives what it prints
+tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
+mentions or more), one fold task per partition where connected date disputes start, one figure task
+per kind of happening. No task receives every candidate (unless one partition holds the corpus): a
+partition's task receives its years', a fold task the groups of the partitions its disputes span. The client receives what it prints
 (the events) and small things to plan the next tasks (years, kinds, links between groups).
 """
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +27,7 @@ from timeline.distributed.mapstage import ShardResult
 
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
 FAN_IN = 8  # partial sums added per task
+PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
 
 
 class UniqueIds:
@@ -75,13 +78,14 @@ def cross_document(client: Any, results: list[Any], renames: Renames, top: int |
         return []
     stats = _statistics(submit, prepared)
     shapes = client.gather([submit(_shape, x) for x in prepared])
-    years, kinds = sorted(set().union(*(y for y, _ in shapes))), sorted(set().union(*(k for _, k in shapes)))
-    parts = {y: [submit(_year_part, x, y) for x, (ys, _) in zip(prepared, shapes) if y in ys] for y in years}
+    blocks = p.blocks_of(sum((Counter(sizes) for sizes, _ in shapes), Counter()), PARTITION_MENTIONS)
+    kinds = sorted(set().union(*(k for _, k in shapes)))
+    parts = [[submit(_block_part, x, years) for x, (sizes, _) in zip(prepared, shapes) if sizes.keys() & set(years)] for years in blocks]
     claims = {k: [submit(_kind_part, x, k) for x, (_, ks) in zip(prepared, shapes) if k in ks] for k in kinds}
     del prepared
-    merged = {y: submit(p.merge_year, y, stats, *parts.pop(y)) for y in years}
-    folds = _folds(client, submit, stats, merged)
-    ranked = [submit(p.rank_year, merged[y], stats, *[f for spanned, f in folds if y in spanned]) for y in years]
+    merged = [submit(p.merge_block, stats, *part) for part in parts]
+    folds = _folds(client, submit, stats, merged, blocks)
+    ranked = [submit(p.rank_block, m, stats, *[f for spanned, f in folds if j in spanned]) for j, m in enumerate(merged)]
     del merged, folds
     holders = [submit(p.wanted_holders, r) for r in ranked]
     figures = [submit(p.kind_figures, k, holders, *claims.pop(k)) for k in kinds]
@@ -96,15 +100,17 @@ def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
     return submit(corpus.with_centroid, stats, submit.tree(corpus.add_centroids, [submit(_centroid, x, stats) for x in prepared]))
 
 
-def _folds(client: Any, submit: _Submit, stats: Any, merged: dict[int, Any]) -> list[tuple[list[int], Any]]:
-    """The date disputes: links between near groups found per window of years, joined into connected
-    sets on the client (pairs of small integers), each window of sets folded by one task; (the years
-    a fold task reads, its future)."""
-    counts = submit.tree(p.add_names, [submit(p.year_name_counts, m) for m in merged.values()])
-    entries = {y: submit(p.year_name_entries, m) for y, m in merged.items()}
-    pairs = client.gather([submit(p.links, counts, *[entries[x] for x in p.window(y, entries)]) for y in merged])
-    windows = p.by_window(p.components(pair for part in pairs for pair in part)).values()
-    return [(p.spanned(sets), submit(p.fold, stats, counts, sets, *[merged[y] for y in p.spanned(sets)])) for sets in windows]
+def _folds(client: Any, submit: _Submit, stats: Any, merged: list[Any], blocks: list[list[int]]) -> list[tuple[list[int], Any]]:
+    """The date disputes: links between near groups found per window of partitions, joined into
+    connected sets on the client (pairs of small integers), the sets whose first group lies in one
+    partition folded by one task; (the partitions a fold task reads, its future)."""
+    block_of = {y: j for j, years in enumerate(blocks) for y in years}
+    counts = submit.tree(p.add_names, [submit(p.block_name_counts, m) for m in merged])
+    entries = [submit(p.block_name_entries, m) for m in merged]
+    pairs = client.gather([submit(p.links, counts, *[entries[k] for k in p.window(blocks, j)]) for j in range(len(blocks))])
+    windows = p.by_window(p.components(pair for part in pairs for pair in part), block_of).values()
+    return [(p.spanned(sets, block_of), submit(p.fold, stats, counts, sets, *[merged[k] for k in p.spanned(sets, block_of)]))
+            for sets in windows]
 
 
 class _Submit:
@@ -131,13 +137,13 @@ def _centroid(shard: p.Prepared, stats: corpus.Statistics) -> Any:
     return corpus.centroid_of(shard.leads, stats)
 
 
-def _shape(shard: p.Prepared) -> tuple[set[int], set[str]]:
-    """The years and the kinds of claims a prepared shard holds."""
-    return set(shard.years), set(shard.claims)
+def _shape(shard: p.Prepared) -> tuple[dict[int, int], set[str]]:
+    """The mentions of each year and the kinds of claims a prepared shard holds."""
+    return {y: len(pieces) for y, pieces in shard.years.items()}, set(shard.claims)
 
 
-def _year_part(shard: p.Prepared, year: int) -> list[p.Piece]:
-    return shard.years[year]
+def _block_part(shard: p.Prepared, years: list[int]) -> dict[int, list[p.Piece]]:
+    return {y: shard.years[y] for y in years if y in shard.years}
 
 
 def _kind_part(shard: p.Prepared, kind: str) -> list[Any]:

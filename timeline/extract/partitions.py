@@ -7,15 +7,17 @@ Stages, each a function of its partition (candidates never all meet in one place
    date, each with its place in the corpus (Seq); its claims by kind of happening, each with the
    mentions next to it; its counts (timeline.extract.corpus).
 2. Corpus statistics: the shards' counts added up, then their centroid parts (corpus.py).
-3. `merge_year`: a year's mentions grouped and paraphrases folded (merge.merge_year: neither crosses
-   the first year of a date), each group keyed by its first mention's place in the corpus's order.
-4. Date disputes cross years: `links` join groups near each other (rivals.near_links, over a window of
-   years that holds every dispute window); each connected set of groups (`components`) is folded alone
-   (`fold`: rivals.fold_rivals compares only near groups).
-5. `rank_year`: a year's events scored and in the corpus's order of importance (Order), with the
-   events that hold the mentions next to figures.
+3. Partitions are blocks of consecutive years (`blocks_of`: enough mentions for a task to be worth
+   it; one process makes one block of every year). `merge_block`: each year's mentions grouped and
+   paraphrases folded (merge.merge_year: neither crosses the first year of a date), each group keyed
+   by its first mention's place in the corpus's order.
+4. Date disputes cross years: `links` join groups near each other (rivals.near_links, over the
+   partitions holding a window of years as wide as any dispute window); each connected set of groups
+   (`components`) is folded alone (`fold`: rivals.fold_rivals compares only near groups).
+5. `rank_block`: a partition's events scored and in the corpus's order of importance (Order), with
+   the events that hold the mentions next to figures.
 6. `kind_figures`: figure disputes of one kind of happening (figures.kind_disputes).
-7. `assemble`: the years' events merged in order of importance, `top`, figure disputes, ids (unique in
+7. `assemble`: the partitions' events merged in order of importance, `top`, figure disputes, ids (unique in
    that order, as one process gives them), chronological order.
 """
 from __future__ import annotations
@@ -33,7 +35,7 @@ from timeline.extract.corpus import Counts, Statistics, add_centroids, add_count
 from timeline.extract.figures import Claim, by_kind, kind_disputes
 from timeline.extract.groups import Group
 from timeline.extract.merge import finest_first, mention_year, merge_year as merge_mentions
-from timeline.extract.rank import date_references, importance
+from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.records import record_of
 from timeline.extract.rivals import DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS, fold_rivals, name_counts, name_entries, near_links
 from timeline.ids import unique
@@ -94,18 +96,41 @@ def merge_year(year: int, stats: Statistics, *parts: list[Piece]) -> YearGroups:
     return YearGroups(year, groups, keys, seqs, {s for s, _, wanted in pieces if wanted})
 
 
-def year_name_counts(merged: YearGroups) -> Counter[str]:
-    """How many of a year's disputable groups hold each name (rivals.name_counts)."""
-    return name_counts(merged.groups)
+Block = dict[int, YearGroups]  # a partition: the groups of some consecutive years, by year
 
 
-def year_name_entries(merged: YearGroups) -> list[tuple[str, str, int, Ref]]:
-    """(name, precision, first day, group) of a year's disputable groups (rivals.name_entries)."""
-    return name_entries(((merged.year, i), g) for i, g in enumerate(merged.groups))
+def blocks_of(sizes: Mapping[int, int], target: int) -> list[list[int]]:
+    """Consecutive years packed into partitions of at least `target` mentions (the last may hold
+    fewer; a year is never split). `sizes`: the mentions of each year."""
+    out: list[list[int]] = [[]]
+    held = 0
+    for year in sorted(sizes):
+        if held >= target:
+            out.append([])
+            held = 0
+        out[-1].append(year)
+        held += sizes[year]
+    return out if out[0] else []
+
+
+def merge_block(stats: Statistics, *parts: dict[int, list[Piece]]) -> Block:
+    """Each year of a partition merged on its own (merge_year); `parts`: the shards' mentions of its years."""
+    years = sorted(set().union(*parts))
+    return {y: merge_year(y, stats, *(part[y] for part in parts if y in part)) for y in years}
+
+
+def block_name_counts(block: Block) -> Counter[str]:
+    """How many of a partition's disputable groups hold each name (rivals.name_counts)."""
+    return add_names(*(name_counts(merged.groups) for merged in block.values()))
+
+
+def block_name_entries(block: Block) -> list[tuple[str, str, int, Ref]]:
+    """(name, precision, first day, group) of a partition's disputable groups (rivals.name_entries)."""
+    return name_entries(((m.year, i), g) for m in block.values() for i, g in enumerate(m.groups))
 
 
 def links(counts: Mapping[str, int], *entries: list[tuple[str, str, int, Ref]]) -> list[tuple[Ref, Ref]]:
-    """Groups near each other among the entries of a window of WINDOW_YEARS + 1 years."""
+    """Groups near each other among the entries of partitions that hold a window of years (window)."""
     return near_links((e for part in entries for e in part), counts)
 
 
@@ -138,9 +163,10 @@ class Folded:
     rivals: dict[Ref, list[Piece]] = field(default_factory=dict)
 
 
-def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *years: YearGroups) -> Folded:
-    """Each connected set folded alone (rivals.fold_rivals), its groups in the corpus's order."""
-    by_year = {y.year: y for y in years}
+def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *blocks: Block) -> Folded:
+    """Each connected set folded alone (rivals.fold_rivals), its groups in the corpus's order; `blocks`:
+    the partitions holding its groups."""
+    by_year = {y: merged for block in blocks for y, merged in block.items()}
     out = Folded()
     for refs in sets:
         refs = sorted(refs, key=lambda r: by_year[r[0]].keys[r[1]])
@@ -155,11 +181,11 @@ def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *y
     return out
 
 
-def by_window(sets: list[list[Ref]]) -> dict[int, list[list[Ref]]]:
-    """Connected sets by the first year they hold (one fold task each)."""
+def by_window(sets: list[list[Ref]], block_of: Mapping[int, int]) -> dict[int, list[list[Ref]]]:
+    """Connected sets by the partition of the first year they hold (one fold task each)."""
     out: dict[int, list[list[Ref]]] = defaultdict(list)
     for refs in sets:
-        out[min(y for y, _ in refs)].append(refs)
+        out[block_of[min(y for y, _ in refs)]].append(refs)
     return dict(out)
 
 
@@ -171,13 +197,22 @@ class Ranked:
     holders: dict[Seq, Order]
 
 
-def rank_year(merged: YearGroups, stats: Statistics, *folds: Folded) -> Ranked:
-    """The year's events (its groups after the date disputes), scored, in the order of importance."""
+def rank_block(block: Block, stats: Statistics, *folds: Folded) -> Ranked:
+    """A partition's events (its groups after the date disputes), scored, in the order of importance."""
     absorbed = set().union(*(f.absorbed for f in folds))
-    rivals = {ref: found for f in folds for ref, found in f.rivals.items() if ref[0] == merged.year}
+    rivals = {ref: found for f in folds for ref, found in f.rivals.items() if ref[0] in block}
     central = stats.centrality()
+    ranked = Ranked([], {})
+    for merged in block.values():
+        _rank_year(merged, central, absorbed, rivals, ranked)
+    ranked.events.sort(key=lambda e: e[0])
+    return ranked
+
+
+def _rank_year(merged: YearGroups, central: Centrality, absorbed: set[Ref], rivals: dict[Ref, list[Piece]], out: Ranked) -> None:
+    """A year's events scored (date references are the year's: a date lies in its first year)."""
     refs = date_references([m for g in merged.groups for m in g.mentions])
-    events, holders = [], {}
+    events, holders = out.events, out.holders
     for i, (group, seqs) in enumerate(zip(merged.groups, merged.seqs)):
         if (merged.year, i) in absorbed:
             continue
@@ -189,12 +224,10 @@ def rank_year(merged: YearGroups, stats: Statistics, *folds: Folded) -> Ranked:
         events.append((order, *record_of(group, ordered, value)))
         holders.update((s, order) for s in seqs if s in merged.wanted)
         holders.update((s, order) for s, _, wanted in taken if wanted)
-    events.sort(key=lambda e: e[0])
-    return Ranked(events, holders)
 
 
 def wanted_holders(ranked: Ranked) -> dict[Seq, Order]:
-    """Runs where the ranked year is: the part the figure tasks need."""
+    """Runs where the ranked partition is: the part the figure tasks need."""
     return ranked.holders
 
 
@@ -221,7 +254,7 @@ def assemble(ranked: Iterable[list[tuple[Order, str, dict[str, Any]]]], figures:
         for order, dispute in part:
             disputes[order].append(dispute)
     used: set[str] = set()
-    records = []
+    records: list[dict[str, Any]] = []
     for order, ident, record in heapq.merge(*ranked, key=lambda e: e[0]):
         if top is not None and len(records) >= max(0, top):
             break
@@ -236,13 +269,10 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     """Every stage in this process, partition after partition (what a cluster runs as tasks)."""
     stats = statistics(add_counts(*(s.counts for s in shards)))
     stats = with_centroid(stats, add_centroids(*(centroid_of(s.leads, stats) for s in shards)))
-    years = sorted({y for s in shards for y in s.years})
-    merged = {y: merge_year(y, stats, *(s.years[y] for s in shards if y in s.years)) for y in years}
-    counts = add_names(*(year_name_counts(merged[y]) for y in years))
-    entries = {y: year_name_entries(merged[y]) for y in years}
-    pairs = links(counts, *entries.values())  # one window holding every year: a cluster has a window per year
-    folds = [fold(stats, counts, sets, *(merged[y] for y in spanned(sets))) for sets in by_window(components(pairs)).values()]
-    ranked = [rank_year(merged[y], stats, *folds) for y in years]
+    block = merge_block(stats, *(s.years for s in shards))  # one partition: every year, one after the other
+    counts = block_name_counts(block)
+    sets = components(links(counts, block_name_entries(block)))
+    ranked = [rank_block(block, stats, fold(stats, counts, sets, block))]
     holders = [r.holders for r in ranked]
     kinds = sorted({k for s in shards for k in s.claims})
     figures = [kind_figures(k, holders, *(s.claims[k] for s in shards if k in s.claims)) for k in kinds]
@@ -257,11 +287,13 @@ def add_names(*parts: Counter[str]) -> Counter[str]:
     return out
 
 
-def window(year: int, years: Iterable[int]) -> list[int]:
-    """The years whose groups may dispute a date of `year` or a later year's (links)."""
-    return [y for y in range(year, year + WINDOW_YEARS + 1) if y in years]
+def window(blocks: list[list[int]], index: int) -> list[int]:
+    """The partitions whose groups may dispute a date of partition `index` or of a later one (links):
+    those holding its years and the WINDOW_YEARS after them."""
+    last = blocks[index][-1] + WINDOW_YEARS
+    return [j for j in range(index, len(blocks)) if blocks[j][0] <= last]
 
 
-def spanned(sets: list[list[Ref]]) -> list[int]:
-    """The years whose groups some of the connected sets hold."""
-    return sorted({y for refs in sets for y, _ in refs})
+def spanned(sets: list[list[Ref]], block_of: Mapping[int, int]) -> list[int]:
+    """The partitions whose groups some of the connected sets hold."""
+    return sorted({block_of[y] for refs in sets for y, _ in refs})

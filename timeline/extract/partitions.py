@@ -1,5 +1,5 @@
-"""The cross-document stage in partitions: one algorithm that one process runs in a loop (`run`) and a
-cluster runs as tasks (timeline.distributed.crossdoc), with the same output.
+"""The cross-document stage in partitions: one algorithm that one process runs on one partition (`run`)
+and a cluster runs as tasks over many (timeline.distributed.crossdoc), with the same output.
 
 Stages, each a function of its partition (candidates never all meet in one place):
 
@@ -266,7 +266,7 @@ def assemble(ranked: Iterable[list[tuple[Order, str, dict[str, Any]]]], figures:
 
 
 def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
-    """Every stage in this process, partition after partition (what a cluster runs as tasks)."""
+    """Every stage in this process, with one partition of every year (a cluster runs them as tasks)."""
     stats = statistics(add_counts(*(s.counts for s in shards)))
     stats = with_centroid(stats, add_centroids(*(centroid_of(s.leads, stats) for s in shards)))
     block = merge_block(stats, *(s.years for s in shards))  # one partition: every year, one after the other

@@ -12,8 +12,8 @@ SHARD_ARTICLES articles; the same seed gives the same corpus.
 
 Each run is `timeline COMMAND SHARDS --json --quiet > /dev/null` in a child process that reports:
 wall and CPU time (of the command and every process it started), the client's peak RSS, and on Dask
-each worker's peak RSS (asked of the workers before the cluster closes) and the time of the
-cross-document task (extract). With --jobs the largest worker process's peak RSS is reported.
+each worker's peak RSS (asked of the workers before the cluster closes) and the wall time of the
+cross-document stage (extract: its tasks, from the end of the map stage to the last result). With --jobs the largest worker process's peak RSS is reported.
 """
 from __future__ import annotations
 
@@ -88,22 +88,17 @@ def child(args: list[str], report: str) -> None:
     from timeline.cli import cli
 
     figures: dict[str, Any] = {}
-    connect, build_records = run.connect, events.build_records
+    connect = run.connect
 
     @contextmanager
     def measured(scheduler: Any) -> Iterator[Any]:
         with connect(scheduler) as client:
-            client.submit = _timed_submit(client.submit, figures)
             yield client
             figures["worker_rss_mb"] = sorted(v / 1024 for v in client.run(_peak_rss_kb).values())
 
-    def timed_records(*a: Any, **k: Any) -> Any:
-        start = time.perf_counter()
-        records = build_records(*a, **k)
-        figures["cross_document_s"] = time.perf_counter() - start
-        return records
-
-    run.connect, events.build_records = measured, timed_records  # type: ignore[assignment]
+    run.connect = measured  # type: ignore[assignment]
+    run.cross_document = _timed(run.cross_document, figures)  # type: ignore[assignment]
+    events.build_records = _timed(events.build_records, figures)  # type: ignore[assignment]
     try:
         cli.main(args, standalone_mode=False)
     finally:
@@ -113,15 +108,14 @@ def child(args: list[str], report: str) -> None:
         Path(report).write_text(json.dumps(figures), encoding="utf-8")
 
 
-def _timed_submit(submit: Callable[..., Any], figures: dict[str, Any]) -> Callable[..., Any]:
-    """client.submit that records how long the cross-document task takes, from submission (every map
-    result is in by then) to its result."""
-    def timed(func: Any, *args: Any, **kwargs: Any) -> Any:
-        future = submit(func, *args, **kwargs)
-        if getattr(func, "__name__", "") == "cross_document":
-            start = time.perf_counter()
-            future.add_done_callback(lambda _: figures.__setitem__("cross_document_s", time.perf_counter() - start))
-        return future
+def _timed(stage: Callable[..., Any], figures: dict[str, Any]) -> Callable[..., Any]:
+    """The cross-document stage (crossdoc.cross_document on Dask: every map result is in when it is
+    called; events.build_records in one process), its wall time recorded."""
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        out = stage(*args, **kwargs)
+        figures["cross_document_s"] = time.perf_counter() - start
+        return out
 
     return timed
 

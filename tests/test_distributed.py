@@ -161,3 +161,25 @@ def test_without_scheduler_dask_is_not_imported(tmp_path: Path) -> None:
             "print(r.exit_code, sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "[]"]
+
+
+def test_the_cross_document_stage_runs_as_tasks_none_of_which_receives_every_candidate(tmp_path: Path, cluster: Any,
+                                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from dask.utils import key_split
+
+    from timeline.distributed import crossdoc
+
+    from timeline.extract.events import analyse_document
+    from timeline.extract.merge import mention_year
+    from timeline.extract.pipeline import map_documents
+
+    paths = write_corpus(tmp_path)
+    mentions = [m for _, found in map_documents(analyse_document, paths, problems=[], progress=False) for m in found.mentions]
+    years = {mention_year(m) for m in mentions}
+    monkeypatch.setattr(crossdoc, "PARTITION_MENTIONS", 1)  # a partition per year of this small corpus
+    with distributed.Client(cluster) as client, distributed.get_task_stream(client) as stream:
+        assert run("extract", *paths, "--json", "--scheduler", cluster.scheduler_address).stdout == run("extract", *paths, "--json").stdout
+    tasks = [key_split(task["key"]) for task in stream.data]
+    assert len(years) >= 3 and tasks.count("merge_block") == tasks.count("rank_block") == len(years)
+    assert all(sum(mention_year(m) == y for m in mentions) < len(mentions) for y in years)  # each year's task gets a part
+    assert tasks.count("prepare_shard") == 4 and "build_records" not in tasks and "cross_document" not in tasks

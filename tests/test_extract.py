@@ -5,7 +5,8 @@ from pathlib import Path
 
 from timeline.read import Document
 from timeline.extract.candidates import document_mentions
-from timeline.extract.events import analyse_document, events_from_documents, same_happening, slug
+from timeline.extract.events import analyse_document, events_from_documents, same_happening
+from timeline.extract.records import slug
 from timeline.read.store_source import document_to_source
 from timeline.extract.titles import make_title
 from timeline.schema import Citation, Event

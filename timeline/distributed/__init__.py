@@ -12,8 +12,8 @@ Stages, one module each:
 - mapstage.py: per shard, on the worker that reads it: reference dates, dates, candidate events
   (timeline.extract.pipeline.process_document, the function one process runs per document);
 - crossdoc.py: document ids made unique across shards, then the cross-document stage (merging,
-  disputes, ranking: timeline.extract.events.build_records) on a worker, fed worker to worker;
-- blocking.py: the contract a partitioned merge rests on (which candidates can merge);
+  disputes, ranking) as tasks per shard, partition of whole years, window of date disputes and kind
+  of figure: the stages of timeline.extract.partitions, which one process runs on one partition;
 - progress.py: documents done / total on stderr;
 - run.py: the two runs, `find_dates` and `extract`, as the one-process library functions.
 

@@ -1,25 +1,33 @@
-"""Across shards: document ids unique over the whole run, then the cross-document stage.
+"""Across shards: document ids unique over the whole run, then the cross-document stage as tasks.
 
 Each shard's ids are made unique within it when it is read (timeline.read.read_documents); one process
 makes them unique over the whole run, in reading order. `UniqueIds` does the same over the shards'
 documents, in shard order: when no id is found in two shards (the usual case) nothing changes, else
 the later document is renamed as one process renames it (timeline.ids.unique) and a warning says so.
 
-`cross_document` runs on a worker: it receives the shards' results from the workers that made them
-(never through the client) and calls timeline.extract.events.build_records, the function one
-process calls, on the same candidates in the same order, so the records are the same.
+`cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
+loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
+tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
+mentions or more), one fold task per partition where connected date disputes start, one figure task
+per kind of happening. No task receives every candidate (unless one partition holds the corpus): a
+partition's task receives its years', a fold task the groups of the partitions its disputes span. The client receives what it prints
+(the events) and small things to plan the next tasks (years, kinds, links between groups).
 """
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from timeline.errors import Problem
-from timeline.extract.events import build_records
+from timeline.extract import corpus, partitions as p
 from timeline.ids import unique
 from timeline.distributed.mapstage import ShardResult
 
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
+FAN_IN = 8  # partial sums added per task
+PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
 
 
 class UniqueIds:
@@ -45,15 +53,102 @@ class UniqueIds:
             shard.problems.insert(mark, warning)
 
 
-def cross_document(top: int | None, renames: Renames, *shards: ShardResult) -> list[dict[str, Any]]:
-    """Merge, dispute and rank every candidate of the run (events.build_records), in document order."""
+def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.Prepared:
+    """Runs where the shard's candidates are: its part of the cross-document stage (partitions.prepare),
+    documents renamed as one process names them."""
     mentions: list[Any] = []
-    doc_words: list[set[str]] = []
+    leads: list[set[str]] = []
     claims: list[Any] = []
-    for s, shard in enumerate(shards):
-        for d, (found, words, figures) in enumerate(shard.results):
-            ident = renames.get((s, d))
-            mentions.extend(found if ident is None else [dataclasses.replace(m, source=ident) for m in found])
-            claims.extend(figures if ident is None else [dataclasses.replace(c, source=ident) for c in figures])
-            doc_words.append(words)
-    return build_records(mentions, doc_words, top, claims)
+    for d, (found, words, figures) in enumerate(shard.results):
+        ident = renames.get(d)
+        mentions.extend(found if ident is None else [dataclasses.replace(m, source=ident) for m in found])
+        claims.extend(figures if ident is None else [dataclasses.replace(c, source=ident) for c in figures])
+        leads.append(words)
+    return p.prepare(index, mentions, leads, claims)
+
+
+def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> list[dict[str, Any]]:
+    """Merge, dispute and rank the candidates of the shards' results (futures, in shard order) as tasks;
+    `results` is emptied, and every stage's futures are let go once the next stage is submitted, so
+    that the workers free each stage's data as soon as it is used."""
+    submit = _Submit(client)
+    prepared = [submit(prepare_shard, s, {d: i for (t, d), i in renames.items() if t == s}, r) for s, r in enumerate(results)]
+    results.clear()
+    if not prepared:
+        return []
+    stats = _statistics(submit, prepared)
+    shapes = client.gather([submit(_shape, x) for x in prepared])
+    blocks = p.blocks_of(sum((Counter(sizes) for sizes, _ in shapes), Counter()), PARTITION_MENTIONS)
+    kinds = sorted(set().union(*(k for _, k in shapes)))
+    parts = [[submit(_block_part, x, years) for x, (sizes, _) in zip(prepared, shapes) if sizes.keys() & set(years)] for years in blocks]
+    claims = {k: [submit(_kind_part, x, k) for x, (_, ks) in zip(prepared, shapes) if k in ks] for k in kinds}
+    del prepared
+    merged = [submit(p.merge_block, stats, *part) for part in parts]
+    folds = _folds(client, submit, stats, merged, blocks)
+    ranked = [submit(p.rank_block, m, stats, *[f for spanned, f in folds if j in spanned]) for j, m in enumerate(merged)]
+    del merged, folds
+    holders = [submit(p.wanted_holders, r) for r in ranked]
+    figures = [submit(p.kind_figures, k, holders, *claims.pop(k)) for k in kinds]
+    events = [submit(_events, r) for r in ranked]
+    del ranked, holders
+    return p.assemble(client.gather(events), client.gather(figures), top)
+
+
+def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
+    """The corpus statistics (a future): counts and centroid parts added up in trees of tasks."""
+    stats = submit(corpus.statistics, submit.tree(corpus.add_counts, [submit(_counts, x) for x in prepared]))
+    return submit(corpus.with_centroid, stats, submit.tree(corpus.add_centroids, [submit(_centroid, x, stats) for x in prepared]))
+
+
+def _folds(client: Any, submit: _Submit, stats: Any, merged: list[Any], blocks: list[list[int]]) -> list[tuple[list[int], Any]]:
+    """The date disputes: links between near groups found per window of partitions, joined into
+    connected sets on the client (pairs of small integers), the sets whose first group lies in one
+    partition folded by one task; (the partitions a fold task reads, its future)."""
+    block_of = {y: j for j, years in enumerate(blocks) for y in years}
+    counts = submit.tree(p.add_names, [submit(p.block_name_counts, m) for m in merged])
+    entries = [submit(p.block_name_entries, m) for m in merged]
+    pairs = client.gather([submit(p.links, counts, *[entries[k] for k in p.window(blocks, j)]) for j in range(len(blocks))])
+    windows = p.by_window(p.components(pair for part in pairs for pair in part), block_of).values()
+    return [(p.spanned(sets, block_of), submit(p.fold, stats, counts, sets, *[merged[k] for k in p.spanned(sets, block_of)]))
+            for sets in windows]
+
+
+class _Submit:
+    """client.submit for the stages (each call a new task), and sums as a tree of tasks."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def __call__(self, func: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(func, *args, pure=False)
+
+    def tree(self, add: Callable[..., Any], parts: list[Any]) -> Any:
+        """The sum of the parts (futures), FAN_IN at a time."""
+        while len(parts) > 1:
+            parts = [self(add, *parts[i:i + FAN_IN]) for i in range(0, len(parts), FAN_IN)]
+        return parts[0] if parts else self(add)
+
+
+def _counts(shard: p.Prepared) -> corpus.Counts:
+    return shard.counts
+
+
+def _centroid(shard: p.Prepared, stats: corpus.Statistics) -> Any:
+    return corpus.centroid_of(shard.leads, stats)
+
+
+def _shape(shard: p.Prepared) -> tuple[dict[int, int], set[str]]:
+    """The mentions of each year and the kinds of claims a prepared shard holds."""
+    return {y: len(pieces) for y, pieces in shard.years.items()}, set(shard.claims)
+
+
+def _block_part(shard: p.Prepared, years: list[int]) -> dict[int, list[p.Piece]]:
+    return {y: shard.years[y] for y in years if y in shard.years}
+
+
+def _kind_part(shard: p.Prepared, kind: str) -> list[Any]:
+    return shard.claims[kind]
+
+
+def _events(ranked: p.Ranked) -> list[Any]:
+    return ranked.events

@@ -4,8 +4,9 @@
 The client lists the shards on a worker, submits one map task per shard (a few per worker ahead of
 the results it has taken, so that no worker piles up results for a slow client), follows them as they
 finish (progress) and takes their results in shard order, so the order in which shards finish does
-not matter. For extract, the shards' candidates stay on the workers and go to the cross-document task
-directly; a worker that dies loses nothing but time: Dask runs its tasks again on another worker.
+not matter. For extract, the shards' candidates stay on the workers and go to the cross-document tasks
+(crossdoc.cross_document) directly; a worker that dies loses nothing but time: Dask runs its tasks
+again on another worker.
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def extract(paths: Iterable[str | Path], scheduler: Scheduler, published: str | 
 
         ids = UniqueIds()
         sourced = list(_in_order(client, shards, submit, progress, ids))
-        records = client.submit(cross_document, top, ids.renames, *results).result()
+        records = cross_document(client, results, ids.renames, top)
     docs = [doc for result in sourced for doc in result.docs]
     sink.extend(p for result in sourced for p in result.problems)
     return Extraction(tuple(docs), tuple(records), tuple(sink))

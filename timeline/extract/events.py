@@ -7,9 +7,7 @@ merge (one group per happening across documents, date disputes), rank (importanc
 """
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -18,15 +16,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, mentions_of, tag_document
 from timeline.extract.dating import reading_warnings
-from timeline.extract.figures import Claim, claim_disputes, claims_in
-from timeline import dates
-from timeline.dates import parse_single
-from timeline.extract.groups import Group, compatible, similar
-from timeline.extract.merge import group_mentions
+from timeline.extract import partitions
+from timeline.extract.figures import Claim, claims_in
+from timeline.extract.groups import compatible, similar
 from timeline.extract.pipeline import map_documents
-from timeline.extract.rank import Centrality, date_references, importance
 from timeline.extract.words import content_words, vocabulary
-from timeline.ids import unique
 from timeline.read import Document
 
 if TYPE_CHECKING:
@@ -132,68 +126,9 @@ def build_events(mentions: list[Mention], doc_words: list[set[str]], top: int | 
 def build_records(mentions: list[Mention], doc_words: list[set[str]], top: int | None = None, claims: Iterable[Claim] = ()) -> list[dict[str, Any]]:
     """Group, rank and title mentions; the `top` most important events, in chronological order, as
     JSON-ready dicts with the keys of timeline.schema.Event. `claims` (figures the documents state)
-    become figure disputes of the events that cite them."""
-    groups = group_mentions(mentions)
-    central = Centrality(doc_words)
-    refs = date_references(mentions)
-    scored = []
-    for group in groups:
-        ordered = sorted(group.mentions, key=lambda m: (m.date != group.date, -central.score(m), m.source, m.offset))
-        best = central.score(ordered[0])
-        scored.append((importance(group, refs, best, ordered[0]), group, ordered))
-    scored.sort(key=lambda item: (-item[0], item[1].date, item[2][0].source, item[2][0].offset))
-    figures = claim_disputes(claims, _holders([group for _, group, _ in scored]))
-    if top is not None:
-        scored = scored[: max(0, top)]
-    records = _to_records(scored, figures)
-    records.sort(key=lambda e: (dates.parse(e["date"]).sort_key, -e["importance"], e["id"]))
-    return records
-
-
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
-
-
-FOLLOWS = 3  # characters between a cited sentence and the next: a figure stated right after a dated sentence is its
-
-
-def _holders(groups: list[Group]) -> Callable[[Claim], int | None]:
-    """claim -> index of the first of `groups` citing the claim's sentence or the sentence just before it."""
-    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        for m in group.mentions + group.rivals:
-            spans[m.source].append((m.offset, m.offset + len(m.quote), index))
-
-    def holder(claim: Claim) -> int | None:
-        end = claim.offset + len(claim.quote)
-        return min((i for a, b, i in spans.get(claim.source, ()) if a < end and claim.offset < b + FOLLOWS), default=None)
-
-    return holder
-
-
-def _to_records(scored: list[tuple[float, Group, list[Mention]]], figures: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    used: set[str] = set()
-    records = []
-    for index, (value, group, ordered) in enumerate(scored):
-        best = ordered[0]
-        title = best.title[:200] or best.quote[:80]
-        ident = unique(slug(_span(group.date, best), title), used)
-        used.add(ident)
-        records.append({
-            "id": ident,
-            "date": _span(group.date, best),
-            "title": title,
-            "summary": _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(best.quote.split())),
-            "importance": value,
-            "status": "candidate",
-            "citations": [_citation(m) for m in ordered + group.echo_mentions],
-            "disputes": _disputes(group, ordered, figures.get(index, [])),
-        })
-    return records
-
-
-def _span(date: str, best: Mention) -> str:
-    """The event's date: a span from its date when its best mention tells of a happening that lasted."""
-    return f"{date}/{best.until}" if best.until and best.date == date else date
+    become figure disputes of the events that cite them. The documents are one shard of the
+    cross-document stage, run here partition after partition (timeline.extract.partitions)."""
+    return partitions.run([partitions.prepare(0, mentions, doc_words, claims)], top)
 
 
 def to_event(record: dict[str, Any]) -> Event:
@@ -210,29 +145,6 @@ def to_event(record: dict[str, Any]) -> Event:
         for d in record["disputes"]
     ]
     return Event.model_construct(**{**record, "citations": cite(record["citations"]), "disputes": disputes})
-
-
-def _citation(m: Mention) -> dict[str, Any]:
-    return {"source": m.source, "quote": m.quote, "offset": m.offset}
-
-
-def slug(date: str, title: str, words: int = 6) -> str:
-    """A readable id from date and title: '2015-05-09-ministry-announces-amnesty'."""
-    parts = re.findall(r"[a-z0-9]+", (date + " " + " ".join(title.split()[:words])).lower())
-    return "-".join(parts)[:100].strip("-") or "event"
-
-
-def _disputes(group: Group, ordered: list[Mention], figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return ([_date_dispute(group, ordered)] if group.rivals else []) + figures
-
-
-def _date_dispute(group: Group, ordered: list[Mention]) -> dict[str, Any]:
-    by_date: dict[str, list[Mention]] = defaultdict(list)
-    for m in group.rivals:
-        by_date[m.date].append(m)
-    claims = [{"value": group.date, "citations": [_citation(m) for m in ordered]}]
-    claims += [{"value": d, "citations": [_citation(m) for m in ms]} for d, ms in sorted(by_date.items())]
-    return dict(about="date", description=f"When did it happen: {group.date} or {' or '.join(sorted(by_date))}?", claims=claims)
 
 
 def same_happening(a: Event, b: Event) -> bool:

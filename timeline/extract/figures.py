@@ -161,45 +161,62 @@ def _about(quote: str, noun: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def claim_disputes(claims: Iterable[Claim], holder: Callable[[Claim], int | None]) -> dict[int, list[dict[str, Any]]]:
-    """Figure disputes by the event that holds them: `holder(claim)` is the index of the event citing the
-    claim's sentence (None when no event does); a dispute goes to the holder that comes first (events are
-    given most important first)."""
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for kind, cluster in _clusters(claims):
+def claim_disputes(claims: Iterable[Claim], holder: Callable[[Claim], Any]) -> dict[Any, list[dict[str, Any]]]:
+    """Figure disputes by the event that holds them: `holder(claim)` is the rank of the event citing the
+    claim's sentence (its index, or any key that sorts as events do; None when no event does); a
+    dispute goes to the holder that comes first (events are given most important first)."""
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for kind, members in by_kind(claims):
+        for key, dispute in kind_disputes(kind, members, holder):
+            out[key].append(dispute)
+    return out
+
+
+def by_kind(claims: Iterable[Claim]) -> list[tuple[str, list[Claim]]]:
+    """The claims of each kind of happening, kinds in order: disputes never join two kinds."""
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for kind in claim.kinds:
+            found[kind].append(claim)
+    return sorted(found.items())
+
+
+def kind_disputes(kind: str, claims: Iterable[Claim], holder: Callable[[Claim], Any]) -> list[tuple[Any, dict[str, Any]]]:
+    """(holder, dispute) of the figure disputes among claims of one kind, in a stable order."""
+    out = []
+    for cluster in _clusters(claims):
         holders = sorted(h for h in (holder(c) for c in cluster) if h is not None)
         if holders and len({c.source for c in cluster}) >= 2 and _spread(cluster):
-            out[holders[0]].append(_dispute(kind, cluster))
+            out.append((holders[0], _dispute(kind, cluster)))
     return out
 
 
-def _clusters(claims: Iterable[Claim]) -> list[tuple[str, list[Claim]]]:
+def _clusters(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Claims of one kind joined (connected components) when they share what they are about, their figures
     are within FIGURE_RATIO of each other and their dates may be the same; in a stable order."""
-    by_kind: dict[str, list[Claim]] = defaultdict(list)
-    for claim in sorted(set(claims), key=lambda c: (c.source, c.offset, c.number, c.value)):
-        for kind in sorted(claim.kinds):
-            by_kind[kind].append(claim)
-    out: list[tuple[str, list[Claim]]] = []
-    for kind, members in sorted(by_kind.items()):
-        parent = list(range(len(members)))
-        by_key: dict[str, list[int]] = defaultdict(list)
-        for i, claim in enumerate(members):
-            for key in claim.about:
-                by_key[key].append(i)
-        for key in sorted(by_key):
-            ranked = sorted(by_key[key], key=lambda i: (members[i].number, i))
-            for i, j in zip(ranked, ranked[1:]):
-                if _same_quantity(members[i], members[j]):
-                    parent[_root(parent, i)] = _root(parent, j)
-        groups: dict[int, list[Claim]] = defaultdict(list)
-        for i, claim in enumerate(members):
-            groups[_root(parent, i)].append(claim)
-        out.extend((kind, group) for _, group in sorted(groups.items()) if len(group) > 1 and _consistent(group))
-    return out
+    members = sorted(set(claims), key=_order)
+    parent = list(range(len(members)))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        for key in claim.about:
+            by_key[key].append(i)
+    for key in sorted(by_key):
+        ranked = sorted(by_key[key], key=lambda i: (members[i].number, i))
+        for i, j in zip(ranked, ranked[1:]):
+            if _same_quantity(members[i], members[j]):
+                parent[_root(parent, i)] = _root(parent, j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        groups[_root(parent, i)].append(claim)
+    return [group for _, group in sorted(groups.items()) if len(group) > 1 and _consistent(group)]
 
 
 FIGURE_RATIO = 4.0  # figures further apart than this count different things ('40 people from one village')
+
+
+def _order(c: Claim) -> tuple[Any, ...]:
+    """Claims in their document's order; equal claims are one (a total order: no tie to the hash seed)."""
+    return (c.source, c.offset, c.number, c.value, c.counted, c.bound, c.date or "", sorted(c.kinds), sorted(c.about))
 
 
 def _same_quantity(a: Claim, b: Claim) -> bool:

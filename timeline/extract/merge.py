@@ -14,7 +14,8 @@ one, and its sentences that restate the happening (_restates) are cited by them 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from functools import partial
 
 from timeline.dates import parse_single
@@ -30,11 +31,42 @@ NAME_SHARE = 0.1  # a name in at most this share of the mentions says who a disp
 
 
 def group_mentions(mentions: list[Mention]) -> list[Group]:
+    """Every mention in one pass: groups, paraphrases folded, date disputes (with this corpus's word
+    frequencies). timeline.extract.partitions runs the same passes year by year and gives the same groups."""
+    df = mention_frequencies(mentions)
+    common, crowded = frequent(df, len(mentions), RARE_SHARE), frequent(df, len(mentions), NAME_SHARE)
+    return fold_rivals(_merge_paraphrases(form_groups(mentions), common), crowded)
+
+
+def merge_year(mentions: list[Mention], common: frozenset[str]) -> list[Group]:
+    """The groups of one year's mentions (given in the corpus's order) with paraphrases folded: groups
+    and paraphrases never cross the first year of their dates (_WordIndex, _merge_paraphrases), so this
+    is the whole corpus's run restricted to the year. `common`: the corpus's non-distinctive words."""
+    return _merge_paraphrases(form_groups(mentions), common)
+
+
+def mention_frequencies(mentions: Iterable[Mention]) -> Counter[str]:
+    """How many mentions hold each content word or name (a sum over any split of the mentions)."""
+    df: Counter[str] = Counter()
+    for m in mentions:
+        df.update(set(m.words) | set(m.names))
+    return df
+
+
+def frequent(df: Mapping[str, int], mentions: int, share: float) -> frozenset[str]:
+    """Words and names found in more than `share` of the mentions (and in more than 3): not
+    distinctive. Every other word of the corpus is."""
+    limit = max(3, share * mentions)
+    return frozenset(w for w, n in df.items() if n > limit)
+
+
+def form_groups(mentions: list[Mention]) -> list[Group]:
     """Greedy single pass, finest dates first, so that 'in May' joins the group of 'on May 9'.
-    Candidate groups are found through an index of words by date (_WordIndex)."""
+    Candidate groups are found through an index of words by date (_WordIndex). A group's mentions all
+    have the first year of its date."""
     groups: list[Group] = []
     index = _WordIndex()
-    for mention in sorted(mentions, key=_finest_first):
+    for mention in sorted(mentions, key=finest_first):
         year = _year(mention.date)
         mine = frozenset(mention.words)
         words = sorted(mine)
@@ -46,8 +78,7 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
         else:
             index.add(year, day_bounds(groups[best].date), best, [w for w in words if w not in groups[best].words])
         groups[best].add(mention, mine)
-    rare, named = _distinctive(mentions, RARE_SHARE), _distinctive(mentions, NAME_SHARE)
-    return fold_rivals(_merge_paraphrases(groups, rare), named)
+    return groups
 
 
 class _WordIndex:
@@ -93,17 +124,7 @@ class _WordIndex:
         return found
 
 
-def _distinctive(mentions: list[Mention], share: float) -> frozenset[str]:
-    """Content words and names found in few mentions (at most `share` of them, or 3)."""
-    df: dict[str, int] = defaultdict(int)
-    for m in mentions:
-        for word in set(m.words) | set(m.names):
-            df[word] += 1
-    limit = max(3, share * len(mentions))
-    return frozenset(w for w, n in df.items() if n <= limit)
-
-
-def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]:
+def _merge_paraphrases(groups: list[Group], common: frozenset[str]) -> list[Group]:
     """Fold each group into an earlier (finer or equal) group reporting the same happening in other words."""
     index: dict[tuple[int, str], list[int]] = defaultdict(list)
     absorbed: set[int] = set()
@@ -111,11 +132,11 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
     kinds = [g.kinds() for g in groups]
     for gid, group in enumerate(groups):
         year = _year(group.date)
-        target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, rare)
+        target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, common)
         if target is not None and groups[target].date != group.date:
             finer[gid] = target  # a coarser mention of it: counts and is cited, keeps its own date and event
             while target is not None:
-                groups[target].echo(group, partial(_restates, rare=rare))
+                groups[target].echo(group, partial(_restates, common=common))
                 target = finer.get(target)
         if target is None:
             for k in kinds[gid]:
@@ -130,17 +151,17 @@ def _merge_paraphrases(groups: list[Group], rare: frozenset[str]) -> list[Group]
 RESTATED_RARE = 2  # distinctive words or names a coarser sentence must share with a happening to cite it
 
 
-def _restates(mention: Mention, group: Group, rare: frozenset[str]) -> bool:
+def _restates(mention: Mention, group: Group, common: frozenset[str]) -> bool:
     """A sentence that restates the group's happening: it names the same kind of happening as one of the
     group's mentions and shares RESTATED_RARE distinctive words or names with that mention, a name
     among them (who or what it happened to)."""
-    mine = (set(mention.words) | set(mention.names)) & rare
-    names = set(mention.names) & rare
+    mine = (set(mention.words) | set(mention.names)) - common
+    names = set(mention.names) - common
     return any(mention.kinds & m.kinds and names & set(m.names) and len(mine & (set(m.words) | set(m.names))) >= RESTATED_RARE
                for m in group.mentions)
 
 
-def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], rare: frozenset[str]) -> int | None:
+def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], common: frozenset[str]) -> int | None:
     """The earlier group that reports the same happening as groups[gid] (most distinctive words shared)."""
     group, best, best_shared = groups[gid], None, 0
     mine = group.words | group.names
@@ -152,7 +173,7 @@ def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], can
         if not nested(theirs, when, target.date, group.date) or when[2] > PRECISION_STEP * theirs[2]:
             continue
         shared = (mine & target.words) | (mine & target.names)
-        distinct = len(shared & rare)
+        distinct = len(shared - common)  # its distinctive words
         if not distinct or len(shared) < 2 or distinct <= best_shared:
             continue
         if sentences & {(m.source, m.offset) for m in target.mentions}:
@@ -166,7 +187,13 @@ def _year(value: str) -> int:
     return bounds.lower.year if bounds.lower else 0
 
 
-def _finest_first(mention: Mention) -> tuple[int, str, str, int]:
+def mention_year(mention: Mention) -> int:
+    """The first year of the mention's date: its groups and paraphrases stay within it."""
+    return _year(mention.date)
+
+
+def finest_first(mention: Mention) -> tuple[int, str, str, int]:
+    """The order mentions are grouped in (finest dates first), before their order in the corpus."""
     value = parse_single(mention.date)
     span = (value.upper - value.lower).days if value.lower and value.upper else 1 << 20
     return (span, mention.date, mention.source, mention.offset)

@@ -11,7 +11,8 @@
   counts): a date many articles come back to later is a key date. A document published on or before
   the date counts SAME_DAY_WEIGHT (a day's own reports and previews say less about its weight).
 - centrality: cosine similarity of the best citation's TF-IDF vector to the corpus centroid (the sum
-  of every document's unit TF-IDF vector, so that each document counts once). It multiplies the
+  of every document's unit TF-IDF vector, so that each document counts once; summed in fixed point,
+  so that any split of the corpus gives the same centroid). It multiplies the
   support, so a much-repeated date in off-topic pages (programme listings, ads) stays low.
 A best citation that states a state ('there are concerns about ...') is discounted (STATE_WEIGHT).
 Weights: bench/eval_extract.py --loto fits REFS_WEIGHT and CENTRAL_FLOOR on six Timeline17 dev topics
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from timeline.extract.candidates import Mention
 from timeline.dates import parse_single
@@ -44,24 +45,30 @@ Vector = dict[str, float]
 
 
 class Centrality:
-    """How close a mention's words are to what the corpus is about (TF-IDF cosine to the centroid)."""
+    """How close a mention's words are to what the corpus is about (TF-IDF cosine to the centroid).
 
-    def __init__(self, doc_words: Iterable[set[str]]) -> None:
-        docs = [sorted(words) for words in doc_words]  # sorted: sums do not depend on the hash seed
+    Built from corpus statistics that are sums over documents, so that a cluster can add up its
+    shards' parts (timeline.extract.corpus): document frequencies give the weights (`weights`), then
+    each document's unit vector is added to the centroid in fixed point (`centroid_part`: integers,
+    whose sum does not depend on the order or split of the documents)."""
+
+    def __init__(self, idf: dict[str, float], default_idf: float, centroid: Vector) -> None:
+        self.idf, self.default_idf, self.centroid = idf, default_idf, centroid
+        self._scores: dict[tuple[str, int, str], float] = {}
+
+    @classmethod
+    def of(cls, doc_words: Iterable[set[str]]) -> Centrality:
+        """The centrality of these documents' corpus."""
+        docs = list(doc_words)
         df: Counter[str] = Counter()
         for words in docs:
             df.update(words)
-        n = len(docs)
-        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-        self.default_idf = math.log(1 + n) + 1.0
-        # every document counts once, however long: long off-topic pages do not pull the centroid
-        self.centroid = _normalise(_sum(self.vector(words) for words in docs))
-        self._scores: dict[tuple[str, int, str], float] = {}
+        idf, default = weights(df, len(docs))
+        return cls(idf, default, centroid(centroid_part(docs, idf, default)))
 
     def vector(self, words: Iterable[str]) -> Vector:
         """Unit TF-IDF vector of a word list."""
-        tf = Counter(sorted(words))
-        return _normalise({w: c * self.idf.get(w, self.default_idf) for w, c in tf.items()})
+        return unit_vector(words, self.idf, self.default_idf)
 
     def score(self, mention: Mention) -> float:
         """0..1: cosine similarity of the mention to the corpus centroid (computed once per mention)."""
@@ -69,6 +76,37 @@ class Centrality:
         if found is None:
             found = self._scores[mention.key] = _cosine(mention.words, self.idf, self.default_idf, self.centroid)
         return found
+
+
+def weights(df: Mapping[str, int], documents: int) -> tuple[dict[str, float], float]:
+    """Inverse document frequencies (smoothed) of the words of `documents` documents, and that of a word
+    none of them holds."""
+    idf = {w: math.log((1 + documents) / (1 + c)) + 1.0 for w, c in df.items()}
+    return idf, math.log(1 + documents) + 1.0
+
+
+def unit_vector(words: Iterable[str], idf: Mapping[str, float], default: float) -> Vector:
+    """Unit TF-IDF vector of a word list."""
+    tf = Counter(sorted(words))  # sorted: sums do not depend on the hash seed
+    return _normalise({w: c * idf.get(w, default) for w, c in tf.items()})
+
+
+FIXED = float(1 << 60)  # the centroid is summed as integers of 2**-60: exact, in any order
+
+
+def centroid_part(doc_words: Iterable[set[str]], idf: Mapping[str, float], default: float) -> Counter[str]:
+    """The sum of these documents' unit vectors (every document counts once, however long: long off-topic
+    pages do not pull the centroid), in fixed point; parts of a corpus add up to its sum."""
+    total: Counter[str] = Counter()
+    for words in doc_words:
+        for w, x in unit_vector(words, idf, default).items():
+            total[w] += int(x * FIXED)
+    return total
+
+
+def centroid(total: Mapping[str, int]) -> Vector:
+    """The unit centroid from the fixed-point sum of the corpus's document vectors."""
+    return _normalise({w: total[w] / FIXED for w in sorted(total)})
 
 
 def _cosine(words: Iterable[str], idf: dict[str, float], default: float, unit: Vector) -> float:
@@ -100,14 +138,6 @@ def importance(group: Group, refs: dict[str, float], centrality: float, best: Me
     if best is not None and is_state(best.title):
         value *= STATE_WEIGHT
     return round(value, 3)
-
-
-def _sum(vectors: Iterable[Vector]) -> Vector:
-    total: dict[str, float] = defaultdict(float)
-    for v in vectors:
-        for w, x in v.items():
-            total[w] += x
-    return dict(total)
 
 
 def _normalise(v: Vector) -> Vector:

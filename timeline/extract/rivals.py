@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from timeline.dates import parse_single
 from timeline.extract.groups import COMPARED, Bounds, Group, day_bounds, nested
@@ -25,11 +27,16 @@ NAME_GROUPS = 200  # a name in more groups is too common to say who a happening 
 YEAR_DISPUTE_WINDOW = 3  # years apart that two year dates of one happening may be disputed
 
 
-def fold_rivals(groups: list[Group], rare: frozenset[str] = frozenset()) -> list[Group]:
+def fold_rivals(groups: list[Group], crowded: frozenset[str] = frozenset(), counts: Mapping[str, int] | None = None) -> list[Group]:
     """Fold a group into a group of the same happening (near-identical, or the same kind of happening
-    with a shared name) that gives a different date."""
-    facts = {gid: _Facts.of(g) for gid, g in enumerate(groups) if _may_dispute(g)}
-    names = _NameIndex(groups, facts)
+    with a shared distinctive name: one not in `crowded`) that gives a different date.
+
+    Groups are taken largest first; a group is compared only with the groups near it (_NameIndex.near,
+    a symmetric relation), so a connected set of near groups folds the same alone as with the rest of
+    the corpus (timeline.extract.partitions folds each set on its own). `counts`: how many disputable
+    groups of the corpus hold each name (name_counts), when `groups` are not the whole corpus."""
+    facts = disputable(groups)
+    names = _NameIndex(groups, facts, counts)
     absorbed: set[int] = set()
     for gid in sorted(facts, key=lambda g: (-len(groups[g].mentions), g)):
         if gid in absorbed:
@@ -42,10 +49,51 @@ def fold_rivals(groups: list[Group], rare: frozenset[str] = frozenset()) -> list
             if not mine.near_in_time(theirs):
                 continue  # cheap test first: rivals have one precision and lie within a window
             a, b = groups[gid], groups[other]
-            if _is_rival(a, b, mine, theirs) or (a.names & b.names & rare and _same_kind_rival(a, b, rare, mine, theirs)):
+            if _is_rival(a, b, mine, theirs) or ((a.names & b.names) - crowded and _same_kind_rival(a, b, crowded, mine, theirs)):
                 groups[gid].rivals.extend(groups[other].mentions)
                 absorbed.add(other)
     return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def disputable(groups: list[Group]) -> dict[int, _Facts]:
+    """The facts of the groups whose date may be disputed, by index."""
+    return {gid: _Facts.of(g) for gid, g in enumerate(groups) if _may_dispute(g)}
+
+
+def name_counts(groups: Iterable[Group]) -> Counter[str]:
+    """How many disputable groups hold each name (a sum over any split of the groups)."""
+    counts: Counter[str] = Counter()
+    for group in groups:
+        if _may_dispute(group):
+            counts.update(group.names)
+    return counts
+
+
+def near_links(entries: Iterable[tuple[str, str, int, Any]], counts: Mapping[str, int]) -> list[tuple[Any, Any]]:
+    """Pairs of group keys joined by _NameIndex.near, enough to connect the same sets of groups.
+    `entries`: (name, precision, first day, key) of disputable groups; `counts`: name_counts of the
+    corpus. A name's groups of one precision, by first day, are near when within the window: linking
+    each to the next within it connects the same sets."""
+    by_name: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+    for name, precision, lower, key in entries:
+        if counts.get(name, 0) <= NAME_GROUPS:
+            by_name[(name, precision)].append((lower, key))
+    links = []
+    for (_, precision), items in by_name.items():
+        window = YEAR_WINDOW_DAYS if precision == "year" else DISPUTE_WINDOW_DAYS
+        items.sort()
+        links += [(a, b) for (x, a), (y, b) in zip(items, items[1:]) if y - x <= window]
+    return links
+
+
+def name_entries(groups: Iterable[tuple[Any, Group]]) -> list[tuple[str, str, int, Any]]:
+    """(name, precision, first day, key) of each disputable group of (key, group) pairs, per name."""
+    out = []
+    for key, group in groups:
+        if _may_dispute(group):
+            fact = _Facts.of(group)
+            out += [(name, fact.precision, fact.lower, key) for name in group.names]
+    return out
 
 
 YEAR_WINDOW_DAYS = 366 * YEAR_DISPUTE_WINDOW
@@ -92,13 +140,12 @@ class _NameIndex:
     NAME_GROUPS groups is too common to say who a happening is about), of its precision, whose dates lie
     within the dispute window of its own."""
 
-    def __init__(self, groups: list[Group], facts: dict[int, _Facts]) -> None:
+    def __init__(self, groups: list[Group], facts: dict[int, _Facts], counts: Mapping[str, int] | None = None) -> None:
         self.groups, self.facts = groups, facts
-        self.counts: dict[str, int] = defaultdict(int)
+        self.counts: Mapping[str, int] = name_counts(groups) if counts is None else counts
         found: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for gid, fact in facts.items():
             for name in groups[gid].names:
-                self.counts[name] += 1
                 found[(name, fact.precision)].append((fact.lower, gid))
         self.lowers = {key: [low for low, _ in sorted(items)] for key, items in found.items()}
         self.ids = {key: [gid for _, gid in sorted(items)] for key, items in found.items()}
@@ -108,14 +155,14 @@ class _NameIndex:
         window = YEAR_WINDOW_DAYS if fact.precision == "year" else DISPUTE_WINDOW_DAYS
         out: set[int] = set()
         for name in self.groups[gid].names:
-            if self.counts[name] <= NAME_GROUPS:
+            if self.counts.get(name, 0) <= NAME_GROUPS:
                 lowers = self.lowers[(name, fact.precision)]
                 a, b = bisect_left(lowers, fact.lower - window), bisect_right(lowers, fact.lower + window)
                 out.update(self.ids[(name, fact.precision)][a:b])
         return out
 
 
-def _same_kind_rival(a: Group, b: Group, rare: frozenset[str], x: _Facts, y: _Facts) -> bool:
+def _same_kind_rival(a: Group, b: Group, crowded: frozenset[str], x: _Facts, y: _Facts) -> bool:
     """The same kind of happening about a shared distinctive name (written near each other), dates written out at the same precision (month or
     year) that cannot both hold, not all from one document."""
     if x.precision != y.precision or x.precision not in ("month", "year"):
@@ -123,7 +170,7 @@ def _same_kind_rival(a: Group, b: Group, rare: frozenset[str], x: _Facts, y: _Fa
     window = DISPUTE_WINDOW_DAYS if x.precision == "month" else YEAR_WINDOW_DAYS
     if not (x.explicit and y.explicit) or abs(x.lower - y.lower) > window or x.compatible(y):
         return False
-    shared = a.names & b.names & rare
+    shared = (a.names & b.names) - crowded
     return bool(shared) and len(a.sources | b.sources) >= 2 and bool(_about(a, shared) & _about(b, shared))
 
 

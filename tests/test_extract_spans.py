@@ -31,3 +31,13 @@ def test_a_week_or_a_quarter_is_no_happening_that_lasted() -> None:
     text = ("The harbour conference of the fishing towns ended last week without an agreement. "
             "The Kessel steelworks sold fewer ships than planned in the first quarter of 2019, its board said.")
     assert not any("/" in date for date in dates_of(text))
+
+
+def test_the_start_of_a_span_is_no_date_to_dispute() -> None:
+    docs = [Document(id=i, path=f"{i}.txt", text=t, published="2019-06-05", published_basis="stated", published_note="test") for i, t in (
+        ("one", "More than 900 Velkan volunteers are believed to have joined the Marren militia between 2011 and 2016."),
+        ("two", "Officials in Velka say some 300 Velkan volunteers joined the Marren militia in 2012 and that 40 died."),
+    )]
+    found = events_from_documents(docs)
+    assert not any(d.about == "date" for e in found for d in e.disputes), [(e.date, e.disputes) for e in found]
+    assert {e.date for e in found} == {"2011/2016", "2012"}

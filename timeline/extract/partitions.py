@@ -64,9 +64,10 @@ def prepare(shard: int, mentions: list[Mention], leads: list[set[str]], claims: 
     for i, m in enumerate(mentions):
         spans[m.source].append((m.offset, m.offset + len(m.quote), (shard, i)))
     near: dict[Claim, tuple[Seq, ...]] = {}
-    for claim in claims:
+    for claim in claims:  # the mentions of the claim's own sentence, else of the sentence just before it
         end = claim.offset + len(claim.quote)
-        near[claim] = tuple(s for a, b, s in spans.get(claim.source, ()) if a < end and claim.offset < b + FOLLOWS)
+        around = [(a, b, s) for a, b, s in spans.get(claim.source, ()) if a < end and claim.offset < b + FOLLOWS]
+        near[claim] = tuple(s for a, b, s in around if claim.offset < b) or tuple(s for _, _, s in around)
     wanted = {s for seqs in near.values() for s in seqs}
     years: dict[int, list[Piece]] = defaultdict(list)
     for i, m in enumerate(mentions):

@@ -131,8 +131,10 @@ class _Facts:
 
 
 def _may_dispute(group: Group) -> bool:
-    """Only a day, a month or a year written out ('9 May', 'June 1997', '1994') can be disputed."""
-    return parse_single(group.date).precision in ("day", "month", "year") and _explicit(group.mentions[0].expression)
+    """Only a day, a month or a year written out ('9 May', 'June 1997', '1994') can be disputed; not the
+    start of a span ('between 2013 and 2018'), which says when a happening began, not when it happened."""
+    first = group.mentions[0]
+    return parse_single(group.date).precision in ("day", "month", "year") and _explicit(first.expression) and not first.until
 
 
 class _NameIndex:

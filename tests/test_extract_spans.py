@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.extract.events import events_from_documents
+from timeline.extract.groups import compatible
 from timeline.read import Document
 
 
@@ -41,3 +42,9 @@ def test_the_start_of_a_span_is_no_date_to_dispute() -> None:
     found = events_from_documents(docs)
     assert not any(d.about == "date" for e in found for d in e.disputes), [(e.date, e.disputes) for e in found]
     assert {e.date for e in found} == {"2011/2016", "2012"}
+
+
+def test_a_span_is_the_same_happening_only_as_the_same_span() -> None:
+    assert compatible("2013/2018", "2013/2018")
+    assert not compatible("2013/2018", "2014") and not compatible("2014-05", "2013/2018")  # a date inside is another happening
+    assert compatible("2014", "2014-05-09")

@@ -73,9 +73,13 @@ def overlap(a: AbstractSet[str] | Sequence[str], b: AbstractSet[str] | Sequence[
 
 
 def compatible(a: str, b: str) -> bool:
-    """True when two EDTF dates may name the same day: equal, or one lies within the other."""
+    """True when two EDTF dates may name the same day: equal, or one lies within the other. A span
+    ('2013/2018') is a happening that lasted, compatible only with the same span: a date inside it is
+    another happening, not a report of this one."""
     if a == b:
         return True
+    if "/" in a or "/" in b:
+        return False
     x, y = _bounds(a), _bounds(b)
     if not (x and y and x.lower and x.upper and y.lower and y.upper):
         return False

@@ -7,7 +7,8 @@ Prints one table: precision/recall/F1 on tests/gold/tajikistan-dates.yaml, then 
 per Timeline17 dev topic and their mean next to DATEWISE (0.199 / 0.073 / 0.705 on these topics).
 A gold timeline with a malformed date line (MJ_bbc has '2011-04-0', which tilse reads as None and
 then cannot sort) is scored on a temporary copy without that block; the table says so.
---loto: leave one topic out for the ranking weights (timeline/extract/rank.py): each topic's mentions
+--loto: leave one topic out for the ranking weights (timeline/extract/rank.py: REFS_WEIGHT, CENTRAL_FLOOR,
+and DATE_CENTRAL_WEIGHT, which orders an event's citations): each topic's mentions
 are found once; for every setting of a small grid of weights each topic is scored; for each topic the
 setting with the best mean AR-1 on the other topics is chosen, and the table shows that setting's
 score on the fit set (the other topics' mean) and on the held-out topic.
@@ -76,7 +77,8 @@ def score_topic(topic: Path, shared: Path, tmp: Path) -> tuple[float, float, flo
 
 
 # small on purpose: each setting costs one score_t17.py run per topic (about a minute each on this machine)
-GRID = [dict(REFS_WEIGHT=2.0, CENTRAL_FLOOR=0.05), dict(REFS_WEIGHT=0.0, CENTRAL_FLOOR=0.05), dict(REFS_WEIGHT=2.0, CENTRAL_FLOOR=0.5)]
+GRID = [dict(REFS_WEIGHT=r, CENTRAL_FLOOR=f, DATE_CENTRAL_WEIGHT=d)
+        for d in (0.0, 0.5) for r, f in ((2.0, 0.05), (0.0, 0.05), (2.0, 0.5))]
 
 
 def topic_mentions(topic: Path) -> tuple[list, list, None, list]:

@@ -35,7 +35,7 @@ from timeline.extract.corpus import Counts, Statistics, add_centroids, add_count
 from timeline.extract.figures import Claim, by_kind, kind_disputes
 from timeline.extract.groups import Group
 from timeline.extract.merge import finest_first, mention_year, merge_year as merge_mentions
-from timeline.extract.rank import Centrality, date_references, importance
+from timeline.extract.rank import Centrality, DateCentrality, date_references, importance
 from timeline.extract.records import record_of
 from timeline.extract.rivals import DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS, fold_rivals, name_counts, name_entries, near_links
 from timeline.ids import unique
@@ -44,6 +44,7 @@ Seq = tuple[int, int]  # (shard, index of the mention in the shard): the order o
 Ref = tuple[int, int]  # (year, index of the group in the year's groups)
 Order = tuple[Any, ...]  # an event's place in the order of importance (one process's sort key, then its group's)
 Piece = tuple[Seq, Mention, bool]  # a mention, its place, whether a figure lies next to it
+Near = tuple[Claim, tuple[Seq, ...], bool]  # a claim, the mentions of its sentence (True) or of the one before (False)
 WINDOW_YEARS = max(DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS) // 365 + 1  # two dates that may be disputed start at most this many years apart
 FOLLOWS = 3  # characters between a cited sentence and the next: a figure stated right after a dated sentence is its
 
@@ -53,7 +54,7 @@ class Prepared:
     """One shard's part of the cross-document stage."""
 
     years: dict[int, list[Piece]]
-    claims: dict[str, list[tuple[Claim, tuple[Seq, ...]]]]  # by kind: each claim and the mentions it may belong to
+    claims: dict[str, list[Near]]  # by kind: each claim and the mentions it may belong to
     counts: Counts
     leads: list[set[str]]
 
@@ -64,15 +65,19 @@ def prepare(shard: int, mentions: list[Mention], leads: list[set[str]], claims: 
     for i, m in enumerate(mentions):
         spans[m.source].append((m.offset, m.offset + len(m.quote), (shard, i)))
     near: dict[Claim, tuple[Seq, ...]] = {}
+    own: set[Claim] = set()
     for claim in claims:  # the mentions of the claim's own sentence, else of the sentence just before it
         end = claim.offset + len(claim.quote)
         around = [(a, b, s) for a, b, s in spans.get(claim.source, ()) if a < end and claim.offset < b + FOLLOWS]
-        near[claim] = tuple(s for a, b, s in around if claim.offset < b) or tuple(s for _, _, s in around)
+        mine = tuple(s for a, b, s in around if claim.offset < b)
+        near[claim] = mine or tuple(s for _, _, s in around)
+        if mine:
+            own.add(claim)
     wanted = {s for seqs in near.values() for s in seqs}
     years: dict[int, list[Piece]] = defaultdict(list)
     for i, m in enumerate(mentions):
         years[mention_year(m)].append(((shard, i), m, (shard, i) in wanted))
-    kinds = {kind: [(c, near[c]) for c in members] for kind, members in by_kind(near)}
+    kinds = {kind: [(c, near[c], c in own) for c in members] for kind, members in by_kind(near)}
     return Prepared(dict(years), kinds, count(mentions, leads), leads)
 
 
@@ -211,17 +216,22 @@ def rank_block(block: Block, stats: Statistics, *folds: Folded) -> Ranked:
 
 
 def _rank_year(merged: YearGroups, central: Centrality, absorbed: set[Ref], rivals: dict[Ref, list[Piece]], out: Ranked) -> None:
-    """A year's events scored (date references are the year's: a date lies in its first year)."""
-    refs = date_references([m for g in merged.groups for m in g.mentions])
+    """A year's events scored (date references and what is said about each date are the year's: a date
+    lies in its first year)."""
+    mentions = [m for g in merged.groups for m in g.mentions]
+    refs = date_references(mentions)
+    scores = DateCentrality(mentions, central)
     events, holders = out.events, out.holders
     for i, (group, seqs) in enumerate(zip(merged.groups, merged.seqs)):
         if (merged.year, i) in absorbed:
             continue
         taken = rivals.get((merged.year, i), [])
         group = dataclasses.replace(group, rivals=[m for _, m, _ in taken])
-        ordered = sorted(group.mentions, key=lambda m: (m.date != group.date, -central.score(m), m.source, m.offset))
-        value = importance(group, refs, central.score(ordered[0]), ordered[0])
-        order = (-value, group.date, ordered[0].source, ordered[0].offset, merged.keys[i])
+        central_first = min(group.mentions, key=lambda m: (m.date != group.date, -central.score(m), m.source, m.offset))
+        value = importance(group, refs, central.score(central_first), central_first)
+        # cited best first: the report of its date that says most what the others say (rank.DateCentrality)
+        ordered = sorted(group.mentions, key=lambda m: (m.date != group.date, -scores.score(m), m.source, m.offset))
+        order = (-value, group.date, central_first.source, central_first.offset, merged.keys[i])
         events.append((order, *record_of(group, ordered, value)))
         holders.update((s, order) for s in seqs if s in merged.wanted)
         holders.update((s, order) for s, _, wanted in taken if wanted)
@@ -232,18 +242,20 @@ def wanted_holders(ranked: Ranked) -> dict[Seq, Order]:
     return ranked.holders
 
 
-def kind_figures(kind: str, holders: list[dict[Seq, Order]], *parts: list[tuple[Claim, tuple[Seq, ...]]]) -> list[tuple[Order, dict[str, Any]]]:
-    """The figure disputes of one kind, each with the event that holds it (the first in importance
-    that cites a claim's sentence or the one before it)."""
+def kind_figures(kind: str, holders: list[dict[Seq, Order]], *parts: list[Near]) -> list[tuple[Order, dict[str, Any]]]:
+    """The figure disputes of one kind, each with the event that holds it: the first in importance that
+    cites a claim's own sentence, else the first that cites the sentence just before a claim."""
     known: dict[Seq, Order] = {}
     for part in holders:
         known.update(part)
-    near = {claim: seqs for part in parts for claim, seqs in part}
+    near = {claim: (seqs, own) for part in parts for claim, seqs, own in part}
 
-    def holder(claim: Claim) -> Order | None:
-        return min((known[s] for s in near[claim] if s in known), default=None)
+    def holder(claim: Claim) -> tuple[bool, Order] | None:
+        seqs, own = near[claim]
+        found = min((known[s] for s in seqs if s in known), default=None)
+        return None if found is None else (not own, found)
 
-    return kind_disputes(kind, near, holder)
+    return [(held[1], dispute) for held, dispute in kind_disputes(kind, near, holder)]
 
 
 def assemble(ranked: Iterable[list[tuple[Order, str, dict[str, Any]]]], figures: Iterable[list[tuple[Order, dict[str, Any]]]],

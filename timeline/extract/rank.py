@@ -111,20 +111,20 @@ def centroid(total: Mapping[str, int]) -> Vector:
 
 
 class DateCentrality:
-    """Centrality of a mention: (1 - DATE_CENTRAL_WEIGHT) times its closeness to what the corpus is about
-    plus DATE_CENTRAL_WEIGHT times its closeness to what the corpus says about its date (the cosine to the
-    centroid of the unit vectors of every mention of that date), as date summarisers of news timelines
-    choose a date's sentence."""
+    """Which report of a happening to cite first: (1 - DATE_CENTRAL_WEIGHT) times its closeness to what the
+    corpus is about plus DATE_CENTRAL_WEIGHT times its closeness to what the other mentions of its date
+    say (the cosine to the sum of their unit vectors, itself left out): the sentence that agrees most with
+    the other reports of its day, as date summarisers of news timelines choose a date's sentence. It
+    orders an event's citations (and so its title and summary); importance uses Centrality alone."""
 
     def __init__(self, mentions: Iterable[Mention], central: Centrality) -> None:
         self.central = central
-        sums: dict[str, Vector] = {}
+        self.sums: dict[str, Vector] = {}
         if DATE_CENTRAL_WEIGHT:
             for m in sorted(mentions, key=lambda m: (m.date, m.source, m.offset)):
-                acc = sums.setdefault(m.date, {})
+                acc = self.sums.setdefault(m.date, {})
                 for w, x in central.vector(m.words).items():
                     acc[w] = acc.get(w, 0.0) + x
-        self.centroids = {d: _normalise(v) for d, v in sums.items()}
         self._scores: dict[tuple[str, int, str], float] = {}
 
     def score(self, mention: Mention) -> float:
@@ -133,10 +133,18 @@ class DateCentrality:
         if found is None:
             found = self.central.score(mention)
             if DATE_CENTRAL_WEIGHT:
-                on_date = _cosine(mention.words, self.central.idf, self.central.default_idf, self.centroids.get(mention.date, {}))
-                found = (1 - DATE_CENTRAL_WEIGHT) * found + DATE_CENTRAL_WEIGHT * on_date
+                found = (1 - DATE_CENTRAL_WEIGHT) * found + DATE_CENTRAL_WEIGHT * self._agreement(mention)
             self._scores[mention.key] = found
         return found
+
+    def _agreement(self, mention: Mention) -> float:
+        """Cosine of the mention's vector to the sum of the other mentions' vectors of its date."""
+        mine = self.central.vector(mention.words)
+        others = dict(self.sums.get(mention.date, {}))
+        for w, x in mine.items():
+            others[w] = others.get(w, 0.0) - x
+        norm = math.sqrt(sum(x * x for x in others.values()))
+        return sum(x * others.get(w, 0.0) for w, x in mine.items()) / norm if norm > 1e-9 else 0.0
 
 
 def _cosine(words: Iterable[str], idf: dict[str, float], default: float, unit: Vector) -> float:

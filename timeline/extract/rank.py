@@ -120,11 +120,14 @@ class DateCentrality:
     def __init__(self, mentions: Iterable[Mention], central: Centrality) -> None:
         self.central = central
         self.sums: dict[str, Vector] = {}
+        self.vectors: dict[tuple[str, int, str], Vector] = {}
         if DATE_CENTRAL_WEIGHT:
             for m in sorted(mentions, key=lambda m: (m.date, m.source, m.offset)):
                 acc = self.sums.setdefault(m.date, {})
-                for w, x in central.vector(m.words).items():
+                self.vectors[m.key] = vector = central.vector(m.words)
+                for w, x in vector.items():
                     acc[w] = acc.get(w, 0.0) + x
+        self.norms = {d: sum(x * x for x in v.values()) for d, v in self.sums.items()}  # |sum|^2 of each date
         self._scores: dict[tuple[str, int, str], float] = {}
 
     def score(self, mention: Mention) -> float:
@@ -138,13 +141,14 @@ class DateCentrality:
         return found
 
     def _agreement(self, mention: Mention) -> float:
-        """Cosine of the mention's vector to the sum of the other mentions' vectors of its date."""
-        mine = self.central.vector(mention.words)
-        others = dict(self.sums.get(mention.date, {}))
-        for w, x in mine.items():
-            others[w] = others.get(w, 0.0) - x
-        norm = math.sqrt(sum(x * x for x in others.values()))
-        return sum(x * others.get(w, 0.0) for w, x in mine.items()) / norm if norm > 1e-9 else 0.0
+        """Cosine of the mention's unit vector v to the sum S of the other mentions' vectors of its date:
+        v.(S - v) / |S - v|, with |S - v|^2 = |S|^2 - 2 v.S + |v|^2 (no copy of S)."""
+        mine = self.vectors.get(mention.key) or self.central.vector(mention.words)
+        total = self.sums.get(mention.date, {})
+        along = sum(x * total.get(w, 0.0) for w, x in mine.items())
+        own = sum(x * x for x in mine.values())
+        rest = self.norms.get(mention.date, 0.0) - 2 * along + own
+        return (along - own) / math.sqrt(rest) if rest > 1e-12 else 0.0
 
 
 def _cosine(words: Iterable[str], idf: dict[str, float], default: float, unit: Vector) -> float:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import wait_for as _wait
-from test_page_reader import GEOMETRY, ROOTS, _build, _example, _overlaps
+from test_page_reader import GEOMETRY, _example, _overlaps, build_pages
 
 pytestmark = pytest.mark.browser
 READY = "window.timelinePage && window.timelinePage.ready"
@@ -19,12 +19,7 @@ TIP = """(() => { const t = document.querySelector('#tl__plot .tl-tip');
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("hover")
-    built = {"basic": _build(ROOTS / "page-basic" / "events.yaml", base / "basic")}
-    example = ROOTS.parents[1] / "events.yaml"
-    if example.exists():
-        built["example"] = _build(example, base / "example")
-    return built
+    return build_pages(tmp_path_factory.mktemp("hover"))
 
 
 @pytest.fixture

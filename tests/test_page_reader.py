@@ -38,13 +38,17 @@ def _build(events: Path, outdir: Path) -> Path:
     return HtmlBuilder(BuildContext(store, texts, events, {"plotly": "inline"})).build(outdir)[0]
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("reader")
+def build_pages(base: Path) -> dict[str, Path]:
+    """The basic test page and, when the repository has it, the example's, built under `base`."""
     built = {"basic": _build(ROOTS / "page-basic" / "events.yaml", base / "basic")}
     if (REPO / "events.yaml").exists():
         built["example"] = _build(REPO / "events.yaml", base / "example")
     return built
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_pages(tmp_path_factory.mktemp("reader"))
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def _ends(text: str, lo: int, hi: int) -> Iterator[int]:
     """Offsets in [lo, hi] just past each sentence end (its punctuation and closing quotes, or a blank line)."""
-    ends = [m.end() for m in _END.finditer(text, lo, hi) if _is_boundary(text, m.start(), m.end(), len(text))]
+    ends = [m.end() for m in _END.finditer(text, lo, hi) if _is_boundary(text, m.start(), m.end(), len(text), ordinals=False)]
     ends += [m.end() for m in _BLANK_LINE.finditer(text, lo, hi)]
     yield from sorted(ends)
 
@@ -115,9 +115,10 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span(a, b, text[a:b])
 
 
-def _is_boundary(text: str, punct: int, after: int, stop: int) -> bool:
+def _is_boundary(text: str, punct: int, after: int, stop: int, ordinals: bool = True) -> bool:
     """A period ends a sentence unless it follows an abbreviation or an initial, or the next word
-    starts in lower case or with a digit."""
+    starts in lower case or with a digit, or (`ordinals`: not for the English tagger's tense window,
+    which then need not load other languages' month names) it ends a day written as an ordinal."""
     nxt = after
     while nxt < stop and text[nxt].isspace():
         nxt += 1
@@ -128,7 +129,7 @@ def _is_boundary(text: str, punct: int, after: int, stop: int) -> bool:
         return False
     if text[punct] != ".":
         return True
-    if text[punct - 1:punct].isdigit() and _ordinal_day(text, punct, nxt):
+    if ordinals and text[punct - 1:punct].isdigit() and _ordinal_day(text, punct, nxt):
         return False
     m = _WORD_BEFORE.search(text, max(0, punct - 20), punct + 1)
     if not m:

@@ -96,11 +96,14 @@ def dateline_end(sentence: str) -> int:
 def _foreign_dateline(line: str) -> tuple[int, str] | None:
     """(end, EDTF day) of a dateline in another language, or None."""
     m = FOREIGN_DATELINE.match(line)
-    if not m:
-        return None
+    if not m or not any(c.isdigit() for c in m["date"]):
+        return None  # a dateline names its day
+    text = m["date"]
+    english = date_line_value(text)  # 'London, 5 March 2019 — ...': no need for other languages' tables
+    if english:
+        return m.end(), english
     from timeline.extract.timex.foreign import tag_foreign
 
-    text = m["date"]
     for lang in DATELINE_LANGUAGES:
         found = tag_foreign(text, lang)
         if len(found) == 1 and found[0].start <= LEADING_WORD and found[0].end == len(text) and plain_iso(found[0].value):

@@ -163,7 +163,6 @@ def _start_of(t: timex.Timex, ends: dict[int, str]) -> timex.Timex:
         if filters.dates_a_happening(start) and (end == ".." or filters.dates_a_happening(end)) and start < end:
             ends[t.start] = end
             return dataclasses.replace(t, value=start)
-        return t
     return t
 
 

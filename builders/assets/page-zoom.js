@@ -33,9 +33,9 @@
     function apart(touches) { return Math.max(24, Math.abs(touches[0].clientX - touches[1].clientX)); }
     function centre(touches) { return (touches[0].clientX + touches[1].clientX) / 2; }
     function rangeFor(gesture) {
-      var size = plot._fullLayout._size, left = plot.getBoundingClientRect().left + size.l, r = start.range;
-      var at = Math.min(1, Math.max(0, (start.x - left) / size.w)), now = Math.min(1, Math.max(0, (gesture.x - left) / size.w));
-      var fixed = r[0] + at * (r[1] - r[0]), span = Math.max(DAY, (r[1] - r[0]) * start.spread / gesture.spread);
+      var from = gesture.from, size = plot._fullLayout._size, left = plot.getBoundingClientRect().left + size.l, r = from.range;
+      var at = Math.min(1, Math.max(0, (from.x - left) / size.w)), now = Math.min(1, Math.max(0, (gesture.x - left) / size.w));
+      var fixed = r[0] + at * (r[1] - r[0]), span = Math.max(DAY, (r[1] - r[0]) * from.spread / gesture.spread);
       return [fixed - now * span, fixed + (1 - now) * span];
     }
     function draw() {
@@ -53,7 +53,7 @@
     plot.addEventListener("touchmove", function (e) {
       if (!start || e.touches.length !== 2) return;
       e.preventDefault();
-      latest = { spread: apart(e.touches), x: centre(e.touches) };
+      latest = { spread: apart(e.touches), x: centre(e.touches), from: start };  // the frame may come after the fingers lift
       requestAnimationFrame(draw);
     }, { passive: false });
     function end(e) { if (e.touches.length < 2) start = null; }

@@ -92,7 +92,8 @@ def wait_for(page: Any, expression: str, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {expression}")
+            seen = getattr(page, "errors", None) or getattr(page, "console_errors", None)
+            raise AssertionError(f"timed out waiting for {expression}" + (f"; the page's errors: {seen}" if seen else ""))
         time.sleep(0.02)
 
 

@@ -30,6 +30,8 @@ def phone(browser: Any) -> Iterator[Any]:
         context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=touch, is_mobile=touch)
         contexts.append(context)
         page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
         page.goto(path.as_uri())
         _wait(page, READY)
         page.evaluate("document.getElementById('tl__plot').scrollIntoView()")
@@ -94,6 +96,7 @@ def test_two_finger_pinch_zooms_the_plot_on_a_phone(phone: Any, pages: dict[str,
     _wait(page, f"{SPAN} > {zoomed} * 1.5")
     page.wait_for_timeout(200)
     assert page.locator("#tl__panel").is_hidden()  # a pinch opens no event
+    assert page.errors == []
 
 
 def test_one_finger_still_scrolls_and_zooms_nothing(phone: Any, pages: dict[str, Path]) -> None:

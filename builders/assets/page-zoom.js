@@ -43,7 +43,9 @@
       var range = rangeFor(latest);
       latest = null;
       busy = true;
-      zoomTo(range).then(function () { busy = false; draw(); });
+      /* Whatever becomes of this redraw (drawn, rejected or thrown), the next frame may draw the fingers' next place. */
+      function next() { busy = false; draw(); }
+      Promise.resolve().then(function () { return zoomTo(range); }).then(next, next);
     }
     plot.addEventListener("touchstart", function (e) {
       if (e.touches.length !== 2 || !T.axis()) { start = null; return; }

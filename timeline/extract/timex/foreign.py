@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.foreign_shifts import Shift, shifts_in
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
@@ -25,15 +26,16 @@ RELATIVE_KEYS = {"1 day ago": ("day", -1), "0 day ago": ("day", 0), "in 1 day": 
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MIN_PHRASE = 5  # shorter forms are abbreviations ('sa', 'в пр г') that are words or noise in running text
 Relative = tuple[str, int]
-# A few frequent function words per language: enough to tell the languages dateparser reads best.
+# A few frequent function words per language: enough to tell the languages dateparser reads best. A word
+# several languages share ('in', 'is', 'was') counts for each of them.
 STOPWORDS = {
     "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
     "fr": "le la les des est une dans pour que qui sur avec par au aux du".split(),
-    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine".split(),
+    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine in im".split(),
     "es": "el la los las del que en por con para una es se".split(),
-    "it": "il la che di per una con del della sono non gli".split(),
+    "it": "il la che di per una con del della sono non gli in nel".split(),
     "pt": "o a os as do da que em para com uma não dos".split(),
-    "nl": "de het een van en is dat op te met voor zijn".split(),
+    "nl": "de het een van en is dat op te met voor zijn in was werd".split(),
 }
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -121,22 +123,40 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
     rx, months, rel = _tables(lang)
     ref, precision = rs.parse_anchor(anchor)
     stop = len(text) if end is None else end
-    found = []
+    found: list[Timex] = []
     story: int | None = None  # the year a narrative has reached
-    for m in rx.finditer(text, start, stop):
-        value = _value(m, months, rel, ref, precision, text, story)
+    matches: list[tuple[int, int, re.Match[str] | Shift]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
+    matches += [(s.start, -s.end, s) for s in shifts_in(text, lang, start, stop)]
+    for at, minus_end, m in sorted(matches, key=lambda x: x[:2]):
+        if found and at < found[-1].end:
+            continue  # inside a longer expression found first ('hace dos años' holds no other date)
+        value = _shifted(m, ref, precision, found) if isinstance(m, Shift) else _value(m, lang, ref, precision, text, story)
         if value:
-            found.append(Timex(m.start(), m.end(), m.group(), value[0], "foreign", value[1]))
+            if found and found[-1].value == value[0] and not text[found[-1].end:at].strip(" ,"):
+                at = found.pop().start  # 'domenica 25 settembre 2022': the weekday and its date are one expression
+            found.append(Timex(at, -minus_end, text[at:-minus_end], value[0], "foreign", value[1]))
             if mode == "narrative" and not value[1] and value[0][:4].isdigit():
                 story = int(value[0][:4])
     return found
 
 
-def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, Relative], ref: date | None, precision: str,
-           text: str, story: int | None = None) -> tuple[str, bool] | None:
+def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex]) -> tuple[str, bool] | None:
+    """(value, True) of a counted shift: from the reference date ('hace dos años'), or from the last date the
+    text named ('dos días después'; the reference date until it names one)."""
+    if shift.sign > 0 and found:
+        ref, precision = rs.parse_anchor(found[-1].value)
+    if ref is None:
+        return None
+    value = rs.shift(ref, precision, shift.unit, shift.sign * shift.amount)
+    return (value, True) if value else None
+
+
+def _value(m: re.Match[str], lang: str, ref: date | None, precision: str, text: str,
+           story: int | None = None) -> tuple[str, bool] | None:
     """(EDTF value, resolved from the anchor or the `story` year) of one match, or None when it is no date."""
+    _, months, rel = _tables(lang)
     if m.group("rel"):
-        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start())
+        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang)
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
@@ -156,14 +176,14 @@ def _value(m: re.Match[str], months: dict[str, int], rel: dict[str, Relative], r
     elif year is None:
         if ref is None:
             return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False
-        year = rs.pick_year_for(month, day, ref, _tense(text, m.start()))
+        year = rs.pick_year_for(month, day, ref, _tense(text, m.start(), lang))
     try:
         return (date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), resolved
     except ValueError:
         return None
 
 
-def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int) -> tuple[str, bool] | None:
+def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int, lang: str) -> tuple[str, bool] | None:
     """The value of a relative phrase against the reference date: a day or a weekday (the last one on or
     before it, the next one in a future clause) needs the reference day; a month or a year its month or year."""
     kind, shift = unit
@@ -177,35 +197,52 @@ def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: i
         return f"{months // 12:04d}-{months % 12 + 1:02d}", True
     if kind == "weekday":
         back = (ref.weekday() - shift) % 7
-        shift = (7 - back if back else 7) if _tense(text, at) == "future" else -back
+        shift = (7 - back if back else 7) if _tense(text, at, lang) == "future" else -back
     return (ref + timedelta(days=shift)).isoformat(), True
 
 
-# Words that put a clause in the future (the same logic as English: a month without a year is then read
-# forward from the reference date), per language; otherwise the nearest occurrence.
-FUTURE_RE = re.compile(r"(?i)\b(?:будет|будут|состоится|состоятся|назначен\w*|планиру\w*|ожида\w*|собер\w*|"
-                       r"sera|seront|aura|auront|attendu\w*|prévu\w*|entrera|entreront|va|vont|"
-                       r"wird|werden|soll|sollen|geplant|erwartet|findet)\b")
-PAST_RE = re.compile(r"(?i)\b(?:был\w*|прош\w*|состоял\w*|задержал\w*|a|ont|avait|avaient|était|fut|"
-                     r"hat|hatte|hatten|war|waren|wurde|wurden)\b")
+# Words that put a clause in the future or the past, per language (a month without a year is then read forward or
+# back from the reference date, as in English); otherwise the nearest occurrence. Next/last adjectives count too.
+TENSE_CUES = {
+    "ru": (r"будет|будут|состоится|состоятся|назначен\w*|планиру\w*|ожида\w*|собер\w*|следующ\w*|ближайш\w*",
+           r"был\w*|прош\w*|состоял\w*|задержал\w*"),
+    "fr": (r"sera|seront|aura|auront|attendu\w*|prévu\w*|entrera|entreront|va|vont|prochain\w*|\w{3,}eront",
+           r"a|ont|avait|avaient|était|fut|dernier|dernière|passé\w*"),
+    "de": (r"wird|werden|soll|sollen|geplant|erwartet|findet|nächst\w*|kommend\w*",
+           r"hat|hatte|hatten|war|waren|wurde|wurden|letzt\w*|vergangen\w*"),
+    "es": (r"va|van|\w{2,}(?:rá|rán)|próxim\w*|previst\w*", r"fue|fueron|era|eran|había|habían|ha|han|\w{2,}ó|\w{3,}(?:aron|ieron)|pasad\w*"),
+    "it": (r"\w{2,}(?:rà|ranno)|prossim\w*|previst\w*", r"fu|furono|era|erano|aveva|avevano|ha|hanno|scors\w*"),
+    "pt": (r"vai|vão|\w{2,}(?:rá|rão)|próxim\w*|previst\w*", r"foi|foram|era|eram|tinha|tinham|teve|houve|passad\w*"),
+    "nl": (r"zal|zullen|gaat|gaan|volgend\w*|komend\w*", r"werd|werden|was|waren|had|hadden|heeft|hebben|vorig\w*|afgelopen"),
+}
 SENTENCE_START_RE = re.compile(r"[.!?]\s+")
 
 
-def _tense(text: str, at: int) -> str:
+@lru_cache(maxsize=16)
+def _cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    future, past = TENSE_CUES.get(lang, ("(?!)", "(?!)"))
+    return re.compile(rf"(?i)\b(?:{future})\b"), re.compile(rf"(?i)\b(?:{past})\b")
+
+
+def _tense(text: str, at: int, lang: str) -> str:
     """'future' or 'past' from the nearest cue before the date in its sentence ('' when there is none)."""
     left = max((m.end() for m in SENTENCE_START_RE.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
-    cues = [(m.end(), "future") for m in FUTURE_RE.finditer(text, left, at)]
-    cues += [(m.end(), "past") for m in PAST_RE.finditer(text, left, at)]
+    future, past = _cues(lang)
+    cues = [(m.end(), "future") for m in future.finditer(text, left, at)]
+    cues += [(m.end(), "past") for m in past.finditer(text, left, at)]
     return max(cues)[1] if cues else ""
 
 
 YEAR_WORD_RE = re.compile(r"(?i)\s*(?:год|г\.)")
-MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in)|"
+MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in|"
+                          r"nel|nello|dal|al|a|entro|no|em|desde|até|hasta|sinds|tot|vanaf|"  # it/es/pt/nl prepositions
+                          r"(?:nächst|kommend|letzt|vergangen|próxim|pasad|prossim|scors|volgend|vorig|следующ|прошл)\w*)|"  # next, last
                           r"(?:\bl'an|\bjahre?|\bannée|\baño|\banno|\bano|\bjaar)(?:\s+de)?|"  # 'im Jahr 1848', 'en el año 1848'
-                          r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине)\s*$")
+                          r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине|"
+                          r"\b(?:finales|principios|mediados|inicios|fim|início|meados|inizio|fine|metà|begin|eind)\s+(?:de|di|do|da|van)?)\s*$")
 
 
 def _month_cue(text: str, at: int) -> bool:
     """True when a month alone is governed by a preposition or a 'beginning/end of' word ('в декабре',
     'en mars', 'im Januar'), not a name or another word ('Mars', 'Mai Thi')."""
-    return bool(MONTH_CUE_RE.search(text, max(0, at - 12), at))
+    return bool(MONTH_CUE_RE.search(text, max(0, at - 20), at))

@@ -64,24 +64,8 @@ def r_weekend(s: str, ctx: Ctx) -> Reading | None:
 
 def _shift_unit(unit: str, n: int, ctx: Ctx) -> str | None:
     """The unit-sized period n units from the reference date, at that unit's precision."""
-    ref = ctx.ref
-    assert ref is not None
-    if unit == "day":
-        return (ref + timedelta(days=n)).isoformat() if ctx.has_day else None
-    if unit == "week":
-        return rs.week_interval(ref + timedelta(weeks=n)) if ctx.has_day else None
-    if unit == "month":
-        if ctx.ref_precision == "year":
-            return None
-        y, m = rs.add_months(ref, n)
-        return f"{y}-{m:02d}"
-    if unit == "year":
-        return str(ref.year + n)
-    if unit == "decade":
-        return f"{(ref.year + 10 * n) // 10}X"
-    if unit == "century":
-        return f"{(ref.year + 100 * n) // 100:02d}XX"
-    return None
+    assert ctx.ref is not None
+    return rs.shift(ctx.ref, ctx.ref_precision, unit, n)
 
 
 REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1, "previous": -1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.extract.sentences import crosses_sentence, sentence_bounds
+from timeline.extract.sentences import sentence_bounds
 
 ANCHOR_RE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -58,6 +58,27 @@ def add_months(d: date, n: int) -> tuple[int, int]:
     """(year, month) n months after the month of d."""
     k = d.year * 12 + d.month - 1 + n
     return k // 12, k % 12 + 1
+
+
+def shift(ref: date, precision: str, unit: str, n: int) -> str | None:
+    """The unit-sized period n units from `ref` (known to `precision`), at that unit's precision; None when
+    the reference is coarser than the unit ('two days ago' against a month)."""
+    if unit in ("day", "week"):
+        if precision != "day":
+            return None
+        return (ref + timedelta(days=n)).isoformat() if unit == "day" else week_interval(ref + timedelta(weeks=n))
+    if unit == "month":
+        if precision not in ("day", "month"):
+            return None
+        y, m = add_months(ref, n)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return f"{(ref.year + 10 * n) // 10}X"
+    if unit == "century":
+        return f"{(ref.year + 100 * n) // 100:02d}XX"
+    return None
 
 
 def week_interval(d: date) -> str:

@@ -1,0 +1,105 @@
+"""Dates in other languages and genres through the product's own path (reader, reference date, mode, tagger):
+the held-out gold tests/gold/genres-dates.yaml, and invented cases for each class of language it exposed
+(counted shifts, future and past cues, prepositions before a month, short histories, shared function words)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from timeline.extract.candidates import tag_document
+from timeline.extract.pipeline import map_documents
+from timeline.extract.timex import tag
+from timeline.extract.timex.foreign import detect_language, tag_foreign
+from timeline.extract.timex.narrative import choose_mode
+
+GOLD = Path(__file__).resolve().parent / "gold" / "genres-dates.yaml"
+# Written before the tool ran on it: 54 of 64 right at first through this path. Each miss belonged to a class
+# fixed with the invented cases below (64 of 64 since, a development figure now); a drop of one fails.
+MIN_RIGHT = 64 - 1
+
+
+def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
+    """(text as read, date expressions) of each gold document, read as a JSONL corpus with its metadata."""
+    corpus = tmp_path / "gold.jsonl"
+    rows = [{"id": f"d{n}", "text": d["text"], **({"published": d["published"]} if d["published"] else {})} for n, d in enumerate(docs)]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return [(doc.text, found) for doc, found in map_documents(tag_document, [str(corpus)], jobs=1, progress=False)]
+
+
+def test_genres_gold_is_read_at_its_precision(tmp_path: Path) -> None:
+    docs = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["documents"]
+    right, total, misses = 0, 0, []
+    for doc, (text, found) in zip(docs, _tagged(docs, tmp_path)):
+        for g in doc["dates"]:
+            total += 1
+            at = text.index(g["text"])
+            hit = [t for t in found if t.start <= at < t.end]
+            if hit and hit[0].value == g["value"]:
+                right += 1
+            else:
+                misses.append(f"{doc['lang']} {doc['genre']} {g['text']!r} want {g['value']} got {[(t.text, t.value) for t in hit]}")
+        for number in doc.get("none", []):
+            at = text.index(number)
+            assert not [t for t in found if t.start <= at < t.end], f"{number!r} read as a date ({doc['lang']})"
+    print(f"genres gold: {right}/{total}", *misses, sep="\n  ")
+    assert total == 64 and right >= MIN_RIGHT, misses
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "mode", "want"), [
+    ("Hace cuatro años cerró la fábrica.", "es", "2021-06-10", "news", [("Hace cuatro años", "2017")]),
+    ("Vor zwei Monaten trat er zurück.", "de", "2020-03-15", "news", [("Vor zwei Monaten", "2020-01")]),
+    ("Il ponte crollò sei giorni fa.", "it", "2018-08-20", "news", [("sei giorni fa", "2018-08-14")]),
+    ("A loja fechou há três anos.", "pt", "2022-01-05", "news", [("há três anos", "2019")]),
+    ("Het museum sloot vijf jaar geleden.", "nl", "2016-09-01", "news", [("vijf jaar geleden", "2011")]),
+    ("Два месяца назад завод закрыли.", "ru", "2017-05-20", "news", [("Два месяца назад", "2017-03")]),
+    ("Il arriva le 2 mars 1815 ; cinq jours plus tard, il était à Grenoble.", "fr", None, "narrative",
+     [("2 mars 1815", "1815-03-02"), ("cinq jours plus tard", "1815-03-07")]),
+    ("El 4 de julio de 1776 firmaron; tres años después estalló otra guerra.", "es", None, "narrative",
+     [("4 de julio de 1776", "1776-07-04"), ("tres años después", "1779")]),
+    ("Город взяли 3 мая 1945 года, а через два дня война кончилась.", "ru", None, "narrative",
+     [("3 мая 1945", "1945-05-03"), ("через два дня", "1945-05-05")]),
+])
+def test_counted_shifts_are_read(text: str, lang: str, anchor: str | None, mode: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor, mode=mode)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    ("La cumbre se celebrará el 3 de febrero.", "es", "2021-11-10", "2022-02-03"),  # future tense: forward
+    ("La cumbre se celebró el 3 de febrero.", "es", "2021-11-10", "2021-02-03"),
+    ("A reunião será em janeiro.", "pt", "2020-10-01", "2021-01"),
+    ("Il vertice si terrà a gennaio.", "it", "2019-09-12", "2020-01"),
+    ("De zitting zal in maart plaatsvinden.", "nl", "2019-11-20", "2020-03"),
+    ("Die Wahl findet im nächsten Februar statt.", "de", "2019-10-02", "2020-02"),
+    ("La votación será el próximo viernes.", "es", "2023-05-18", "2023-05-19"),  # a Thursday: the coming Friday
+    ("Ci vediamo il prossimo lunedì.", "it", "2022-09-27", "2022-10-03"),
+])
+def test_tense_cues_choose_the_year_and_the_weekday(text: str, lang: str, anchor: str, want: str) -> None:
+    assert [t.value for t in tag_foreign(text, lang, anchor=anchor)] == [want]
+
+
+def test_a_month_after_a_preposition_of_another_language_is_a_date() -> None:
+    text = "Nel 1848 scoppiò la rivolta. Nel giugno dello stesso anno cadde il governo."
+    assert [(t.text, t.value) for t in tag_foreign(text, "it", mode="narrative")] == [("1848", "1848"), ("giugno", "1848-06")]
+    assert [t.value for t in tag_foreign("Desde agosto trabaja aquí.", "es", anchor="2020-11-02")] == ["2020-08"]
+    assert tag_foreign("Mayo Clinic abrió una sede.", "es", anchor="2020-11-02") == []  # a name, not a month
+
+
+def test_weekday_and_its_date_are_one_expression() -> None:
+    found = tag_foreign("Il voto si è tenuto domenica 4 marzo 2018.", "it", anchor="2018-03-06")
+    assert [(t.text, t.value) for t in found] == [("domenica 4 marzo 2018", "2018-03-04")]
+
+
+def test_dutch_is_told_from_english_by_its_own_function_words() -> None:
+    assert detect_language("De minister sprak in Den Haag in het parlement over de begroting voor volgend jaar.") == "nl"
+    assert detect_language("The minister spoke in The Hague in parliament about the budget for next year.") == "en"
+
+
+def test_a_short_history_is_a_narrative_and_a_short_undated_report_is_not() -> None:
+    history = "Im Jahr 1917 brach die Revolution aus. Im Oktober stürzten die Bolschewiki die Regierung; 1922 entstand die Sowjetunion."
+    assert choose_mode(history, None) == "narrative"
+    assert [t.value for t in tag(history, mode="narrative") if "Oktober" in t.text] == ["1917-10"]
+    report = "En 2019 el tribunal abrió el caso. Ayer el fiscal pidió 2021 como fecha del juicio."
+    assert choose_mode(report, None) == "news"  # it speaks from its own day ('ayer')

@@ -1,0 +1,84 @@
+"""Counted shifts in texts not written in English: 'hace dos años', 'vor drei Tagen', 'два года назад' (so many
+units before the reference date) and 'dos días después', 'drei Tage später', 'через семь дней' (so many units
+after the date the text last named, or the reference date when it named none yet).
+
+The units and the words for 'ago' (and whether they stand before or after the amount) come from dateparser's
+locale tables; the words for 'later' and the number words, which those tables lack, are below.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+UNIT_KEYS = ("day", "week", "month", "year")
+# Number words one to twelve (an amount of units is seldom written out beyond that).
+NUMBER_WORDS = {
+    "es": "un|una|uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "it": "un|uno|una due tre quattro cinque sei sette otto nove dieci undici dodici",
+    "pt": "um|uma dois|duas três quatro cinco seis sete oito nove dez onze doze",
+    "nl": "een|één twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    "fr": "un|une deux trois quatre cinq six sept huit neuf dix onze douze",
+    "de": "ein|eine|einem|einen|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "ru": "один|одна|одну|одного|одной два|две|двух три|трёх|трех четыре|четырёх|четырех пять|пяти шесть|шести "
+          "семь|семи восемь|восьми девять|девяти десять|десяти",
+}
+# 'later' after the amount ('dos días después'), or before it (Russian 'через семь дней', 'спустя год').
+LATER_AFTER = {"es": ("después", "más tarde"), "it": ("dopo", "più tardi"), "pt": ("depois", "mais tarde"),
+               "nl": ("later",), "fr": ("plus tard", "après"), "de": ("später", "danach"), "ru": ("спустя",)}
+LATER_BEFORE = {"ru": ("через", "спустя")}
+
+
+class Shift(NamedTuple):
+    """A counted shift found in a text: where it stands, how many units, which unit, and its direction (-1 ago,
+    +1 later)."""
+
+    start: int
+    end: int
+    text: str
+    amount: int
+    unit: str
+    sign: int
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, str]]:
+    """(pattern, number word -> value, unit form -> unit) for lang."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(lang).info
+    numbers = {form: n for n, forms in enumerate(NUMBER_WORDS.get(lang, "").split(), 1) for form in forms.split("|")}
+    units = {form.lower(): key for key in UNIT_KEYS for form in info.get(key, []) if len(form) >= 2}
+    before, after = _ago_positions(info)
+    amount = r"(?P<n>\d{1,3}|" + _alternatives(list(numbers)) + r")\s+(?P<u>" + _alternatives(list(units)) + r")"
+    later_after, later_before = LATER_AFTER.get(lang, ()), LATER_BEFORE.get(lang, ())
+    rx = re.compile(
+        rf"(?i)(?<!\w)(?:(?P<ago1>{_alternatives(before)})\s+{amount}"
+        rf"|{amount.replace('<n>', '<n2>').replace('<u>', '<u2>')}\s+(?P<ago2>{_alternatives(after)})"
+        rf"|(?P<later1>{_alternatives(list(later_before))})\s+{amount.replace('<n>', '<n3>').replace('<u>', '<u3>')}"
+        rf"|{amount.replace('<n>', '<n4>').replace('<u>', '<u4>')}\s+(?P<later2>{_alternatives(list(later_after))}))(?!\w)")
+    return rx, numbers, units
+
+
+def _ago_positions(info: dict) -> tuple[list[str], list[str]]:  # type: ignore[type-arg]
+    """dateparser's words for 'ago' that stand before the amount ('hace', 'vor': its own patterns for 'N days ago'
+    put them there) and the others, which stand after it ('fa', 'назад', 'atrás')."""
+    patterns = [p for ps in info.get("relative-type-regex", {}).values() for p in ps]
+    before = [w for w in info.get("ago", []) if any(p.startswith(w + " ") for p in patterns)]
+    after = [w for w in info.get("ago", []) if w not in before]  # after the amount unless a pattern puts it before
+    return before, after
+
+
+def shifts_in(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterator[Shift]:
+    """The counted shifts of text[start:end] in language lang."""
+    rx, numbers, units = _matcher(lang)
+    for m in rx.finditer(text, start, len(text) if end is None else end):
+        k = next(i for i in ("", "2", "3", "4") if m.group("n" + i))
+        word, unit = m.group("n" + k).lower(), units[m.group("u" + k).lower()]
+        amount = int(word) if word.isdigit() else numbers[word]
+        yield Shift(m.start(), m.end(), m.group(), amount, unit, -1 if k in ("", "2") else 1)

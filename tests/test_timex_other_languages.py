@@ -15,10 +15,12 @@ from timeline.extract.timex import tag
 from timeline.extract.timex.foreign import detect_language, tag_foreign
 from timeline.extract.timex.narrative import choose_mode
 
-GOLD = Path(__file__).resolve().parent / "gold" / "genres-dates.yaml"
-# Written before the tool ran on it: 54 of 64 right at first through this path. Each miss belonged to a class
-# fixed with the invented cases below (64 of 64 since, a development figure now); a drop of one fails.
-MIN_RIGHT = 64 - 1
+GOLD = Path(__file__).resolve().parent / "gold"
+# (file, expressions, right at least). Each batch was written before the tool ran on it: the first gave 54 of 64
+# at first through this path, the second (written after the first batch's fixes) 32 of 42. Each miss belonged to a
+# class fixed with the invented cases below: 64 of 64 and 41 of 42 since (development figures now); a drop of
+# one fails. Left: "la fin de l'année" (the end of the year), which no class here reads.
+BATCHES = [("genres-dates.yaml", 64, 64 - 1), ("genres-dates-2.yaml", 42, 41 - 1)]
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -29,8 +31,9 @@ def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
     return [(doc.text, found) for doc, found in map_documents(tag_document, [str(corpus)], jobs=1, progress=False)]
 
 
-def test_genres_gold_is_read_at_its_precision(tmp_path: Path) -> None:
-    docs = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["documents"]
+@pytest.mark.parametrize(("name", "expressions", "at_least"), BATCHES)
+def test_genres_gold_is_read_at_its_precision(tmp_path: Path, name: str, expressions: int, at_least: int) -> None:
+    docs = yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))["documents"]
     right, total, misses = 0, 0, []
     for doc, (text, found) in zip(docs, _tagged(docs, tmp_path)):
         for g in doc["dates"]:
@@ -44,8 +47,8 @@ def test_genres_gold_is_read_at_its_precision(tmp_path: Path) -> None:
         for number in doc.get("none", []):
             at = text.index(number)
             assert not [t for t in found if t.start <= at < t.end], f"{number!r} read as a date ({doc['lang']})"
-    print(f"genres gold: {right}/{total}", *misses, sep="\n  ")
-    assert total == 64 and right >= MIN_RIGHT, misses
+    print(f"{name}: {right}/{total}", *misses, sep="\n  ")
+    assert total == expressions and right >= at_least, misses
 
 
 @pytest.mark.parametrize(("text", "lang", "anchor", "mode", "want"), [
@@ -61,6 +64,11 @@ def test_genres_gold_is_read_at_its_precision(tmp_path: Path) -> None:
      [("4 de julio de 1776", "1776-07-04"), ("tres años después", "1779")]),
     ("Город взяли 3 мая 1945 года, а через два дня война кончилась.", "ru", None, "narrative",
      [("3 мая 1945", "1945-05-03"), ("через два дня", "1945-05-05")]),
+    ("La sentenza arriverà tra tre giorni.", "it", "2021-02-08", "news", [("tra tre giorni", "2021-02-11")]),
+    ("Le chantier reprendra dans deux mois.", "fr", "2021-02-08", "news", [("dans deux mois", "2021-04")]),
+    ("De brug gaat over vier weken open.", "nl", "2021-02-08", "news", [("over vier weken", "2021-03-08/2021-03-14")]),
+    ("In 1830 scheidde België zich af. Negen jaar later, op 19 april, werd het verdrag getekend.", "nl", None, "narrative",
+     [("1830", "1830"), ("Negen jaar later", "1839"), ("19 april", "1839-04-19")]),  # the story reached 1839
 ])
 def test_counted_shifts_are_read(text: str, lang: str, anchor: str | None, mode: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor, mode=mode)] == want
@@ -82,9 +90,31 @@ def test_tense_cues_choose_the_year_and_the_weekday(text: str, lang: str, anchor
 
 def test_a_month_after_a_preposition_of_another_language_is_a_date() -> None:
     text = "Nel 1848 scoppiò la rivolta. Nel giugno dello stesso anno cadde il governo."
-    assert [(t.text, t.value) for t in tag_foreign(text, "it", mode="narrative")] == [("1848", "1848"), ("giugno", "1848-06")]
+    assert [(t.text, t.value) for t in tag_foreign(text, "it", mode="narrative")] == [("1848", "1848"), ("giugno dello stesso anno", "1848-06")]
     assert [t.value for t in tag_foreign("Desde agosto trabaja aquí.", "es", anchor="2020-11-02")] == ["2020-08"]
     assert tag_foreign("Mayo Clinic abrió una sede.", "es", anchor="2020-11-02") == []  # a name, not a month
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    ("La ley entró en vigor el 1º de mayo.", "es", "2020-06-01", [("1º de mayo", "2020-05-01")]),
+    ("Le décret est paru le 1er janvier 2019.", "fr", None, [("1er janvier 2019", "2019-01-01")]),
+    ("Im Herbst 2016 trat er zurück.", "de", None, [("Herbst 2016", "2016-23")]),
+    ("Les travaux commenceront à l'automne.", "fr", "2019-05-02", [("automne", "2019-23")]),
+    ("Il a été arrêté en mai.", "fr", "2019-06-02", [("mai", "2019-05")]),  # 'été' here is 'been', not summer
+    ("Летом 2014 года начались протесты.", "ru", None, [("Летом 2014", "2014-22")]),
+    ("Nell'estate del 1943 cadde il regime.", "it", None, [("estate del 1943", "1943-22")]),
+])
+def test_ordinal_days_and_seasons(text: str, lang: str, anchor: str | None, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("En 1810 estalló la revuelta; en mayo del año siguiente cayó la ciudad.", "es", "1811-05"),
+    ("Im Jahr 1866 begann der Krieg, im Juni desselben Jahres fiel die Entscheidung.", "de", "1866-06"),
+    ("En 1914 la guerre éclata ; en avril de l'année précédente, le traité avait été signé.", "fr", "1913-04"),
+])
+def test_words_after_a_month_place_it_in_a_year(text: str, lang: str, want: str) -> None:
+    assert [t.value for t in tag_foreign(text, lang, mode="narrative")][-1] == want
 
 
 def test_weekday_and_its_date_are_one_expression() -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
+from timeline.extract.timex.foreign_words import SEASON_CUE_RE, SEASON_MONTH, SEASONS, SELF_GOVERNED, year_shift
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
@@ -30,17 +31,17 @@ Relative = tuple[str, int]
 # several languages share ('in', 'is', 'was') counts for each of them.
 STOPWORDS = {
     "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
-    "fr": "le la les des est une dans pour que qui sur avec par au aux du".split(),
-    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine in im".split(),
-    "es": "el la los las del que en por con para una es se".split(),
-    "it": "il la che di per una con del della sono non gli in nel".split(),
-    "pt": "o a os as do da que em para com uma não dos".split(),
-    "nl": "de het een van en is dat op te met voor zijn in was werd".split(),
+    "fr": "le la les des est une dans pour que qui sur avec par au aux du de en et à".split(),
+    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine in im an es nach".split(),
+    "es": "el la los las del que en por con para una es se de a y al lo".split(),
+    "it": "il la che di per una con del della sono non gli in nel a e è al un".split(),
+    "pt": "o a os as do da que em para com uma não dos de e no na ao".split(),
+    "nl": "de het een van en is dat op te met voor zijn in was werd niet naar bij ook om".split(),
 }
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 YEAR = r"(?:1\d{3}|20\d\d)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])\.?"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:\.|º|°|ª|er)?"  # '8.', '1º', '1er'
 NOT_A_YEAR_RE = re.compile(r"\s*(?:%|€|\$|£|[.,]\d|(?:тыс|млн|млрд|евро|рубл|долл|euro|dollar|million|milliard|"
                            r"mrd|mio|prozent|pour|процент)\w*)", re.I)
 
@@ -73,7 +74,7 @@ for _lang, _words in STOPWORDS.items():
 @lru_cache(maxsize=16)
 def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relative]]:
     """(matcher, month form -> month, relative phrase or weekday name -> (unit, shift)) built from
-    dateparser's locale."""
+    dateparser's locale, with the season words of foreign_words."""
     from dateparser.languages.loader import default_loader
 
     info = default_loader.get_locale(lang).info
@@ -89,7 +90,9 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
     month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang == "ru" and len(f) >= 3 else re.escape(f)
                              for f in forms) + ")"
     words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
+    seasons = "|".join(re.escape(w) for w in sorted(SEASONS.get(lang, {}), key=len, reverse=True)) or "(?!)"
     rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d))?"
+                    rf"|(?<!\w)(?P<s>{seasons})(?!\w)(?:\s+(?:de\s+|del\s+|di\s+)?(?P<sy>{YEAR})(?!\d))?"
                     rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)|(?<!\w)(?P<rel>{words})(?!\w)")
     return rx, months, rel
 
@@ -127,24 +130,29 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
     story: int | None = None  # the year a narrative has reached
     matches: list[tuple[int, int, re.Match[str] | Shift]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
     matches += [(s.start, -s.end, s) for s in shifts_in(text, lang, start, stop)]
-    for at, minus_end, m in sorted(matches, key=lambda x: x[:2]):
+    for at, _, m in sorted(matches, key=lambda x: x[:2]):
         if found and at < found[-1].end:
             continue  # inside a longer expression found first ('hace dos años' holds no other date)
-        value = _shifted(m, ref, precision, found) if isinstance(m, Shift) else _value(m, lang, ref, precision, text, story)
+        if isinstance(m, Shift):
+            value = _shifted(m, ref, precision, found, mode)
+            stop_at, moves = m.end, m.sign > 0  # a narrative reaches the date it counts forward to
+        else:
+            value, stop_at = _value(m, lang, ref, precision, text, story)
+            moves = value is not None and not value[1]
         if value:
             if found and found[-1].value == value[0] and not text[found[-1].end:at].strip(" ,"):
                 at = found.pop().start  # 'domenica 25 settembre 2022': the weekday and its date are one expression
-            found.append(Timex(at, -minus_end, text[at:-minus_end], value[0], "foreign", value[1]))
-            if mode == "narrative" and not value[1] and value[0][:4].isdigit():
+            found.append(Timex(at, stop_at, text[at:stop_at], value[0], "foreign", value[1]))
+            if mode == "narrative" and moves and value[0][:4].isdigit():
                 story = int(value[0][:4])
     return found
 
 
-def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex]) -> tuple[str, bool] | None:
-    """(value, True) of a counted shift: from the reference date ('hace dos años'), or from the last date the
-    text named ('dos días después'; the reference date until it names one)."""
-    if shift.sign > 0 and found:
-        ref, precision = rs.parse_anchor(found[-1].value)
+def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex], mode: str) -> tuple[str, bool] | None:
+    """(value, True) of a counted shift: from the reference date ('hace dos años', 'tra due settimane'), or from
+    the last date the text named ('dos días después'; in a narrative 'через семь дней' too)."""
+    if shift.sign > 0 and found and (shift.after_last or mode == "narrative" or rs.shift_needs(shift.unit, precision)):
+        ref, precision = rs.parse_anchor(found[-1].value)  # ('через семь дней' when the day of writing is unknown)
     if ref is None:
         return None
     value = rs.shift(ref, precision, shift.unit, shift.sign * shift.amount)
@@ -152,35 +160,54 @@ def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex])
 
 
 def _value(m: re.Match[str], lang: str, ref: date | None, precision: str, text: str,
-           story: int | None = None) -> tuple[str, bool] | None:
-    """(EDTF value, resolved from the anchor or the `story` year) of one match, or None when it is no date."""
+           story: int | None = None) -> tuple[tuple[str, bool] | None, int]:
+    """((EDTF value, resolved from the anchor or the `story` year) or None when it is no date, end of the
+    expression) of one match."""
     _, months, rel = _tables(lang)
     if m.group("rel"):
-        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang)
+        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang), m.end()
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
                                                   and not YEAR_WORD_RE.match(text, m.end())):
-            return None  # money, a percentage, a count ('1500 Mitarbeiter'); before 1900 only 'in 1812'
-        return year, False
+            return None, m.end()  # money, a percentage, a count ('1500 Mitarbeiter'); before 1900 only 'in 1812'
+        return (year, False), m.end()
+    if m.group("s"):
+        season = SEASONS[lang][m.group("s").lower()]
+        return _in_year(season, None, m.group("sy"), m, lang, ref, text, story, SEASON_MONTH[season])
     month = _month_number(m.group("m"), months)
     if month is None:
-        return None
-    day = int(m.group("d").rstrip(".")) if m.group("d") else None
-    year = int(m.group("y")) if m.group("y") else None
-    if year is None and day is None and not _month_cue(text, m.start()):
-        return None
-    resolved = year is None
-    if year is None and story is not None:
+        return None, m.end()
+    day = int(re.match(r"\d+", m.group("d")).group()) if m.group("d") else None  # type: ignore[union-attr]
+    return _in_year(month, day, m.group("y"), m, lang, ref, text, story, month)
+
+
+def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], lang: str, ref: date | None, text: str,
+             story: int | None, typical: int) -> tuple[tuple[str, bool] | None, int]:
+    """A month (or season: `month` is its code, `typical` a month inside it) with or without a day: its year
+    as stated, as the words after it place it ('del año siguiente'), as the story has reached, or from the
+    reference date and the tense."""
+    after = None if stated else year_shift(text, m.end())
+    end = after[1] if after else m.end()
+    cued = SEASON_CUE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("s") else _month_cue(text, m.start())
+    if not (stated or day or after or cued or m.group().lower() in SELF_GOVERNED):
+        return None, end
+    year = int(stated) if stated else None
+    if year is None and after:
+        base = story if story is not None else (ref.year if ref else None)
+        year = None if base is None else base + after[0]
+    elif year is None and story is not None:
         year = story
     elif year is None:
         if ref is None:
-            return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False
-        year = rs.pick_year_for(month, day, ref, _tense(text, m.start(), lang))
+            return (f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False), end
+        year = rs.pick_year_for(typical, day, ref, _tense(text, m.start(), lang))
+    if year is None:
+        return None, end
     try:
-        return (date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), resolved
+        return ((date(year, month, day).isoformat() if day else f"{year}-{month:02d}"), stated is None), end
     except ValueError:
-        return None
+        return None, end
 
 
 def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int, lang: str) -> tuple[str, bool] | None:

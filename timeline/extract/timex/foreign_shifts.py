@@ -1,6 +1,7 @@
 """Counted shifts in texts not written in English: 'hace dos años', 'vor drei Tagen', 'два года назад' (so many
-units before the reference date) and 'dos días después', 'drei Tage später', 'через семь дней' (so many units
-after the date the text last named, or the reference date when it named none yet).
+units before the reference date), 'tra due settimane', 'dans trois jours', 'через семь дней' (so many units after
+it) and 'dos días después', 'drei Tage später', 'спустя год' (so many units after the date the text last named,
+or the reference date when it named none yet).
 
 The units and the words for 'ago' (and whether they stand before or after the amount) come from dateparser's
 locale tables; the words for 'later' and the number words, which those tables lack, are below.
@@ -24,15 +25,18 @@ NUMBER_WORDS = {
     "ru": "один|одна|одну|одного|одной два|две|двух три|трёх|трех четыре|четырёх|четырех пять|пяти шесть|шести "
           "семь|семи восемь|восьми девять|девяти десять|десяти",
 }
-# 'later' after the amount ('dos días después'), or before it (Russian 'через семь дней', 'спустя год').
+# 'later' after the amount ('dos días después'), or before it (Russian 'спустя год'): from the last date named.
 LATER_AFTER = {"es": ("después", "más tarde"), "it": ("dopo", "più tardi"), "pt": ("depois", "mais tarde"),
                "nl": ("later",), "fr": ("plus tard", "après"), "de": ("später", "danach"), "ru": ("спустя",)}
-LATER_BEFORE = {"ru": ("через", "спустя")}
+LATER_BEFORE = {"ru": ("спустя",)}
+# 'in' before the amount ('tra due settimane', 'in zwei Wochen'): from the reference date.
+IN_BEFORE = {"it": ("tra", "fra"), "es": ("dentro de",), "pt": ("daqui a", "dentro de"), "fr": ("dans",), "de": ("in",),
+             "nl": ("over",), "ru": ("через",)}
 
 
 class Shift(NamedTuple):
-    """A counted shift found in a text: where it stands, how many units, which unit, and its direction (-1 ago,
-    +1 later)."""
+    """A counted shift found in a text: where it stands, how many units, which unit, its direction (-1 ago,
+    +1 in or later), and whether it counts from the last date named ('later') rather than the reference date."""
 
     start: int
     end: int
@@ -40,6 +44,7 @@ class Shift(NamedTuple):
     amount: int
     unit: str
     sign: int
+    after_last: bool
 
 
 def _alternatives(words: list[str]) -> str:
@@ -56,12 +61,14 @@ def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, str]
     units = {form.lower(): key for key in UNIT_KEYS for form in info.get(key, []) if len(form) >= 2}
     before, after = _ago_positions(info)
     amount = r"(?P<n>\d{1,3}|" + _alternatives(list(numbers)) + r")\s+(?P<u>" + _alternatives(list(units)) + r")"
-    later_after, later_before = LATER_AFTER.get(lang, ()), LATER_BEFORE.get(lang, ())
+    def numbered(k: str) -> str:
+        return amount.replace("<n>", "<n" + k + ">").replace("<u>", "<u" + k + ">")
     rx = re.compile(
-        rf"(?i)(?<!\w)(?:(?P<ago1>{_alternatives(before)})\s+{amount}"
-        rf"|{amount.replace('<n>', '<n2>').replace('<u>', '<u2>')}\s+(?P<ago2>{_alternatives(after)})"
-        rf"|(?P<later1>{_alternatives(list(later_before))})\s+{amount.replace('<n>', '<n3>').replace('<u>', '<u3>')}"
-        rf"|{amount.replace('<n>', '<n4>').replace('<u>', '<u4>')}\s+(?P<later2>{_alternatives(list(later_after))}))(?!\w)")
+        rf"(?i)(?<!\w)(?:(?:{_alternatives(before)})\s+{amount}"
+        rf"|{numbered('2')}\s+(?:{_alternatives(after)})"
+        rf"|(?:{_alternatives(list(IN_BEFORE.get(lang, ())))})\s+{numbered('3')}"
+        rf"|(?:{_alternatives(list(LATER_BEFORE.get(lang, ())))})\s+{numbered('4')}"
+        rf"|{numbered('5')}\s+(?:{_alternatives(list(LATER_AFTER.get(lang, ())))}))(?!\w)")
     return rx, numbers, units
 
 
@@ -78,7 +85,7 @@ def shifts_in(text: str, lang: str, start: int = 0, end: int | None = None) -> I
     """The counted shifts of text[start:end] in language lang."""
     rx, numbers, units = _matcher(lang)
     for m in rx.finditer(text, start, len(text) if end is None else end):
-        k = next(i for i in ("", "2", "3", "4") if m.group("n" + i))
+        k = next(i for i in ("", "2", "3", "4", "5") if m.group("n" + i))
         word, unit = m.group("n" + k).lower(), units[m.group("u" + k).lower()]
         amount = int(word) if word.isdigit() else numbers[word]
-        yield Shift(m.start(), m.end(), m.group(), amount, unit, -1 if k in ("", "2") else 1)
+        yield Shift(m.start(), m.end(), m.group(), amount, unit, -1 if k in ("", "2") else 1, k in ("4", "5"))

@@ -60,16 +60,19 @@ def add_months(d: date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def shift_needs(unit: str, precision: str) -> bool:
+    """True when a reference known to `precision` is too coarse to count `unit`s from (days from a year)."""
+    return precision not in {"day": ("day",), "week": ("day",), "month": ("day", "month")}.get(unit, ("day", "month", "year"))
+
+
 def shift(ref: date, precision: str, unit: str, n: int) -> str | None:
     """The unit-sized period n units from `ref` (known to `precision`), at that unit's precision; None when
     the reference is coarser than the unit ('two days ago' against a month)."""
+    if shift_needs(unit, precision):
+        return None
     if unit in ("day", "week"):
-        if precision != "day":
-            return None
         return (ref + timedelta(days=n)).isoformat() if unit == "day" else week_interval(ref + timedelta(weeks=n))
     if unit == "month":
-        if precision not in ("day", "month"):
-            return None
         y, m = add_months(ref, n)
         return f"{y}-{m:02d}"
     if unit == "year":

@@ -1,0 +1,44 @@
+"""Words for dates in other languages that dateparser's locale tables lack: the seasons (EDTF 21-24) and the
+year a month is placed in by the words after it ('marzo del año siguiente', 'im Juni desselben Jahres')."""
+from __future__ import annotations
+
+import re
+
+# EDTF season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
+SEASONS = {
+    "es": {"primavera": 21, "verano": 22, "otoño": 23, "invierno": 24},
+    "it": {"primavera": 21, "estate": 22, "autunno": 23, "inverno": 24},
+    "pt": {"primavera": 21, "verão": 22, "outono": 23, "inverno": 24},
+    "fr": {"printemps": 21, "été": 22, "automne": 23, "hiver": 24},
+    "de": {"frühling": 21, "frühjahr": 21, "sommer": 22, "herbst": 23, "winter": 24},
+    "nl": {"lente": 21, "voorjaar": 21, "zomer": 22, "herfst": 23, "najaar": 23, "winter": 24},
+    "ru": {"весна": 21, "весну": 21, "весной": 21, "весны": 21, "лето": 22, "летом": 22, "осень": 23, "осенью": 23,
+           "осени": 23, "зима": 24, "зиму": 24, "зимой": 24, "зимы": 24},
+}
+SEASON_MONTH = {21: 4, 22: 7, 23: 10, 24: 1}  # a month inside each, to choose the year of a season without one
+SELF_GOVERNED = frozenset({"весной", "летом", "осенью", "зимой"})  # Russian 'in spring' needs no preposition
+# What stands before a season that names a time ('à l'automne', 'im Herbst', 'nell'estate', 'этой весной'); not the
+# French 'a été' (has been), so a season word alone is no date.
+SEASON_CUE_RE = re.compile(r"(?i)(?:\b(?:en|au|im|in|el|nel|na|no|em|o|der|den|de|het|cet|cette|ce|este|esta|questo|"
+                           r"dieses|diesen|deze|dit|в|во|этой|этим|прошлой|прошлым|следующей)|\bl['’]|\bnell['’]|\bquest['’])\s*$")
+
+# 'of the following / same / previous year' after a month or season, in each language's word order.
+_NEXT = r"siguiente|suivante|successivo|seguente|seguinte|folgenden|daarop|volgende|следующего"
+_SAME = r"mismo|même|stesso|mesmo|selben|desselben|jenes|dieses|zelfde|datzelfde|того\s+же|этого"
+_PREV = r"anterior|précédente|precedente|vorigen|vorherigen|vorangegangenen|voorgaande|предыдущего|прошлого"
+_YEAR_WORD = r"año|année|anno|ano|jahres|jaar|года"
+YEAR_AFTER_RE = re.compile(
+    rf"(?i),?\s+(?:del|de\s+la|de\s+l['’]|de|dello|della|dell['’]|do|da|des|van\s+het|van|het)?\s*"
+    rf"(?:(?P<a>{_NEXT}|{_SAME}|{_PREV})\s+)?(?:{_YEAR_WORD})(?:\s+(?P<b>{_NEXT}|{_SAME}|{_PREV}))?(?!\w)")
+
+
+def year_shift(text: str, end: int) -> tuple[int, int] | None:
+    """(years from the year in focus, end of the words) when the words at `end` place a month in the following
+    (+1), the same (0) or the previous (-1) year; None when they do not."""
+    m = YEAR_AFTER_RE.match(text, end)
+    word = m and (m.group("a") or m.group("b"))
+    if not word:
+        return None
+    word = word.lower()
+    shift = 1 if re.fullmatch(_NEXT, word) else -1 if re.fullmatch(_PREV, word) else 0
+    return shift, m.end()  # type: ignore[union-attr]

@@ -125,7 +125,7 @@ def _is_boundary(text: str, punct: int, after: int, stop: int, ordinals: bool = 
     if nxt >= stop:
         return True
     follower = text[nxt]
-    if follower.islower() or (follower.isdigit() and text[punct] == "."):
+    if follower.islower() or (follower.isdigit() and text[punct] == "." and not _ends_before_number(text, punct)):
         return False
     if text[punct] != ".":
         return True
@@ -138,6 +138,16 @@ def _is_boundary(text: str, punct: int, after: int, stop: int, ordinals: bool = 
     if word in ABBREVIATIONS:
         return False
     return not (len(word) == 1 and word.isalpha() and m.group(1).isupper())  # initials: "J. Smith"
+
+
+_WORD_OR_YEAR_BEFORE = re.compile(r"(?:(?<![\w.])[^\W\d_]{4,}|(?<![\d.])\d{3,4})$")
+
+
+def _ends_before_number(text: str, punct: int) -> bool:
+    """A sentence may start with a number ('7 сентября произошло ...', 'In 1950. 20 years later ...') after a
+    word of four letters or more, or a year; not after 'No.', 'pp.', 'Art.' or a day's ordinal ('am 8. 9.')."""
+    m = _WORD_OR_YEAR_BEFORE.search(text, max(0, punct - 30), punct)
+    return m is not None and m.group().lower() not in ABBREVIATIONS
 
 
 _DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")

@@ -170,7 +170,7 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
 
 _PREP_WORDS = frozenset(
     "on in at since by until from during of for between around about through throughout early late mid "
-    "earlier later last this next".split()
+    "earlier later last this next the year".split()
     # the words that lead into a date in the other languages the date engine reads (fr, de, es, it, pt, nl, ru)
     + "le la les l' en au aux du depuis dès jusqu'au vers entre avant après "
       "am im vom seit bis ab zum um an von dem den "
@@ -178,7 +178,9 @@ _PREP_WORDS = frozenset(
       "il nel nella dal dalla alla fino "
       "em no na desde até "
       "op sinds tot "
-      "в во с со до к на по от".split()
+      "в во с со до к на по от "
+      "jahr jahre año année anno ano jaar l'an".split()  # 'im Jahr 1871', 'en el año 1492'
+
 )
 _AS_TAIL = re.compile(r"\bas\s+(?:(?:early|late|recently|long\s+ago)\s+as|of)\s*$", re.IGNORECASE)
 

@@ -91,9 +91,9 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
                              for f in forms) + ")"
     words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
     seasons = "|".join(re.escape(w) for w in sorted(SEASONS.get(lang, {}), key=len, reverse=True)) or "(?!)"
-    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d))?"
-                    rf"|(?<!\w)(?P<s>{seasons})(?!\w)(?:\s+(?:de\s+|del\s+|di\s+)?(?P<sy>{YEAR})(?!\d))?"
-                    rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)|(?<!\w)(?P<rel>{words})(?!\w)")
+    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d){YEAR_WORD}?)?"
+                    rf"|(?<!\w)(?P<s>{seasons})(?!\w)(?:\s+(?:de\s+|del\s+|di\s+)?(?P<sy>{YEAR})(?!\d){YEAR_WORD}?)?"
+                    rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)(?P<yw>{YEAR_WORD})?|(?<!\w)(?P<rel>{words})(?!\w)")
     return rx, months, rel
 
 
@@ -168,8 +168,7 @@ def _value(m: re.Match[str], lang: str, ref: date | None, precision: str, text: 
         return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang), m.end()
     if m.group("year"):
         year = m.group("year")
-        if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start())
-                                                  and not YEAR_WORD_RE.match(text, m.end())):
+        if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start()) and not m.group("yw")):
             return None, m.end()  # money, a percentage, a count ('1500 Mitarbeiter'); before 1900 only 'in 1812'
         return (year, False), m.end()
     if m.group("s"):
@@ -260,7 +259,7 @@ def _tense(text: str, at: int, lang: str) -> str:
     return max(cues)[1] if cues else ""
 
 
-YEAR_WORD_RE = re.compile(r"(?i)\s*(?:год|г\.)")
+YEAR_WORD = r"(?:\s*(?:году|года|год|г\.)(?!\w))"  # Russian 'в 1812 году', '2011 года', '2015 г.': part of the expression
 MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in|"
                           r"nel|nello|dal|al|a|entro|no|em|desde|até|hasta|sinds|tot|vanaf|"  # it/es/pt/nl prepositions
                           r"(?:nächst|kommend|letzt|vergangen|próxim|pasad|prossim|scors|volgend|vorig|следующ|прошл)\w*)|"  # next, last

@@ -154,11 +154,14 @@ def r_month_year(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_decade(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
-    """the 1990s, the '80s, the nineties -> 199X (word decades need 'the' or a modifier)."""
+    """the 1990s, the '80s, the nineties -> 199X (word decades need 'the' or a modifier); the 1700s, the 1800s
+    -> the century, 17XX, 18XX (as TIMEX2's guidelines read them; the 2000s stay a decade)."""
     low = s.lower()
     if low[:1].isalpha() and not low.startswith("the") and not pre:
         return None  # 'people in their sixties and seventies': ages
     m = re.search(r"(\d{3})0", low)
+    if m and m.group(1).endswith("0") and int(m.group(1)[:2]) < 20:
+        return Reading(f"{m.group(1)[:2]}XX")
     if m:
         return Reading(f"{m.group(1)}X")
     m = re.search(r"(?:['\u2019]|\bthe\s+)(\d)0", low)

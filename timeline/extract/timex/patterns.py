@@ -87,7 +87,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?:about|nearly|almost|around|some|roughly|more\s+than|less\s+than|just|only|over|"
             rf"at\s+least)\s+)?{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?|centuries)"
             rf"(?:\s+or\s+(?:so|two|more))?\s+(?:ago|earlier|previously|from\s+now|hence)(?!\w)"),
-    ("later", rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
+    ("later", rf"(?:(?:about|nearly|almost|around|some|roughly|just|only)\s+)?"
+              rf"{NUMBER}[\s-]+(?:days?|weeks?|months?|years?|decades?)\s+(?-i:later|after\s+that)(?!\w)"),
     ("day_around", r"the\s+day\s+(?:before|after|following)(?=\s*[,.;:)]|\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z]))"),
     ("day_only", r"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-]|\s+(?:of\s+)?(?:century|centuries|"
                  r"anniversary|(?-i:[A-Z])\w*))"),

@@ -115,13 +115,21 @@ def r_ago(s: str, ctx: Ctx) -> Reading | None:
     return Reading(value, True) if value else None
 
 
+_APPROX = re.compile(r"(?:about|nearly|almost|around|some|roughly|just|only)\s+")
+_RESTATES = re.compile(r"\s*[,–—]\s*(?:(?:about|nearly|almost|around|some|roughly|just|only)\s+)?$")
+
+
 def r_later(s: str, ctx: Ctx) -> Reading | None:
-    """'Four months later': counted from the date the text last spoke of."""
-    m = re.match(r"(.+?)[\s-]+(days?|weeks?|months?|years?|decades?)\b", s.lower())
+    """'Four months later': counted from the date the text last spoke of; right after a date it restates,
+    that date ('completed in 1711, some 45 years later': 1711, 45 years after what the text told before)."""
+    m = re.match(r"(.+?)[\s-]+(days?|weeks?|months?|years?|decades?)\b", _APPROX.sub("", s.lower(), count=1))
     n = number_value(m.group(1)) if m else None
     if m is None or n is None:
         return None
     unit = UNITS[m.group(2)]
+    stated = {"year": ctx.stated_year, "month": ctx.stated_month}.get(unit)
+    if stated and _RESTATES.match(ctx.text, abs(stated[0]), ctx.start) and abs(stated[0]) < ctx.start:
+        return Reading(str(stated[1]), True)
     if unit == "decade":
         unit, n = "year", n * 10
     key = {"week": "day"}.get(unit, unit)

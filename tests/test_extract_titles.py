@@ -87,3 +87,18 @@ def test_a_cut_title_ends_on_a_word_that_finishes_it() -> None:
     title = make_title(text, [])
     assert title.split()[-1] not in ("at", "the", "of", "to", "and"), title
     assert title.startswith("The fishermen's union sent a letter")
+
+
+def _spans(text: str, *dates: str) -> list[tuple[int, int]]:
+    return [(text.index(d), text.index(d) + len(d)) for d in dates]
+
+
+def test_the_words_that_lead_into_a_date_leave_with_it() -> None:
+    ordinal = "On the 12th of June 1940 the last ships left the harbour."
+    assert make_title(ordinal, _spans(ordinal, "12th of June 1940")) == "The last ships left the harbour"
+    modifier = "Figures for the 2023 harvest will be released on October 2."
+    assert make_title(modifier, _spans(modifier, "2023", "October 2")) == "Figures for the harvest will be released"
+    after = "The rule covers loans taken out after 1 March 2021."
+    assert make_title(after, _spans(after, "1 March 2021")) == "The rule covers loans taken out"
+    german = "Im Jahr 1990 fiel die Mauer in der Hauptstadt."
+    assert make_title(german, _spans(german, "1990")) == "Fiel die Mauer in der Hauptstadt"

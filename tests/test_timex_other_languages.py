@@ -146,3 +146,14 @@ def test_a_short_history_is_a_narrative_and_a_short_undated_report_is_not() -> N
 ])
 def test_english_centuries_and_restated_shifts(text: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag(text, mode="narrative", ranges=False)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    ("La reunión será el próximo jueves.", "es", "2021-03-02", [("próximo jueves", "2021-03-04")]),  # a Tuesday
+    ("Les grèves de mars dernier ont coûté cher.", "fr", "2020-02-10", [("mars dernier", "2019-03")]),
+    ("Il ministro ha parlato ieri sera.", "it", "2019-05-08", [("ieri sera", "2019-05-07")]),
+    ("Der Minister trat am Sonntagabend zurück, am Montag ging er.", "de", "2018-01-10", [("Montag", "2018-01-08")]),
+    ("Вчера вечером прошёл митинг.", "ru", "2012-05-07", [("Вчера вечером", "2012-05-06")]),
+])
+def test_next_last_and_parts_of_the_day_belong_to_the_expression(text: str, lang: str, anchor: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want

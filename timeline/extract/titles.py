@@ -153,7 +153,7 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
             out.append(before + text[start:end])  # the date is the subject: 'This year marks ...'
             pos = end
             continue
-        out.append(_without_prepositions(before))
+        out.append(_without_prepositions(before, _DAY_ORDINAL.match(text, start) is not None))
         pos = end
         if text.startswith(("’s", "'s"), pos):  # 'this year's conference' -> 'conference'
             pos += 2
@@ -170,7 +170,7 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
 
 _PREP_WORDS = frozenset(
     "on in at since by until from during of for between around about through throughout early late mid "
-    "earlier later last this next the year".split()
+    "earlier later last this next after before year".split()
     # the words that lead into a date in the other languages the date engine reads (fr, de, es, it, pt, nl, ru)
     + "le la les l' en au aux du depuis dès jusqu'au vers entre avant après "
       "am im vom seit bis ab zum um an von dem den "
@@ -185,15 +185,20 @@ _PREP_WORDS = frozenset(
 _AS_TAIL = re.compile(r"\bas\s+(?:(?:early|late|recently|long\s+ago)\s+as|of)\s*$", re.IGNORECASE)
 
 
-def _without_prepositions(before: str) -> str:
-    """Drop the prepositions that lead into a date ('... set up on' -> '... set up')."""
+_DAY_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")  # 'the 3rd of May': 'the' leads into the date
+
+
+def _without_prepositions(before: str, day_ordinal: bool = False) -> str:
+    """Drop the prepositions that lead into a date ('... set up on' -> '... set up'), and 'the' before a day
+    written as an ordinal ('on the 3rd of May'), not before a date that modifies a noun ('the 2024 budget')."""
     tail = _AS_TAIL.search(before, max(0, len(before) - 30))
     if tail:
         before = before[:tail.start()]
     end = len(before.rstrip())
     while end:
         start = before.rfind(" ", 0, end) + 1
-        if before[start:end].lower() not in _PREP_WORDS:
+        word = before[start:end].lower()
+        if word not in _PREP_WORDS and not (day_ordinal and word == "the"):
             break
         end = len(before[:start].rstrip())
     return before[:end] + (" " if end < len(before) else "")

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
-from timeline.extract.timex.foreign_words import SEASON_CUE_RE, SEASON_MONTH, SEASONS, SELF_GOVERNED, year_shift
+from timeline.extract.timex.foreign_words import (DAY_PARTS, LAST_WORDS, NEXT_WORDS, SEASON_CUE_RE, SEASON_MONTH, SEASONS,
+                                                  SELF_GOVERNED, direction, year_shift)
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
@@ -91,9 +92,12 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
                              for f in forms) + ")"
     words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
     seasons = "|".join(re.escape(w) for w in sorted(SEASONS.get(lang, {}), key=len, reverse=True)) or "(?!)"
-    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d){YEAR_WORD}?)?"
+    adj = f"(?:{NEXT_WORDS}|{LAST_WORDS})"
+    rx = re.compile(rf"(?i)(?<!\w)(?:(?P<ma>{adj})\s+)?(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)"
+                    rf"(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d){YEAR_WORD}?|\s+(?P<mb>{adj})(?!\w))?"
                     rf"|(?<!\w)(?P<s>{seasons})(?!\w)(?:\s+(?:de\s+|del\s+|di\s+)?(?P<sy>{YEAR})(?!\d){YEAR_WORD}?)?"
-                    rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)(?P<yw>{YEAR_WORD})?|(?<!\w)(?P<rel>{words})(?!\w)")
+                    rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)(?P<yw>{YEAR_WORD})?"
+                    rf"|(?<!\w)(?:(?P<ra>{adj})\s+)?(?P<rel>{words})(?!\w)(?:\s+(?P<rb>{adj})(?!\w))?(?:\s+{DAY_PARTS}(?!\w))?")
     return rx, months, rel
 
 
@@ -165,7 +169,8 @@ def _value(m: re.Match[str], lang: str, ref: date | None, precision: str, text: 
     expression) of one match."""
     _, months, rel = _tables(lang)
     if m.group("rel"):
-        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang), m.end()
+        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang,
+                         direction(m.group("ra") or m.group("rb"))), m.end()
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start()) and not m.group("yw")):
@@ -188,7 +193,8 @@ def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], 
     reference date and the tense."""
     after = None if stated else year_shift(text, m.end())
     end = after[1] if after else m.end()
-    cued = SEASON_CUE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("s") else _month_cue(text, m.start())
+    cued = (SEASON_CUE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("s")
+            else m.group("ma") or m.group("mb") or _month_cue(text, m.start()))  # 'mars dernier' names a month
     if not (stated or day or after or cued or m.group().lower() in SELF_GOVERNED):
         return None, end
     year = int(stated) if stated else None
@@ -200,7 +206,8 @@ def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], 
     elif year is None:
         if ref is None:
             return (f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), False), end
-        year = rs.pick_year_for(typical, day, ref, _tense(text, m.start(), lang))
+        said = "" if m.group("s") else direction(m.group("ma") or m.group("mb"))  # 'janvier dernier'
+        year = rs.pick_year_for(typical, day, ref, said or _tense(text, m.start(), lang), strict=bool(said))
     if year is None:
         return None, end
     try:
@@ -209,7 +216,8 @@ def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], 
         return None, end
 
 
-def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int, lang: str) -> tuple[str, bool] | None:
+def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: int, lang: str,
+              said: str = "") -> tuple[str, bool] | None:
     """The value of a relative phrase against the reference date: a day or a weekday (the last one on or
     before it, the next one in a future clause) needs the reference day; a month or a year its month or year."""
     kind, shift = unit
@@ -223,7 +231,7 @@ def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: i
         return f"{months // 12:04d}-{months % 12 + 1:02d}", True
     if kind == "weekday":
         back = (ref.weekday() - shift) % 7
-        shift = (7 - back if back else 7) if _tense(text, at, lang) == "future" else -back
+        shift = (7 - back if back else 7) if (said or _tense(text, at, lang)) == "future" else -back
     return (ref + timedelta(days=shift)).isoformat(), True
 
 

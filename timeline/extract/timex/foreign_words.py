@@ -42,3 +42,21 @@ def year_shift(text: str, end: int) -> tuple[int, int] | None:
     word = word.lower()
     shift = 1 if re.fullmatch(_NEXT, word) else -1 if re.fullmatch(_PREV, word) else 0
     return shift, m.end()  # type: ignore[union-attr]
+
+# 'next' and 'last' beside a weekday or a month ('el próximo martes', 'janvier dernier'): part of the expression,
+# and the direction it is read in.
+NEXT_WORDS = (r"próximo|próxima|prossimo|prossima|prochain|prochaine|nächsten|nächste|kommenden|kommende|volgende|komende|"
+              r"следующий|следующая|следующей|следующем|следующую|ближайший|ближайшую")
+LAST_WORDS = (r"pasado|pasada|passado|passada|scorso|scorsa|passato|passata|dernier|dernière|letzten|letzte|vergangenen|"
+              r"vergangene|vorige|vorig|afgelopen|прошлый|прошлой|прошлом|прошлую|прошедший")
+# A part of the day after a day ('ieri sera', 'lundi soir', 'el martes por la noche', 'вчера вечером').
+DAY_PARTS = (r"(?:(?:por\s+la|pela|à\s+la|in\s+de|am|di|de\s+la)\s+)?(?:sera|mattina|mattino|notte|pomeriggio|soir|soirée|"
+             r"matin|nuit|après-midi|abend|vormittag|nachmittag|nacht|avond|ochtend|middag|noche|tarde|noite|manhã|"
+             r"вечером|утром|ночью|днём|днем)")
+
+
+def direction(word: str | None) -> str:
+    """'future' for a 'next' word, 'past' for a 'last' word, '' for none."""
+    if not word:
+        return ""
+    return "future" if re.fullmatch(NEXT_WORDS, word, re.IGNORECASE) else "past"

@@ -134,8 +134,10 @@ def r_day_coord(s: str, ctx: Ctx) -> Reading | None:
 
 
 def r_month_named(s: str, ctx: Ctx) -> Reading | None:
-    """last June, next March, this February."""
+    """last June, next March, this February; that July (of the year the text is at)."""
     month = month_of(s)
+    if s.lower().startswith("that ") and "year" in ctx.focus:
+        return Reading(f"{ctx.focus['year']}-{month:02d}", True)
     if not month or ctx.ref is None:
         return None
     rel = relative_word(s)

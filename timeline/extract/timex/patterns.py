@@ -72,7 +72,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("day_coord", rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*(?:the\s+)?"
                   rf"{DAYNUM}\s+(?:of\s+)?"
                   rf"{MONTH_FULL})"),
-    ("month_named", rf"(?:{REL})\s+{MONTH_FULL}"),
+    ("month_named", rf"(?:{REL}|that)\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:the\s+)?(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
     ("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+{YEAR4})?"),
@@ -142,7 +142,7 @@ FOLLOWERS: dict[str, frozenset[str]] = {
     "the": frozenset(_THE_NEXT.split()),
     "a": frozenset(f"{_UNITS} couple half flat".split()),
     "that": frozenset("spring summer fall autumn winter quarter same day morning afternoon evening night month "
-                      "year week".split()),
+                      "year week".split()) | frozenset(MONTHS),  # 'that July
     "new": frozenset(["year"]),
     "two": frozenset(f"{_UNITS} thousand".split()),
     **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve thirteen "

@@ -47,6 +47,8 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
         return None
     if words[-1] == "fall" and re.match(r"\s+of\b", ctx.after(5)):
         return None
+    if low.startswith("that ") and "year" in ctx.focus:  # 'In 1861 ... that summer': the year the text is at
+        return Reading(f"{ctx.focus['year']}-{season}", True)
     if ctx.ref is None:
         return None
     rel = relative_word(re.sub(r"^the\s+", "", low))  # 'the next spring', 'the following winter'

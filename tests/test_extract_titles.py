@@ -102,3 +102,15 @@ def test_the_words_that_lead_into_a_date_leave_with_it() -> None:
     assert make_title(after, _spans(after, "1 March 2021")) == "The rule covers loans taken out"
     german = "Im Jahr 1990 fiel die Mauer in der Hauptstadt."
     assert make_title(german, _spans(german, "1990")) == "Fiel die Mauer in der Hauptstadt"
+
+
+def test_clauses_and_leading_conjunctions_in_other_languages() -> None:
+    from timeline.extract.sentences import Span, own_clause
+
+    text = "Le roi fut arrêté le 10 août, et la reine fut jugée le 14 octobre."
+    at = text.index("14 octobre")
+    clause = own_clause(Span(0, len(text), text), at, at + len("14 octobre"))
+    assert clause.text == "et la reine fut jugée le 14 octobre."
+    assert make_title(clause.text, _spans(clause.text, "14 octobre")) == "La reine fut jugée"
+    assert make_title("Ma Ying-jeou won the election in 2008.", _spans("Ma Ying-jeou won the election in 2008.", "2008")) == \
+        "Ma Ying-jeou won the election"

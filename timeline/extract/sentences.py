@@ -166,7 +166,10 @@ def _ordinal_day(text: str, punct: int, nxt: int) -> bool:
     return word.group().lower() in capitalised_month_forms()
 
 
-_CLAUSE_BREAK = re.compile(r"(?:[;:]|,(?=\s+(?:and|but|while|whereas|although|though|after|before|when|as|which|who|where)\b)|\s[–—-]{1,2}\s)")
+_CLAUSE_BREAK = re.compile(r"(?:[;:]|,(?=\s+(?:and|but|while|whereas|although|though|after|before|when|as|which|who|where)\b)|\s[–—-]{1,2}\s"
+                           r"|,(?=\s+(?:y|e|et|und|en|и|а|но|pero|mais|aber|ma|mas|maar|mientras|mentre|während|tandis|"
+                           r"quand|cuando|quando|wenn|als|dopo|après|nachdem|después|depois|который|которая|которые)\s))")
+# (the second line: the same conjunctions in the other languages the date engine reads)
 
 
 def clause_break(text: str, a: int, b: int) -> bool:

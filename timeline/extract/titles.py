@@ -8,7 +8,8 @@ MAX_WORDS = 14
 
 _LEAD = re.compile(
     r"^\W*(?:(?:and|but|so\s+far|so|yet|for\s+example|for\s+instance|also|meanwhile|however|now|then|still|later|earlier|instead|indeed|moreover|"
-    r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year))\b,?\s*)+",
+    r"in\s+addition|in\s+(?:the\s+)?(?:meantime|end)|at\s+the\s+time|at\s+that\s+time|that\s+same\s+day|the\s+same\s+(?:day|month|year)|"
+    r"y|e|et|und|en|и|а|но|pero|mais|aber|maar)(?=[\s,])\b,?\s*)+",  # and, but in the other languages too (not 'Ma', a name)
     re.IGNORECASE,
 )
 _SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|[Aa]ccording\s+to)\b")  # lower case: "Said" is a name

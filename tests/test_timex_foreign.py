@@ -1,47 +1,11 @@
-"""The non-English date path (timeline/extract/timex/foreign.py) on hand-written held-out gold
-(tests/gold/foreign-dates.yaml, Russian, French and German news paragraphs, written before the tool ran
-on them), and the reader of dates users type (timeline/extract/timex/typed.py)."""
+"""The non-English date path (timeline/extract/timex/foreign.py): language detection, and the reader of dates
+users type (timeline/extract/timex/typed.py). Its held-out gold (tests/gold/foreign-dates.yaml) is scored with the
+other gold batches in test_timex_other_languages.py."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from timeline.extract.timex import tag
 from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
-
-GOLD = Path(__file__).resolve().parent / "gold" / "foreign-dates.yaml"
-DOCS = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["documents"]
-# Measured when the path was written: see score(); a drop of more than one expression fails.
-MIN_RIGHT = 30 - 1
-
-
-def score() -> tuple[int, int, list[str]]:
-    """(right, total, misses) over the gold: a gold expression is right when a Timex with its exact value
-    covers it; no Timex may cover a number listed under `none`, and none may claim a day the text lacks."""
-    right, total, misses = 0, 0, []
-    for doc in DOCS:
-        found = tag(doc["text"], anchor=doc["published"])
-        for g in doc["dates"]:
-            total += 1
-            at = doc["text"].index(g["text"])
-            hit = [t for t in found if t.start <= at < t.end]
-            if hit and hit[0].value == g["value"]:
-                right += 1
-            else:
-                misses.append(f"{doc['lang']} {g['text']!r} want {g['value']} got {[(t.text, t.value) for t in hit]}")
-        for number in doc.get("none", []):
-            at = doc["text"].index(number)
-            assert not [t for t in found if t.start <= at < t.end], f"{number!r} read as a date in {doc['lang']}"
-    return right, total, misses
-
-
-def test_foreign_gold_is_read_at_its_precision() -> None:
-    right, total, misses = score()
-    print(f"non-English gold: {right}/{total} right", *misses, sep="\n  ")
-    assert total >= 30
-    assert right >= MIN_RIGHT
 
 
 @pytest.mark.parametrize(("text", "lang"), [

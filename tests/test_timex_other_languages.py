@@ -22,7 +22,8 @@ GOLD = Path(__file__).resolve().parent / "gold"
 # ends apart as TimeML does). Each miss belonged to a class fixed with the invented cases below: 64/64, 41/42,
 # 33/33 since (development figures now); a drop of one fails.
 # Left: "la fin de l'année" (the end of the year), which no class here reads.
-BATCHES = [("genres-dates.yaml", 64, 64 - 1), ("genres-dates-2.yaml", 42, 41 - 1), ("genres-dates-3.yaml", 33, 33 - 1),
+BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an earlier round (30 of 30 then)
+           ("genres-dates.yaml", 64, 64 - 1), ("genres-dates-2.yaml", 42, 41 - 1), ("genres-dates-3.yaml", 33, 33 - 1),
            ("genres-dates-4.yaml", 23, 23 - 1)]  # the fourth (WikiWars-like narratives): 22 of 23 at first
 
 
@@ -46,7 +47,7 @@ def test_genres_gold_is_read_at_its_precision(tmp_path: Path, name: str, express
             if hit and hit[0].value == g["value"]:
                 right += 1
             else:
-                misses.append(f"{doc['lang']} {doc['genre']} {g['text']!r} want {g['value']} got {[(t.text, t.value) for t in hit]}")
+                misses.append(f"{doc['lang']} {doc.get('genre', 'news')} {g['text']!r} want {g['value']} got {[(t.text, t.value) for t in hit]}")
         for number in doc.get("none", []):
             at = text.index(number)
             assert not [t for t in found if t.start <= at < t.end], f"{number!r} read as a date ({doc['lang']})"

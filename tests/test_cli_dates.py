@@ -146,11 +146,19 @@ def test_relative_dates_that_cannot_be_resolved_are_named_not_dropped(tmp_path):
 
 
 def test_a_script_the_engine_cannot_read_is_named_once(tmp_path):
-    source = tmp_path / "zh.txt"
-    source.write_text("北京时间2015年5月9日，会议召开。这是一个很长的中文句子，用来测试语言检测。" * 3, encoding="utf-8")
+    source = tmp_path / "th.txt"
+    source.write_text("การประชุมจัดขึ้นที่กรุงเทพมหานครและมีผู้เข้าร่วมจำนวนมากจากหลายประเทศในภูมิภาค " * 3, encoding="utf-8")
     result = CliRunner().invoke(cli, ["dates", str(source)])
     assert result.exit_code == 0
     assert result.stderr.count(f"{source}:1: warning: written in a script whose dates cannot be read") == 1
+
+
+def test_chinese_dates_are_read(tmp_path):
+    source = tmp_path / "zh.txt"
+    source.write_text("北京时间2015年5月9日，会议召开。这是一个很长的中文句子，用来测试语言检测。" * 3, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(source), "--json"])
+    assert result.exit_code == 0 and "cannot be read" not in result.stderr
+    assert json.loads(result.stdout)["dates"][0]["value"] == "2015-05-09"
 
 
 @pytest.mark.parametrize(("typed", "value"), [("June 5, 2015", "2015-06-05"), ("5 juin 2015", "2015-06-05"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
+from timeline.extract.timex.foreign import language_supported, tag_foreign
+from timeline.extract.timex.languages import detect_language
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -12,7 +12,8 @@ import yaml
 
 from timeline.extract.dating import find_dates
 from timeline.extract.timex import tag
-from timeline.extract.timex.foreign import detect_language, tag_foreign
+from timeline.extract.timex.foreign import tag_foreign
+from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.narrative import choose_mode
 
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -24,7 +25,8 @@ GOLD = Path(__file__).resolve().parent / "gold"
 # Left: "la fin de l'année" (the end of the year), which no class here reads.
 BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an earlier round (30 of 30 then)
            ("genres-dates.yaml", 64, 64 - 1), ("genres-dates-2.yaml", 42, 41 - 1), ("genres-dates-3.yaml", 33, 33 - 1),
-           ("genres-dates-4.yaml", 23, 23 - 1)]  # the fourth (WikiWars-like narratives): 22 of 23 at first
+           ("genres-dates-4.yaml", 23, 23 - 1),  # the fourth (WikiWars-like narratives): 22 of 23 at first
+           ("genres-dates-5.yaml", 19, 19 - 1)]  # the fifth (pl, uk, tr, zh, ar news): 0 of 19 at first (not told apart)
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -165,3 +167,31 @@ def test_that_month_or_season_is_of_the_year_the_text_is_at() -> None:
     text = "The strike began in 1926. That May the miners walked out, and that winter they went back. That may change."
     assert [(t.text, t.value) for t in tag(text, anchor="2001-06-01", ranges=False)] == [
         ("1926", "1926"), ("That May", "1926-05"), ("that winter", "1926-24")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Уряд ухвалив бюджет на наступний рік, і парламент його підтримав у четвер.", "uk"),
+    ("Правительство приняло бюджет на следующий год, и парламент поддержал его в четверг.", "ru"),
+    ("أعلنت الحكومة الميزانية الجديدة للعام المقبل في مؤتمر صحفي يوم الخميس.", "ar"),
+    ("政府在周四的新闻发布会上公布了明年的新预算，议会表示支持。", "zh"),
+    ("政府は木曜日の記者会見で来年度の新しい予算を発表し、議会はそれを支持した。", "ja"),
+    ("Rząd przyjął budżet na przyszły rok, a parlament poparł go w czwartek.", "pl"),
+    ("Hükümet gelecek yılın bütçesini açıkladı ve meclis bunu perşembe günü destekledi.", "tr"),
+])
+def test_scripts_and_more_languages_are_told_apart(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    ("地震发生于2008年5月12日。次年3月，重建开始。", "zh", "2009-06-01", [("2008年5月12日", "2008-05-12"), ("3月", "2009-03")]),
+    ("会议将于10月20日举行。", "zh", "2022-09-01", [("10月20日", "2022-10-20")]),
+    ("昨天，市长辞职了。", "zh", "2022-09-01", [("昨天", "2022-08-31")]),
+    ("大会は2019年7月に開かれた。", "ja", "2020-01-10", [("2019年7月", "2019-07")]),
+    ("Umowę podpisano 3 marca 2011 roku, a w kwietniu weszła w życie.", "pl", "2011-06-01",
+     [("3 marca 2011 roku", "2011-03-03"), ("kwietniu", "2011-04")]),
+    ("Закон набув чинності 1 січня 2020 року.", "uk", None, [("1 січня 2020 року", "2020-01-01")]),
+    ("Anlaşma 15 Mart 2017'de imzalandı.", "tr", None, [("15 Mart 2017", "2017-03-15")]),
+    ("وقعت الاتفاقية في 5 يونيو 2016.", "ar", None, [("5 يونيو 2016", "2016-06-05")]),
+])
+def test_dates_in_more_languages(text: str, lang: str, anchor: str | None, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want

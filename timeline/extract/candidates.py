@@ -11,7 +11,7 @@ from timeline.read import Document
 from timeline.extract import filters, timex
 from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
-from timeline.extract.timex.foreign import detect_language
+from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, clause_break, own_clause, split_sentences
 from timeline.extract.titles import make_title

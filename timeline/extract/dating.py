@@ -55,7 +55,8 @@ def find_dates(
 def reading_warnings(doc: Document, timexes: list[Timex]) -> list[Problem]:
     """One warning for a text in a language the date engine cannot read, one for its unresolved relative
     dates (naming the first, at file:line), none when all is well."""
-    from timeline.extract.timex.foreign import detect_language, language_supported
+    from timeline.extract.timex.foreign import language_supported
+    from timeline.extract.timex.languages import detect_language
 
     found: list[Problem] = []
     lang = detect_language(doc.body)

@@ -3,7 +3,7 @@
 INTERFACE (stable; other modules rely on it): `Timex` and `tag(text, anchor, start, end)` (plus the
 keywords `ranges`, `mode`, `date_order`, `lang`). Timex keeps its four positional fields; the others have
 defaults. Also for callers: `narrative.choose_mode(text, stated_anchor)` (news or narrative, for texts
-whose anchor is inferred), `foreign.detect_language` / `foreign.language_supported` (to warn once per file
+whose anchor is inferred), `languages.detect_language` / `foreign.language_supported` (to warn once per file
 when a text's language is not read), `Timex.unresolved` (a relative date with nothing to resolve it
 against: warn with file:line) and `typed.read_date` (a date a person typed, as EDTF at its precision).
 

@@ -28,48 +28,10 @@ RELATIVE_KEYS = {"1 day ago": ("day", -1), "0 day ago": ("day", 0), "in 1 day": 
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MIN_PHRASE = 5  # shorter forms are abbreviations ('sa', 'в пр г') that are words or noise in running text
 Relative = tuple[str, int]
-# A few frequent function words per language: enough to tell the languages dateparser reads best. A word
-# several languages share ('in', 'is', 'was') counts for each of them.
-STOPWORDS = {
-    "en": "the a an of and to in is was were that for on with as by at from it he she they be are has have".split(),
-    "fr": "le la les des est une dans pour que qui sur avec par au aux du de en et à".split(),
-    "de": "der die das und ist nicht mit den dem von zu auf für sich ein eine in im an es nach".split(),
-    "es": "el la los las del que en por con para una es se de a y al lo".split(),
-    "it": "il la che di per una con del della sono non gli in nel a e è al un".split(),
-    "pt": "o a os as do da que em para com uma não dos de e no na ao".split(),
-    "nl": "de het een van en is dat op te met voor zijn in was werd niet naar bij ook om".split(),
-}
-CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 YEAR = r"(?:1\d{3}|20\d\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:\.|º|°|ª|er)?"  # '8.', '1º', '1er'
 NOT_A_YEAR_RE = re.compile(r"\s*(?:%|€|\$|£|[.,]\d|(?:тыс|млн|млрд|евро|рубл|долл|euro|dollar|million|milliard|"
                            r"mrd|mio|prozent|pour|процент)\w*)", re.I)
-
-
-def detect_language(text: str) -> str | None:
-    """The language of text: 'ru' for Cyrillic text, else the best-scoring of STOPWORDS (English on a tie);
-    English for plain ASCII text too short to tell; None otherwise (another script)."""
-    sample = text[:1500]
-    if len(CYRILLIC_RE.findall(sample)) > 20:
-        return "ru"
-    words = LATIN_WORD_RE.findall(sample.lower())
-    if len(words) < 5:
-        return "en" if sample.isascii() else None
-    scores = dict.fromkeys(STOPWORDS, 0)
-    for w in words:
-        for lang in _LANGS_OF.get(w, ()):
-            scores[lang] += 1
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] * 25 < len(words) or scores[best] == 0:  # too few function words to tell
-        return "en" if sample.isascii() else None
-    return "en" if scores["en"] * 2 >= scores[best] else best  # English unless another language clearly leads
-
-
-_LANGS_OF: dict[str, tuple[str, ...]] = {}
-for _lang, _words in STOPWORDS.items():
-    for _w in _words:
-        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
 
 
 @lru_cache(maxsize=16)
@@ -83,14 +45,17 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
     for n, key in enumerate(MONTH_KEYS, 1):
         for form in info.get(key, []):
             months[form.lower().rstrip(".")] = n
+    short = 1 if lang in CJK else MIN_PHRASE  # '去年', '周一' are words of their own
     rel: dict[str, Relative] = {w.lower(): unit for key, unit in RELATIVE_KEYS.items()
-                                for w in info.get("relative-type", {}).get(key, []) if unit[0] == "day" or len(w) >= MIN_PHRASE}
+                                for w in info.get("relative-type", {}).get(key, []) if unit[0] == "day" or len(w) >= short}
     # full weekday names only ('samedi', 'Freitag', 'в субботу'): the short forms ('sa', 'fr') are words too
-    rel.update({w.lower(): ("weekday", n) for n, key in enumerate(WEEKDAY_KEYS) for w in info.get(key, []) if len(w) >= MIN_PHRASE})
+    rel.update({w.lower(): ("weekday", n) for n, key in enumerate(WEEKDAY_KEYS) for w in info.get(key, []) if len(w) >= short})
     forms = sorted(months, key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang == "ru" and len(f) >= 3 else re.escape(f)
+    month = "(?:" + "|".join(re.escape(f[:-1]) + r"\w{1,2}" if lang in CASE_ENDINGS and len(f) >= 3 else re.escape(f)
                              for f in forms) + ")"
     words = "|".join(re.escape(w) for w in sorted(rel, key=len, reverse=True)) or "(?!)"
+    if lang in CJK:
+        return _cjk_matcher(month, words), months, rel
     seasons = "|".join(re.escape(w) for w in sorted(SEASONS.get(lang, {}), key=len, reverse=True)) or "(?!)"
     adj = f"(?:{NEXT_WORDS}|{LAST_WORDS})"
     rx = re.compile(rf"(?i)(?<!\w)(?:(?P<ma>{adj})\s+)?(?:(?P<d>{DAY})\s+(?:de\s+)?)?(?P<m>{month})(?!\w)"
@@ -99,6 +64,18 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
                     rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)(?P<yw>{YEAR_WORD})?"
                     rf"|(?<!\w)(?:(?P<ra>{adj})\s+)?(?P<rel>{words})(?!\w)(?:\s+(?P<rb>{adj})(?!\w))?(?:\s+{DAY_PARTS}(?!\w))?")
     return rx, months, rel
+
+
+CJK = frozenset({"zh", "ja"})
+CASE_ENDINGS = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bg"})  # 'мае', 'травні', 'maju'
+
+
+def _cjk_matcher(month: str, words: str) -> re.Pattern[str]:
+    """Chinese and Japanese dates: '2021年3月11日', '3月5日', '2021年', and the relative words ('去年', '昨天'); the
+    same groups as the other languages' matcher, those that cannot occur left empty."""
+    return re.compile(rf"(?:(?P<y>{YEAR})年)?(?<!\d)(?P<m>{month})(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?(?P<ma>(?!))?(?P<mb>(?!))?"
+                      rf"|(?P<s>(?!))(?P<sy>(?!))?|(?<!\d)(?P<year>{YEAR})(?P<yw>年)(?!\d)"
+                      rf"|(?P<ra>(?!))?(?P<rel>{words})(?P<rb>(?!))?")
 
 
 def language_supported(lang: str | None) -> bool:
@@ -141,7 +118,8 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
             value = _shifted(m, ref, precision, found, mode)
             stop_at, moves = m.end, m.sign > 0  # a narrative reaches the date it counts forward to
         else:
-            value, stop_at = _value(m, lang, ref, precision, text, story)
+            focus = story if mode == "narrative" else _frame(text, at, found, lang)
+            value, stop_at = _value(m, lang, ref, precision, text, focus)
             moves = value is not None and not value[1]
         if value:
             if found and found[-1].value == value[0] and not text[found[-1].end:at].strip(" ,"):
@@ -150,6 +128,17 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
             if mode == "narrative" and moves and value[0][:4].isdigit():
                 story = int(value[0][:4])
     return found
+
+
+SENTENCE_END_RE = re.compile(r"[.!?]\s|[。！？]")
+
+
+def _frame(text: str, at: int, found: list[Timex], lang: str) -> int | None:
+    """In news, the year an earlier expression of the same sentence gives a month without one ('去年，会议推迟到5月',
+    'En 2019, ... en marzo'), unless the month lies ahead ('... reabrirá en mayo')."""
+    if not found or not re.fullmatch(r"\d{4}", found[-1].value) or SENTENCE_END_RE.search(text, found[-1].end, at):
+        return None
+    return None if _tense(text, at, lang) == "future" else int(found[-1].value)
 
 
 def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex], mode: str) -> tuple[str, bool] | None:
@@ -194,7 +183,7 @@ def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], 
     after = None if stated else year_shift(text, m.end())
     end = after[1] if after else m.end()
     cued = (SEASON_CUE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("s")
-            else m.group("ma") or m.group("mb") or _month_cue(text, m.start()))  # 'mars dernier' names a month
+            else m.group("ma") or m.group("mb") or _month_cue(text, m.start()) or lang in CJK)  # 'mars dernier' names a month
     if not (stated or day or after or cued or m.group().lower() in SELF_GOVERNED):
         return None, end
     year = int(stated) if stated else None
@@ -248,6 +237,9 @@ TENSE_CUES = {
     "it": (r"\w{2,}(?:rà|ranno)|prossim\w*|previst\w*", r"fu|furono|era|erano|aveva|avevano|ha|hanno|scors\w*"),
     "pt": (r"vai|vão|\w{2,}(?:rá|rão)|próxim\w*|previst\w*", r"foi|foram|era|eram|tinha|tinham|teve|houve|passad\w*"),
     "nl": (r"zal|zullen|gaat|gaan|volgend\w*|komend\w*", r"werd|werden|was|waren|had|hadden|heeft|hebben|vorig\w*|afgelopen"),
+    "uk": (r"буде|будуть|відбудеться|відбудуться|наступн\w*", r"був|була|було|були|відбув\w*|минул\w*"),
+    "pl": (r"będzie|będą|zostanie|zostaną|odbędzie|odbędą|przyszł\w*|następn\w*", r"był|była|było|były|został\w*|odbył\w*|zeszł\w*|ubiegł\w*"),
+    "tr": (r"\w+(?:acak|ecek)\w*|gelecek", r"geçen"),
 }
 SENTENCE_START_RE = re.compile(r"[.!?]\s+")
 
@@ -267,8 +259,8 @@ def _tense(text: str, at: int, lang: str) -> str:
     return max(cues)[1] if cues else ""
 
 
-YEAR_WORD = r"(?:\s*(?:году|года|год|г\.)(?!\w))"  # Russian 'в 1812 году', '2011 года', '2015 г.': part of the expression
-MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|с|до|к|по|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in|"
+YEAR_WORD = r"(?:\s*(?:году|года|год|г\.|року|рік|р\.|roku|r\.)(?!\w))"  # 'в 1812 году', '2011 року', '2015 roku': part of it
+MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|у|с|до|к|по|w|we|en|depuis|jusqu'en|d[eè]s|im|seit|bis|ab|vom|zum|dans|in|"
                           r"nel|nello|dal|al|a|entro|no|em|desde|até|hasta|sinds|tot|vanaf|"  # it/es/pt/nl prepositions
                           r"(?:nächst|kommend|letzt|vergangen|próxim|pasad|prossim|scors|volgend|vorig|следующ|прошл)\w*)|"  # next, last
                           r"(?:\bl'an|\bjahre?|\bannée|\baño|\banno|\bano|\bjaar)(?:\s+de)?|"  # 'im Jahr 1848', 'en el año 1848'

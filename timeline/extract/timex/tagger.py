@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from timeline.extract.timex.foreign import detect_language, language_supported, tag_foreign
+from timeline.extract.timex.foreign import language_supported, tag_foreign
+from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.model import Timex
 from timeline.extract.timex.narrative import check_mode, choose_mode, focus_ref, moves_reference, opening_ref
 from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
@@ -35,7 +36,7 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     text, stated_anchor) instead of 'auto'.
     date_order: 'DMY' or 'MDY' for numeric dates (5/9/2015); None decides from the document (a first
     number above 12 makes it day-first), else month-first.
-    lang: the text's language ('auto': foreign.detect_language); a language other than English is read by
+    lang: the text's language ('auto': languages.detect_language); a language other than English is read by
     foreign.tag_foreign (nothing when dateparser has no locale for it: see foreign.language_supported)."""
     stop = len(text) if end is None else min(end, len(text))
     if lang == "auto":

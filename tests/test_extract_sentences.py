@@ -70,3 +70,8 @@ def test_the_window_is_at_most_reach_characters_each_way() -> None:
     at = text.index("May")
     lo, hi = sentence_bounds(text, at, at + 5, reach=50)
     assert (lo, hi) == (at - 50, at + 55)
+
+
+def test_chinese_and_japanese_sentences_end_without_a_space() -> None:
+    text = "会议于3月5日开幕。代表们讨论了预算！大会是2019年7月に開かれた。"
+    assert [s.text for s in split_sentences(text)] == ["会议于3月5日开幕。", "代表们讨论了预算！", "大会是2019年7月に開かれた。"]

@@ -114,3 +114,14 @@ def test_clauses_and_leading_conjunctions_in_other_languages() -> None:
     assert make_title(clause.text, _spans(clause.text, "14 octobre")) == "La reine fut jugée"
     assert make_title("Ma Ying-jeou won the election in 2008.", _spans("Ma Ying-jeou won the election in 2008.", "2008")) == \
         "Ma Ying-jeou won the election"
+
+
+def test_titles_in_languages_with_other_ways_of_leading_into_a_date() -> None:
+    turkish = "Yeni meclis 7 Temmuz'da toplanacak."
+    assert make_title(turkish, _spans(turkish, "7 Temmuz")) == "Yeni meclis toplanacak"
+    polish = "Wybory odbyły się w maju 2015 roku."
+    assert make_title(polish, _spans(polish, "maju 2015 roku")) == "Wybory odbyły się"
+    chinese = "会议于3月5日开幕。"
+    assert make_title(chinese, _spans(chinese, "3月5日")) == "会议开幕"
+    framed = "去年，会议推迟到5月举行。"
+    assert make_title(framed, _spans(framed, "去年", "5月")) == "会议推迟举行"

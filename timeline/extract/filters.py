@@ -75,14 +75,18 @@ def is_boilerplate(sentence: str) -> bool:
     return any(k in low for k in _CREDIT_HINTS) and bool(_CREDIT.search(sentence))
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def too_thin(sentence: str, timex_chars: int, english: bool = True) -> bool:
     """A date line, caption or headline: too few words besides the dates, or (in English, whose verbs
     _VERBISH knows) a short line with no verb."""
-    words = _WORD.findall(sentence)
-    rest = len(sentence) - timex_chars
-    if len(words) < 4 or rest < 15:
+    dense = len(_CJK.findall(sentence))  # Chinese or Japanese: about a word for every two characters, no spaces
+    words = len(_WORD.findall(sentence)) + dense // 2
+    rest = len(sentence) - timex_chars + 2 * dense
+    if words < 4 or rest < 15:
         return True
-    return english and len(words) < 12 and not _VERBISH.search(sentence)
+    return english and words < 12 and not _VERBISH.search(sentence)
 
 
 _NOW = re.compile(r"^(?:today|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|this\s+week)$", re.IGNORECASE)

@@ -13,7 +13,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # A sentence may end after . ! ? (optionally followed by closing quotes or brackets) and whitespace.
-_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
+_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*""")  # Chinese and Japanese need no space after
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*·▪●]\s)")
 _LINE = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")

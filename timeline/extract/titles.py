@@ -74,7 +74,7 @@ def without_markup(text: str) -> str:
 
 
 def _tidy(body: str, text: str) -> str:
-    body = re.sub(r"\s+", " ", without_markup(body)).strip(" ,;:-–—\"“”'‘’.")
+    body = re.sub(r"\s+", " ", without_markup(body)).strip(" ,;:-–—\"“”'‘’.，、。；：！？「」")
     if body.count("“") > body.count("”"):
         body = body.replace("“", "", body.count("“") - body.count("”"))
     if body.count('"') % 2:
@@ -158,6 +158,9 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
         pos = end
         if text.startswith(("’s", "'s"), pos):  # 'this year's conference' -> 'conference'
             pos += 2
+        suffix = _CASE_SUFFIX.match(text, pos)  # Turkish "Temmuz'da" (in July): the case ending goes with the date
+        if suffix:
+            pos = suffix.end()
         if not "".join(out).strip(" ,;:\"“'‘"):  # a leading date phrase: drop its comma too
             while pos < len(text) and text[pos] in ", ":
                 pos += 1
@@ -180,19 +183,22 @@ _PREP_WORDS = frozenset(
       "em no na desde até "
       "op sinds tot "
       "в во с со до к на по от "
-      "jahr jahre año année anno ano jaar l'an".split()  # 'im Jahr 1871', 'en el año 1492'
+      "jahr jahre año année anno ano jaar l'an "  # 'im Jahr 1871', 'en el año 1492'
+      "w we z od przed у з від في منذ حتى".split()  # Polish, Ukrainian, Arabic
 
 )
 _AS_TAIL = re.compile(r"\bas\s+(?:(?:early|late|recently|long\s+ago)\s+as|of)\s*$", re.IGNORECASE)
 
 
+_CASE_SUFFIX = re.compile(r"['’](?:[dt][ae]|[dt][ae]n|n?[iıuü]n|n?[dt][ae])(?!\w)")
+_CJK_PREPOSITION = re.compile(r"(?<=[\u4e00-\u9fff])[于在到从自至]$")  # '会议于3月5日开幕' -> '会议开幕'
 _DAY_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")  # 'the 3rd of May': 'the' leads into the date
 
 
 def _without_prepositions(before: str, day_ordinal: bool = False) -> str:
     """Drop the prepositions that lead into a date ('... set up on' -> '... set up'), and 'the' before a day
     written as an ordinal ('on the 3rd of May'), not before a date that modifies a noun ('the 2024 budget')."""
-    tail = _AS_TAIL.search(before, max(0, len(before) - 30))
+    tail = _AS_TAIL.search(before, max(0, len(before) - 30)) or _CJK_PREPOSITION.search(before)
     if tail:
         before = before[:tail.start()]
     end = len(before.rstrip())

@@ -26,7 +26,11 @@ GOLD = Path(__file__).resolve().parent / "gold"
 BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an earlier round (30 of 30 then)
            ("genres-dates.yaml", 64, 64 - 1), ("genres-dates-2.yaml", 42, 41 - 1), ("genres-dates-3.yaml", 33, 33 - 1),
            ("genres-dates-4.yaml", 23, 23 - 1),  # the fourth (WikiWars-like narratives): 22 of 23 at first
-           ("genres-dates-5.yaml", 19, 19 - 1)]  # the fifth (pl, uk, tr, zh, ar news): 0 of 19 at first (not told apart)
+           ("genres-dates-5.yaml", 19, 19 - 1),  # the fifth (pl, uk, tr, zh, ar news): 0 of 19 at first (not told apart)
+           # the sixth (English news as in TempEval-3): 31 of 38 at first. Left: 'in two weeks' (TimeML makes it a
+           # duration, which the engine does not list) and 'peaked in January' read in December as the coming
+           # January (a past month on the wrong side counts four times as far; any other weight lowered TBAQ)
+           ("genres-dates-6.yaml", 38, 36 - 1)]
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -195,3 +199,16 @@ def test_scripts_and_more_languages_are_told_apart(text: str, lang: str) -> None
 ])
 def test_dates_in_more_languages(text: str, lang: str, anchor: str | None, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    ("Shoppers spent more on Black Friday than ever.", "2019-12-02", [("Black Friday", "2019-11-29")]),
+    ("Black Friday sales are expected to rise.", "2021-11-10", [("Black Friday", "2021-11-26")]),
+    ("Churches were full on Good Friday.", "2018-04-10", [("Good Friday", "2018-03-30")]),
+    ("Voters go to the polls on Super Tuesday.", "2020-02-20", [("Super Tuesday", "2020-03-03")]),
+    ("Last year, profits peaked in mid-December.", "2019-11-27", [("Last year", "2018"), ("mid-December", "2018-12")]),
+    ("The final vote is on Nov. 5.", "2024-03-05", [("Nov. 5", "2024-11-05")]),  # a scheduled day: ahead
+    ("The bridge opened on the 1st of June 1931.", None, [("the 1st of June 1931", "1931-06-01")]),
+])
+def test_english_holidays_frames_schedules_and_ordinal_days(text: str, anchor: str | None, want: list) -> None:
+    assert [(t.text, t.value) for t in tag(text, anchor=anchor, ranges=False)] == want

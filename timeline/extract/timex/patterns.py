@@ -43,8 +43,11 @@ DAYWORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 WD_PREFIX = rf"(?:(?:{REL}\s+)?{WEEKDAY},?\s+(?:the\s+)?)?"
 HOLIDAY = (r"(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['\u2019]s(?:\s+Eve|\s+Day)|Thanksgiving(?:\s+Day)?|"
            r"Independence\s+Day|Halloween|Valentine['\u2019]s\s+Day|Easter(?:\s+Sunday)?|Election\s+Day|"
-           r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)(?![\w-])")
+           r"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day|"
+           r"Black\s+Friday|Cyber\s+Monday|Good\s+Friday|Easter\s+Monday|Palm\s+Sunday|Ash\s+Wednesday|"
+           r"Maundy\s+Thursday|Holy\s+Saturday|Shrove\s+Tuesday|Super\s+Tuesday)(?![\w-])")
 
+THE_DAY = r"(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\s+of\s))?"  # 'the 19th of October 1950' (as WikiWars marks it)
 NO_YEAR = r"(?!,?\s*(?:1\d|20)\d\d(?!\d))"  # a year after it makes it an mdy / dmy instead
 
 ERA_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"
@@ -58,7 +61,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
                  rf"\d{{1,4}}\s?(?-i:{ERA_BC}|{ERA_AD}(?![\w.]))"),
     ("year_range", rf"{YEAR4}\s*(?:-|\u2013|\u2014|/|-to-)\s*(?:{YEAR4}|\d\d(?![\d%]))(?!-)"),
     ("mdy", rf"{WD_PREFIX}{MONTH}\s+{DAYNUM}(?:,\s*|\s+)(?:{YEAR4}|{SPOKEN_YEAR})"),
-    ("dmy", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
+    ("dmy", rf"{WD_PREFIX}{THE_DAY}{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}"),
     ("half", HALF),
     ("quarter", QUARTER),
     ("q_short", rf"(?-i:Q[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR4}|\s*['\u2019]\d\d)?(?![\w-])"),
@@ -68,7 +71,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("month_rel_year", rf"(?:{DAYNUM}\s+(?:of\s+)?)?{MONTH_FULL}(?:\s+{DAYNUM})?,?\s+(?:of\s+)?"
                        r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+next)\s+year(?![\w'\u2019-])"),
     ("month_day", rf"(?:(?:last|next|this)\s+)?{WD_PREFIX}{MONTH}\s+(?:{DAYNUM}|{DAYWORD}(?!\w)){NO_YEAR}"),
-    ("day_month", rf"{WD_PREFIX}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
+    ("day_month", rf"{WD_PREFIX}{THE_DAY}{DAYNUM}\s+(?:of\s+)?{MONTH}{NO_YEAR}"),
     ("day_coord", rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*(?:the\s+)?"
                   rf"{DAYNUM}\s+(?:of\s+)?"
                   rf"{MONTH_FULL})"),
@@ -123,7 +126,7 @@ eighteenth nineteenth twentieth twenty thirty forty fifty one two three four fiv
 eleven twelve thirteen fourteen fifteen sixteen seventeen nineteen eighteen twenties thirties forties fifties sixties seventies eighties nineties
 monday tuesday wednesday thursday friday saturday sunday spring summer fall autumn winter that
 christmas new thanksgiving independence halloween valentine easter election memorial labor veterans boxing
-bastille today tonight yesterday tomorrow weekend month nearly almost some more less only over post pre fy
+bastille black cyber good palm ash maundy holy shrove super today tonight yesterday tomorrow weekend month nearly almost some more less only over post pre fy
 year-ago year-earlier ad a.d ce
 """.split()) | frozenset(MONTHS)
 
@@ -144,6 +147,9 @@ FOLLOWERS: dict[str, frozenset[str]] = {
     "that": frozenset("spring summer fall autumn winter quarter same day morning afternoon evening night month "
                       "year week".split()) | frozenset(MONTHS),  # 'that July
     "new": frozenset(["year"]),
+    **{w: frozenset([day]) for w, day in (("black", "friday"), ("cyber", "monday"), ("good", "friday"), ("palm", "sunday"),
+                                          ("ash", "wednesday"), ("maundy", "thursday"), ("holy", "saturday"),
+                                          ("shrove", "tuesday"), ("super", "tuesday"))},  # days named for a feast or a vote
     "two": frozenset(f"{_UNITS} thousand".split()),
     **{w: frozenset(_UNITS.split()) for w in "one three four five six seven eight nine ten eleven twelve thirteen "
        "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty".split()},

@@ -200,6 +200,12 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter": _easter, "election day": _election_day, "veterans day": lambda y: date(y, 11, 11),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "boxing day": lambda y: date(y, 12, 26), "bastille day": lambda y: date(y, 7, 14),
+    "easter sunday": _easter, "black friday": lambda y: _thanksgiving(y) + timedelta(days=1),
+    "cyber monday": lambda y: _thanksgiving(y) + timedelta(days=4),
+    **{name: (lambda shift: lambda y: _easter(y) + timedelta(days=shift))(shift) for name, shift in (
+        ("good friday", -2), ("easter monday", 1), ("palm sunday", -7), ("ash wednesday", -46), ("maundy thursday", -3),
+        ("holy saturday", -1), ("shrove tuesday", -47))},
+    "super tuesday": lambda y: _nth_weekday(y, 3, 1, 1),  # the US primaries' day: the first Tuesday of March since 2012
 }
 
 
@@ -215,7 +221,7 @@ def r_holiday(s: str, ctx: Ctx) -> Reading | None:
     name = name if name in HOLIDAYS else name.replace(" day", "") if name.replace(" day", "") in HOLIDAYS else name
     fn = HOLIDAYS.get(name)
     year = year_of(s)
-    explicit = low.endswith((" day", " eve"))
+    explicit = low.endswith((" day", " eve", "friday", "monday", "sunday", "wednesday", "thursday", "saturday", "tuesday"))
     if fn is None or not (year or rel or explicit or HOLIDAY_BEFORE_RE.search(ctx.before(16))):
         return None  # 'Christmas trees', 'Operation Easter', 'the Boxing Day tsunami'
 

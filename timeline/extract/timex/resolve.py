@@ -19,6 +19,7 @@ FUTURE_RE = re.compile(
     r"['\u2019]ll\b",
     re.IGNORECASE)
 DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|before|through|starting|from|effective|payable|due)\s+(?:the\s+)?$")
+SCHEDULED_RE = re.compile(r"(?i)\b(?:is|are)\s+(?:on|set\s+for|slated\s+for)\s+(?:the\s+)?$")  # 'The vote is on Nov. 5'
 SINCE_RE = re.compile(r"(?i)\b(?:since|after|last)\s+(?:the\s+)?$")
 PAST_RE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|last|earlier|yesterday|announced|reported|began|came|went|"
@@ -109,7 +110,7 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     near = text[max(left, start - 20):start]
     if SINCE_RE.search(near):
         return "past"
-    if not strong and DEADLINE_RE.search(near):
+    if not strong and (DEADLINE_RE.search(near) or SCHEDULED_RE.search(near)):
         return "future"
     best: tuple[int, str] | None = None
     future_rx = STRONG_FUTURE_RE if strong else FUTURE_RE

@@ -18,6 +18,8 @@ MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), (
              ("middle", "MID"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
              ("c.", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("turn", "APPROX"))
 FRAME_VALUE_RE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month
+YEAR_VALUE_RE = re.compile(r"\d{4}$")
+OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 FRAME_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:In|By|Since|During)\s+$")
 SIGNAL_RE = re.compile(r"(?i)\b(since|until|till|before|after|by|from|through|during|between|on|in|at)\s+$")
 APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
@@ -70,6 +72,9 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
                 ctx.stated_year = (timex.end if not frame else -timex.end, int(timex.value[:4]))
             elif timex.resolved and ctx.anchor[0] and timex.value[:4] == f"{ctx.anchor[0].year:04d}":
                 ctx.stated_year = None  # 'this year's third quarter': the text is back in the present
+            elif (timex.resolved and YEAR_VALUE_RE.match(timex.value) and text.startswith(",", timex.end)
+                  and OPENS_SENTENCE_RE.search(text, max(0, timex.start - 4), timex.start)):
+                ctx.stated_year = (-timex.end, int(timex.value))  # 'Last year, ... in mid-December': a frame too
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)
 

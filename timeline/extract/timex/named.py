@@ -142,6 +142,8 @@ def r_month_named(s: str, ctx: Ctx) -> Reading | None:
         return None
     rel = relative_word(s)
     ref = ctx.ref
+    if rel in ("following", "previous") and "month" in ctx.focus:  # 'June 1944 ... the following May': after the told month
+        ref = date(int(ctx.focus["month"][:4]), int(ctx.focus["month"][5:7]), 15)
     if rel in ("last", "past", "previous", "this past", "prior"):
         year = ref.year if month < ref.month else ref.year - 1
     elif rel in ("next", "coming", "this coming", "following"):

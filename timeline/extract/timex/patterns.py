@@ -75,7 +75,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("day_coord", rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|\u2013|\u2014)\s*(?:the\s+)?"
                   rf"{DAYNUM}\s+(?:of\s+)?"
                   rf"{MONTH_FULL})"),
-    ("month_named", rf"(?:{REL}|that)\s+{MONTH_FULL}"),
+    ("month_named", rf"(?:(?:the\s+)?{REL}|that)\s+{MONTH_FULL}"),
     ("season", rf"(?:(?:the\s+)?(?:{REL}|the|that|this|late|early)\s+)?(?:spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])"),
     ("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+{YEAR4})?"),

@@ -109,6 +109,9 @@ def r_ago(s: str, ctx: Ctx) -> Reading | None:
     if unit == "year" and n == 1 and sign < 0 and quarter_in_focus(ctx):
         y, q = ctx.quarter  # type: ignore[misc]
         return Reading(f"{y - 1}-{32 + q}", True)
+    if "earlier" in low and unit in ("day", "week") and "day" in ctx.focus:  # 'a week earlier' than the day just told
+        d = date.fromisoformat(ctx.focus["day"]) - timedelta(days=n * (7 if unit == "week" else 1))
+        return Reading(rs.week_interval(d) if unit == "week" else d.isoformat(), True)
     if unit == "decade":
         unit, n = "year", n * 10
     value = _shift_unit(unit, sign * n, ctx)

@@ -1,4 +1,5 @@
-"""Counted shifts in texts not written in English: 'hace dos años', 'vor drei Tagen', 'два года назад' (so many
+"""Shifts in texts not written in English: 'la semana pasada', 'nächste Woche', 'il mese scorso' (one unit from the
+reference date), and counted ones: 'hace dos años', 'vor drei Tagen', 'два года назад' (so many
 units before the reference date), 'tra due settimane', 'dans trois jours', 'через семь дней' (so many units after
 it) and 'dos días después', 'drei Tage später', 'спустя год' (so many units after the date the text last named,
 or the reference date when it named none yet).
@@ -12,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
+
+from timeline.extract.timex.foreign_words import ARTICLES, LAST_WORDS, NEXT_WORDS, THIS_WORDS, shift_of
 
 UNIT_KEYS = ("day", "week", "month", "year")
 # Number words one to twelve (an amount of units is seldom written out beyond that).
@@ -63,8 +66,11 @@ def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, str]
     amount = r"(?P<n>\d{1,3}|" + _alternatives(list(numbers)) + r")\s+(?P<u>" + _alternatives(list(units)) + r")"
     def numbered(k: str) -> str:
         return amount.replace("<n>", "<n" + k + ">").replace("<u>", "<u" + k + ">")
+    unit_words = _alternatives([w for w in units if len(w) >= 3 and units[w] in ("week", "month", "year")])
+    adj = f"(?:{NEXT_WORDS}|{LAST_WORDS}|{THIS_WORDS})"
     rx = re.compile(
-        rf"(?i)(?<!\w)(?:(?:{_alternatives(before)})\s+{amount}"
+        rf"(?i)(?<!\w)(?:(?:{ARTICLES}\s+)?(?:(?P<adj1>{adj})\s+(?P<u6>{unit_words})|(?P<u7>{unit_words})\s+(?P<adj2>{adj}))(?!\w)"
+        rf"|(?:{_alternatives(before)})\s+{amount}"
         rf"|{numbered('2')}\s+(?:{_alternatives(after)})"
         rf"|(?:{_alternatives(list(IN_BEFORE.get(lang, ())))})\s+{numbered('3')}"
         rf"|(?:{_alternatives(list(LATER_BEFORE.get(lang, ())))})\s+{numbered('4')}"
@@ -85,6 +91,11 @@ def shifts_in(text: str, lang: str, start: int = 0, end: int | None = None) -> I
     """The counted shifts of text[start:end] in language lang."""
     rx, numbers, units = _matcher(lang)
     for m in rx.finditer(text, start, len(text) if end is None else end):
+        if m.group("adj1") or m.group("adj2"):  # 'la semana pasada', 'nächste Woche', 'questo mese'
+            unit = units[(m.group("u6") or m.group("u7")).lower()]
+            shift = shift_of(m.group("adj1") or m.group("adj2"))
+            yield Shift(m.start(), m.end(), m.group(), abs(shift), unit, -1 if shift < 0 else 1, False)
+            continue
         k = next(i for i in ("", "2", "3", "4", "5") if m.group("n" + i))
         word, unit = m.group("n" + k).lower(), units[m.group("u" + k).lower()]
         amount = int(word) if word.isdigit() else numbers[word]

@@ -60,3 +60,12 @@ def direction(word: str | None) -> str:
     if not word:
         return ""
     return "future" if re.fullmatch(NEXT_WORDS, word, re.IGNORECASE) else "past"
+
+THIS_WORDS = (r"este|esta|cette|cet|ce|diese|dieser|diesen|dieses|questa|questo|quest['’]|deze|dit|esta|este|эта|этот|"
+              r"эту|этой|этом|цей|ця|цю|цього|цьому|ten|ta|ten|tym|tego|bu")
+ARTICLES = r"(?:la|el|il|le|lo|l['’]|der|die|das|den|dem|de|het|o|a|os|as|del|della|dello|du|des)"
+
+
+def shift_of(word: str) -> int:
+    """+1 for a 'next' word, -1 for a 'last' word, 0 for a 'this' word."""
+    return {"future": 1, "past": -1}.get(direction(word), 0)

@@ -34,7 +34,8 @@ BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an e
            # the seventh (histories moved on by anaphora, a news report with weeks): 16 of 18 at first. Left: 'a week
            # earlier' after 'mid-April' has replaced the day in focus ('March 23') by a month
            ("genres-dates-7.yaml", 18, 17 - 1),
-           ("genres-dates-8.yaml", 16, 16 - 1)]  # the eighth (es/fr/de/it news with weeks): 9 of 16 at first
+           ("genres-dates-8.yaml", 16, 16 - 1),  # the eighth (es/fr/de/it news with weeks): 9 of 16 at first
+           ("genres-dates-9.yaml", 21, 21 - 1)]  # the ninth (decades, centuries, numeric dates, day ranges): 10 of 21
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -238,3 +239,18 @@ def test_earlier_and_following_count_from_the_date_told(text: str, anchor: str, 
 ])
 def test_this_next_and_last_week_month_or_year(text: str, lang: str, anchor: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("La moda cambió en los años 70.", "es", [("años 70", "197X")]),
+    ("Die Musik der 1980er Jahre kehrt zurück.", "de", [("1980er Jahre", "198X")]),
+    ("В 1970-е годы завод работал.", "ru", [("1970-е годы", "197X")]),
+    ("Le château date du XVIIe siècle.", "fr", [("XVIIe siècle", "16XX")]),
+    ("La chiesa risale al secolo XIV.", "it", [("secolo XIV", "13XX")]),
+    ("Im 18. Jahrhundert wuchs die Stadt.", "de", [("18. Jahrhundert", "17XX")]),
+    ("Il contratto è stato firmato il 12/03/2014.", "it", [("12/03/2014", "2014-03-12")]),
+    ("Die Tagung fand vom 7. bis 9. März 2012 statt.", "de", [("7", "2012-03-07"), ("9. März 2012", "2012-03-09")]),
+    ("Le salon a lieu du 14 au 16 avril 2015.", "fr", [("14", "2015-04-14"), ("16 avril 2015", "2015-04-16")]),
+])
+def test_decades_centuries_numeric_dates_and_ranges_of_days(text: str, lang: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang)] == want

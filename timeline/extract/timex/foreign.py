@@ -17,7 +17,7 @@ from functools import lru_cache
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
 from timeline.extract.timex.foreign_words import (DAY_PARTS, LAST_WORDS, NEXT_WORDS, SEASON_CUE_RE, SEASON_MONTH, SEASONS,
-                                                  SELF_GOVERNED, direction, year_shift)
+                                                  SELF_GOVERNED, Period, direction, periods_in, year_shift)
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
@@ -109,12 +109,20 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
     stop = len(text) if end is None else end
     found: list[Timex] = []
     story: int | None = None  # the year a narrative has reached
-    matches: list[tuple[int, int, re.Match[str] | Shift]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
+    matches: list[tuple[int, int, re.Match[str] | Shift | Period]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
     matches += [(s.start, -s.end, s) for s in shifts_in(text, lang, start, stop)]
+    matches += [(p.start, -p.end, p) for p in periods_in(text, start, stop)]
+    pending: Period | None = None  # the first day of a range of days, waiting for the month of its end
     for at, _, m in sorted(matches, key=lambda x: x[:2]):
         if found and at < found[-1].end:
             continue  # inside a longer expression found first ('hace dos años' holds no other date)
-        if isinstance(m, Shift):
+        value: tuple[str, bool] | None
+        if isinstance(m, Period):
+            if m.value is None:
+                pending = m
+                continue
+            value, stop_at, moves = (m.value, False), m.end, True
+        elif isinstance(m, Shift):
             value = _shifted(m, ref, precision, found, mode)
             stop_at, moves = m.end, m.sign > 0  # a narrative reaches the date it counts forward to
         else:
@@ -124,6 +132,10 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
         if value:
             if found and found[-1].value == value[0] and not text[found[-1].end:at].strip(" ,"):
                 at = found.pop().start  # 'domenica 25 settembre 2022': the weekday and its date are one expression
+            if pending and re.fullmatch(r"-?\d{4}-\d\d-\d\d", value[0]) and at - pending.end < 12:
+                first = f"{value[0][:8]}{pending.day or 0:02d}"  # 'del 3 al 5 de mayo de 1985': the 3rd of that month
+                found.append(Timex(pending.start, pending.end, text[pending.start:pending.end], first, "foreign", value[1]))
+            pending = None
             found.append(Timex(at, stop_at, text[at:stop_at], value[0], "foreign", value[1]))
             if mode == "narrative" and moves and value[0][:4].isdigit():
                 story = int(value[0][:4])

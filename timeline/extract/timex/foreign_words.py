@@ -1,8 +1,11 @@
-"""Words for dates in other languages that dateparser's locale tables lack: the seasons (EDTF 21-24) and the
-year a month is placed in by the words after it ('marzo del año siguiente', 'im Juni desselben Jahres')."""
+"""Words for dates in other languages that dateparser's locale tables lack: the seasons (EDTF 21-24), the year a
+month is placed in by the words after it ('marzo del año siguiente', 'im Juni desselben Jahres'), next/last/this,
+parts of the day, and decades, centuries, numeric dates and ranges of days (`periods_in`)."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
 # EDTF season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
 SEASONS = {
@@ -69,3 +72,62 @@ ARTICLES = r"(?:la|el|il|le|lo|l['’]|der|die|das|den|dem|de|het|o|a|os|as|del|
 def shift_of(word: str) -> int:
     """+1 for a 'next' word, -1 for a 'last' word, 0 for a 'this' word."""
     return {"future": 1, "past": -1}.get(direction(word), 0)
+
+
+# Decades, centuries, numeric dates and the first day of a range of days, as the other languages write them.
+_DECADE_RE = re.compile(
+    r"(?i)(?<!\w)(?:años|anos|anni|années|jaren|lata|latach)\s+['’]?(?P<a>\d\d(?:\d\d)?)(?![\d.]\d)"
+    r"|(?<![\w.])(?P<b>\d\d(?:\d\d)?)(?:er(?:\s+jahre\w*)?|-(?:е|х|ые|ых|і|их)(?:\s+(?:годы|годов|годах|роки|років|роках))?)(?!\w)")
+_CENTURY_RE = re.compile(
+    r"(?<!\w)(?i:siglo|século|secolo|wieku|wiek|век|веке|века|столітті|століття|století)\s+(?P<a>[IVXL]+)(?!\w)"
+    r"|(?<!\w)(?P<b>[IVXL]+)(?:e|ème|-?(?:й|го|м))?\s+(?i:siècle|secolo|век|веке|века|wieku|wiek|столітті|століття|století)(?!\w)"
+    r"|(?<![\w.])(?P<c>\d{1,2})\.\s*(?i:jahrhundert\w*|století)(?!\w)|(?<![\w.])(?P<d>\d{1,2})(?:e|de|ste)\s+(?i:eeuw)(?!\w)")
+_NUMERIC_RE = re.compile(
+    r"(?<![\d.])(?:(?P<d>3[01]|[12]\d|0?[1-9])[./](?P<m>1[0-2]|0?[1-9])[./](?P<y>1\d{3}|20\d\d)"
+    r"|(?P<iy>1\d{3}|20\d\d)[-/.](?P<im>1[0-2]|0[1-9])[-/.](?P<id>3[01]|[12]\d|0[1-9]))(?![\d.]\d)")
+_RANGE_FIRST_RE = re.compile(
+    r"(?i)(?<![\w.])(?P<day>3[01]|[12]\d|0?[1-9])\.?\s*(?:al|a|bis|au|по|до|и|e|y|et|und|tot|t/m|–|-)\s*"
+    r"(?=(?:3[01]|[12]\d|0?[1-9])\.?\s+(?:de\s+)?[^\W\d_])")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+class Period(NamedTuple):
+    """A decade, a century or a numeric date found in a text (`value`), or the first day of a range of days
+    whose month and year the range's end gives (`day`: 'del 3 al 5 de mayo', 'vom 3. bis 5. Mai')."""
+
+    start: int
+    end: int
+    value: str | None
+    day: int | None = None
+
+
+def periods_in(text: str, start: int, stop: int) -> list[Period]:
+    """The periods of text[start:stop] (see Period)."""
+    found = [Period(m.start(), m.end(), _decade(m.group("a") or m.group("b"))) for m in _DECADE_RE.finditer(text, start, stop)]
+    found += [Period(m.start(), m.end(), f"{_century(m) - 1:02d}XX") for m in _CENTURY_RE.finditer(text, start, stop)
+              if 0 < _century(m) <= 21]
+    found += [p for p in (_numeric(m) for m in _NUMERIC_RE.finditer(text, start, stop)) if p]
+    found += [Period(m.start("day"), m.end("day"), None, int(m.group("day"))) for m in _RANGE_FIRST_RE.finditer(text, start, stop)]
+    return [p for p in found if p.value != ""]
+
+
+def _decade(digits: str) -> str:
+    if len(digits) == 2:
+        return f"19{digits[0]}X" if digits[1] == "0" else ""  # 'los años 60'; '25' is no decade
+    return f"{digits[:3]}X" if digits[3] == "0" else ""
+
+
+def _century(m: re.Match[str]) -> int:
+    word = m.group("a") or m.group("b")
+    if word:
+        values = [_ROMAN[c] for c in word]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return int(m.group("c") or m.group("d"))
+
+
+def _numeric(m: re.Match[str]) -> Period | None:
+    y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("iy"), m.group("im"), m.group("id"))
+    try:
+        return Period(m.start(), m.end(), date(int(y), int(mo), int(d)).isoformat())
+    except ValueError:
+        return None

@@ -283,12 +283,12 @@ def test_cli_base_url_must_be_http_and_go_with_embed(copy_root, tmp_path, args):
 def test_cli_plotly_modes(copy_root, tmp_path):
     root = copy_root("page-basic")
     assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "f"), "--plotly", "file").exit_code == 0
-    assert (tmp_path / "f" / "plotly-basic.min.js").stat().st_size > 1_000_000
+    assert (tmp_path / "f" / "plotly-core.min.js").stat().st_size > 1_000_000
     page = (tmp_path / "f" / "timeline.html").read_text()
-    assert '<script src="plotly-basic.min.js"></script>' in page and len(page) < 100_000
+    assert '<script src="plotly-core.min.js"></script>' in page and len(page) < 100_000
     assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "c"), "--plotly", "cdn").exit_code == 0
     assert 'src="https://cdn.plot.ly/plotly-basic-4.1.1.min.js"' in (tmp_path / "c" / "timeline.html").read_text()
-    assert not (tmp_path / "c" / "plotly-basic.min.js").exists()
+    assert not (tmp_path / "c" / "plotly-core.min.js").exists()
     assert _run(str(root / "events.yaml"), "--plotly", "nope").exit_code == 2
 
 
@@ -309,7 +309,7 @@ def test_cli_locale_and_review(copy_root, tmp_path):
 def test_builder_writes_atomically_into_outdir(basic, tmp_path):
     store, texts = basic
     written = HtmlBuilder(BuildContext(store, texts, tmp_path / "events.yaml", {"plotly": "file"})).build(tmp_path / "o")
-    assert [p.name for p in written] == ["timeline.html", "plotly-basic.min.js"]
+    assert [p.name for p in written] == ["timeline.html", "plotly-core.min.js"]
     assert not [p for p in (tmp_path / "o").iterdir() if p.name.endswith(".tmp")]
 
 

@@ -3,6 +3,8 @@ and after a search), no two overlap, and the point at each mark's or badge's cen
 the hover label and for a click. Uses the example events.yaml (the dense case) and the small page-basic root."""
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +97,10 @@ def test_marks_are_the_events_shown_after_zoom_and_search(at_width: Any, pages: 
     _wait(page, "timelinePage.zoomMs > 0")
     _check_layer(page)
     page.evaluate("timelinePage.filter()")  # nothing typed yet: the same marks
-    page.fill("#tl__q", "amnesty")
-    _wait(page, "/^\\d+ events? match/.test(document.getElementById('tl__status').textContent)")
+    before = page.evaluate("document.getElementById('tl__status').textContent")  # 'N events match' already
+    page.fill("#tl__q", "amnesty")  # filtered after a pause in typing: wait for its own count, not the one before
+    _wait(page, "(s => /^\\d+ events? match/.test(s) && s !== %s)(document.getElementById('tl__status').textContent)"
+          % json.dumps(before))
     searched = _check_layer(page)
     assert 0 < len([x for x in searched if x["kind"] == "events"]) < len([x for x in first if x["kind"] == "events"])
     assert page.errors == []

@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,8 @@ from timeline.builders.html_figure import LANE_COLOURS, short_title
 from timeline.check import check_store
 from timeline.cli import cli
 from timeline.schema import Store
+
+REPO = Path(__file__).resolve().parents[1]
 
 GOLDEN = Path(__file__).parent / "golden" / "page.html"
 
@@ -290,6 +294,16 @@ def test_cli_plotly_modes(copy_root, tmp_path):
     assert 'src="https://cdn.plot.ly/plotly-basic-4.1.1.min.js"' in (tmp_path / "c" / "timeline.html").read_text()
     assert not (tmp_path / "c" / "plotly-core.min.js").exists()
     assert _run(str(root / "events.yaml"), "--plotly", "nope").exit_code == 2
+
+
+@pytest.mark.skipif(not (REPO / "node_modules" / "plotly.js").is_dir() or not shutil.which("node"),
+                    reason="plotly.js and esbuild not installed (npm ci)")
+def test_vendored_plotly_is_the_build_of_its_tool(tmp_path):
+    """The inlined plotly.js is what tools/build-plotly.js makes from package.json's plotly.js: no hand edit, and a
+    plotly.js upgrade in package.json without a rebuild fails here."""
+    built = tmp_path / "plotly.js"
+    subprocess.run(["node", str(REPO / "tools" / "build-plotly.js"), str(built)], check=True, capture_output=True, timeout=120)
+    assert built.read_text(encoding="utf-8") == asset("plotly-core.min.js")
 
 
 def test_cli_locale_and_review(copy_root, tmp_path):

@@ -6,6 +6,7 @@
    (Plotly.react(plot, [], layout)) and registers its own locale's month names, so the basic bundle's extras were
    parsed and run at every page load for nothing.
        npm ci && node tools/build-plotly.js      # then run the page tests and commit the asset with the version bump
+       node tools/build-plotly.js OUT.js         # elsewhere (tests/test_build_html.py checks the asset is this build)
    The same package version gives the same bytes (esbuild's output is deterministic). */
 "use strict";
 const fs = require("fs");
@@ -13,7 +14,7 @@ const path = require("path");
 const esbuild = require("esbuild");
 
 const ROOT = path.resolve(__dirname, "..");
-const OUT = path.join(ROOT, "builders", "assets", "plotly-core.min.js");
+const OUT = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, "builders", "assets", "plotly-core.min.js");
 const version = require("plotly.js/package.json").version;
 
 function header() {

@@ -156,6 +156,37 @@ def measure_ours(browser: Any, url: str) -> dict[str, float]:
     return result
 
 
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"]
+TRACED = 3  # traced loads a size, for where the time goes
+LIFECYCLE = {"UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"}  # style, layout, paint (not nested in each other)
+
+
+def breakdown(browser: Any, url: str) -> dict[str, float]:
+    """One traced load: the renderer main thread's CPU time (ms) from navigation to the plot drawn, by what it did.
+
+    plotly: evaluating plotly.js (parse, compile, top-level run); page: the page script, Plotly.newPlot and the marks
+    layer included; render: style, layout and paint outside the scripts; other: HTML parse and decode, navigation."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    page.goto(url, wait_until="commit")
+    _wait(page, "window.timelinePage && window.timelinePage.idleMs > 0")
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    page.close()
+    scripts = sorted((e for e in events if e.get("name") == "EvaluateScript" and e.get("ph") == "X"
+                      and e["args"].get("data", {}).get("url") == url), key=lambda e: e["ts"])
+    main = (scripts[0]["pid"], scripts[0]["tid"])  # the page's renderer thread; plotly.js is its first script
+    end = min(e["ts"] for e in events if e.get("name") == "tl-plotted")
+    mine = [e for e in events if (e["pid"], e["tid"]) == main and e.get("ph") == "X" and e["ts"] <= end]
+    scripts = [e for e in scripts if e["ts"] <= end]
+    cpu = {"plotly": scripts[0].get("tdur", 0) / 1000, "page": sum(e.get("tdur", 0) for e in scripts[1:]) / 1000}
+    outside = [e for e in mine if e["name"] in LIFECYCLE and not any(s["ts"] <= e["ts"] <= s["ts"] + s["dur"] for s in scripts)]
+    cpu["render"] = sum(e.get("tdur", 0) for e in outside) / 1000
+    total = sum(e.get("tdur", 0) for e in mine if e["name"] == "RunTask") / 1000
+    cpu["other"] = total - cpu["plotly"] - cpu["page"] - cpu["render"]
+    cpu["total"] = total
+    return cpu
+
+
 def measure_tljs(browser: Any, url: str) -> dict[str, float]:
     """One load of TimelineJS: 'loaded' event + a frame, then next slide."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -178,7 +209,8 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
 
     from timeline.builders.html import render_html
 
-    lines = []
+    lines: list[str] = []
+    cpu: list[tuple[int, list[dict[str, float]]]] = []
     start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     work = Path(tempfile.mkdtemp(prefix="bench-page-"))
     with sync_playwright() as pw:
@@ -192,6 +224,7 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
             build_s = time.perf_counter() - t0
             (folder / "timeline.html").write_text(html, encoding="utf-8")
             ours = [measure_ours(browser, (folder / "timeline.html").as_uri()) for _ in range(runs)]
+            cpu.append((n, [breakdown(browser, (folder / "timeline.html").as_uri()) for _ in range(TRACED)]))
             tl_page = timelinejs_page(store, folder)
             tl_runs = runs if n < 10_000 else min(runs, tljs_big_runs)
             theirs = [measure_tljs(browser, _served(folder, tl_page)) for _ in range(tl_runs)] if tl_runs else []
@@ -202,7 +235,7 @@ def run(sizes: list[int], runs: int, tljs_big_runs: int, out: Path) -> str:
         example = _example_row(browser, work, runs)
         browser.close()
     shutil.rmtree(work, ignore_errors=True)
-    return _table(lines, runs, start_load) + example
+    return _table(lines, runs, start_load) + example + _cpu_table(cpu)
 
 
 def _example_row(browser: Any, work: Path, runs: int) -> str:
@@ -263,7 +296,7 @@ def _table(lines: list[str], runs: int, start_load: str) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
             "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
-            "self-contained file (plotly.js basic bundle inline): plotly draws the axes, eras and the drag zoom; the marks, "
+            "self-contained file (plotly.js core bundle inline, tools/build-plotly.js): plotly draws the axes, eras and the drag zoom; the marks, "
             "periods, titles and group badges are the page's own SVG layer. Search ('court ban', then the plot redrawn; a list of up to 400 "
             "entries follows at once, a longer one a slice at a time while the page is idle) and "
             "zoom (one 'Zoom in' press) are timed from the call to the next frame, after the whole list is in the DOM; "
@@ -277,6 +310,17 @@ def _table(lines: list[str], runs: int, start_load: str) -> str:
             f"end: {load}. Both pages ran in the same run, so compare them with each other rather than with a run on a "
             "quieter machine.\n\n"
             f"{head}\n" + "\n".join(lines) + "\n")
+
+
+def _cpu_table(rows: list[tuple[int, list[dict[str, float]]]]) -> str:
+    head = ("\nWhere the time goes: CPU time of the page's renderer main thread from navigation to the plot drawn, "
+            f"median of {TRACED} traced loads (tracing adds a little; CPU time depends less on the other jobs than the "
+            "times above). plotly.js: evaluating its inline script (parse, compile, top-level run); page script: ours, "
+            "with Plotly.newPlot and the marks layer; style, layout, paint: outside the scripts; other: navigation, "
+            "HTML decode and parse.\n\n| events | plotly.js | page script | style, layout, paint | other | total |\n"
+            "|---|---|---|---|---|---|\n")
+    keys = ("plotly", "page", "render", "other", "total")
+    return head + "".join(f"| {n:,} | " + " | ".join(f"{_median(r, k):.0f} ms" for k in keys) + " |\n" for n, r in rows)
 
 
 def main() -> None:

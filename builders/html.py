@@ -27,7 +27,7 @@ from .html_meta import json_ld, meta_tags
 from .html_model import PageModel, build_model
 
 EPOCH = date(1970, 1, 1)
-PLOTLY_FILE = "plotly-basic.min.js"
+PLOTLY_FILE = "plotly-core.min.js"  # built by tools/build-plotly.js (plotly's core: no trace but scatter, no calendars)
 PAGE_SCRIPTS = ("page-layout.js", "page-core.js", "page-list.js", "page-plot.js", "page-marks.js", "page-tip.js", "page-zoom.js",
                 "page-panel.js", "page.js")  # the page script's parts, inlined in this order
 PLOTLY_MODES = ("inline", "cdn", "file")
@@ -56,7 +56,7 @@ def page_script() -> str:
 
 
 def plotly_version() -> str:
-    """Version of the vendored plotly.js basic bundle, read from its header."""
+    """Version of the vendored plotly.js bundle, read from its header."""
     match = re.search(r"v(\d+\.\d+\.\d+)", asset(PLOTLY_FILE)[:300])
     return match.group(1) if match else "unknown"
 
@@ -111,6 +111,7 @@ def _plotly_tag(mode: str) -> tuple[str, str]:
     if mode == "inline":
         return f"<script>{asset(PLOTLY_FILE)}</script>", ""
     if mode == "cdn":
+        # The CDN has no core-only bundle: its basic bundle (core plus bar, pie, calendars) at the same version.
         return f'<script src="{CDN_BASE}/plotly-basic-{plotly_version()}.min.js" crossorigin="anonymous"></script>', CDN_BASE
     # 'self' covers a page served over http(s); Chromium also lets a file:// page load a file: script under 'self'.
     return f'<script src="{PLOTLY_FILE}"></script>', "'self'"
@@ -260,7 +261,7 @@ def embed_snippet(store: Store, src: str = "timeline.html?embed=1", height: int 
 
 
 class HtmlBuilder(Builder):
-    """Writes timeline.html (and plotly-basic.min.js beside it with --plotly file)."""
+    """Writes timeline.html (and plotly-core.min.js beside it with --plotly file)."""
 
     name = "html"
     suffix = ".html"

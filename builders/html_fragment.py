@@ -94,7 +94,7 @@ class FragmentBuilder(HtmlBuilder):
     """Writes timeline-fragment.html: the page as one element to paste into a CMS or LMS page.
 
     plotly.js is inline by default, as in the page; --plotly cdn or file load it from a CDN or from
-    plotly-basic.min.js written beside the fragment (where the host page must then serve it)."""
+    plotly-core.min.js written beside the fragment (where the host page must then serve it)."""
 
     name = "html-fragment"
     suffix = ".html"

@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,8 @@ from timeline.builders.html_figure import LANE_COLOURS, short_title
 from timeline.check import check_store
 from timeline.cli import cli
 from timeline.schema import Store
+
+REPO = Path(__file__).resolve().parents[1]
 
 GOLDEN = Path(__file__).parent / "golden" / "page.html"
 
@@ -283,13 +287,23 @@ def test_cli_base_url_must_be_http_and_go_with_embed(copy_root, tmp_path, args):
 def test_cli_plotly_modes(copy_root, tmp_path):
     root = copy_root("page-basic")
     assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "f"), "--plotly", "file").exit_code == 0
-    assert (tmp_path / "f" / "plotly-basic.min.js").stat().st_size > 1_000_000
+    assert (tmp_path / "f" / "plotly-core.min.js").stat().st_size > 1_000_000
     page = (tmp_path / "f" / "timeline.html").read_text()
-    assert '<script src="plotly-basic.min.js"></script>' in page and len(page) < 100_000
+    assert '<script src="plotly-core.min.js"></script>' in page and len(page) < 100_000
     assert _run(str(root / "events.yaml"), "-o", str(tmp_path / "c"), "--plotly", "cdn").exit_code == 0
     assert 'src="https://cdn.plot.ly/plotly-basic-4.1.1.min.js"' in (tmp_path / "c" / "timeline.html").read_text()
-    assert not (tmp_path / "c" / "plotly-basic.min.js").exists()
+    assert not (tmp_path / "c" / "plotly-core.min.js").exists()
     assert _run(str(root / "events.yaml"), "--plotly", "nope").exit_code == 2
+
+
+@pytest.mark.skipif(not (REPO / "node_modules" / "plotly.js").is_dir() or not shutil.which("node"),
+                    reason="plotly.js and esbuild not installed (npm ci)")
+def test_vendored_plotly_is_the_build_of_its_tool(tmp_path):
+    """The inlined plotly.js is what tools/build-plotly.js makes from package.json's plotly.js: no hand edit, and a
+    plotly.js upgrade in package.json without a rebuild fails here."""
+    built = tmp_path / "plotly.js"
+    subprocess.run(["node", str(REPO / "tools" / "build-plotly.js"), str(built)], check=True, capture_output=True, timeout=120)
+    assert built.read_text(encoding="utf-8") == asset("plotly-core.min.js")
 
 
 def test_cli_locale_and_review(copy_root, tmp_path):
@@ -309,7 +323,7 @@ def test_cli_locale_and_review(copy_root, tmp_path):
 def test_builder_writes_atomically_into_outdir(basic, tmp_path):
     store, texts = basic
     written = HtmlBuilder(BuildContext(store, texts, tmp_path / "events.yaml", {"plotly": "file"})).build(tmp_path / "o")
-    assert [p.name for p in written] == ["timeline.html", "plotly-basic.min.js"]
+    assert [p.name for p in written] == ["timeline.html", "plotly-core.min.js"]
     assert not [p for p in (tmp_path / "o").iterdir() if p.name.endswith(".tmp")]
 
 

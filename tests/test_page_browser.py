@@ -349,7 +349,7 @@ def test_example_page_loads_cleanly(page: Any, tmp_path: Path) -> None:
 def test_shared_plotly_file_mode_loads_under_the_csp(page: Any, tmp_path: Path) -> None:
     target = _build("page-basic", tmp_path / "shared", plotly="file")
     requests = _open(page, target)
-    assert requests == [target.as_uri(), (tmp_path / "shared" / "plotly-basic.min.js").as_uri()]
+    assert requests == [target.as_uri(), (tmp_path / "shared" / "plotly-core.min.js").as_uri()]
     assert page.console_errors == [] and _plot_points(page) == 7
 
 

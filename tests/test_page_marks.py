@@ -3,6 +3,7 @@ and after a search), no two overlap, and the point at each mark's or badge's cen
 the hover label and for a click. Uses the example events.yaml (the dense case) and the small page-basic root."""
 from __future__ import annotations
 
+
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,30 @@ def test_hover_label_names_the_mark_under_the_pointer(at_width: Any, pages: dict
         assert page.evaluate("document.getElementById('tl__plot').classList.contains('tl-on-mark')")  # pointer cursor
     page.mouse.move(2, 2)
     _wait(page, "document.querySelector('#tl__plot .tl-tip').hidden")
+
+
+BUSY_MOUSEUP = "window.addEventListener('mouseup', () => { const t = performance.now(); while (performance.now() - t < 120) {} })"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_click_opens_its_event_when_the_browsers_own_click_comes_late(at_width: Any, pages: dict[str, Path],
+                                                                           width: int) -> None:
+    """One press gives plotly's click and then the browser's; on a busy machine the second comes 100 ms or more
+    later (here: a mouseup listener holds the thread 120 ms) and must not count as a double-click's second click."""
+    page = at_width(width, pages["basic"])
+    page.evaluate(BUSY_MOUSEUP)
+    titles = page.evaluate("[...document.querySelectorAll('#tl__list > li h3')].map(h => h.textContent)")
+    mark = [x for x in page.evaluate(GEOMETRY) if x["kind"] == "events"][0]
+    page.mouse.click((mark["box"][0] + mark["box"][2]) / 2, (mark["box"][1] + mark["box"][3]) / 2)
+    page.wait_for_selector("#tl__panel:not([hidden])", timeout=5000)
+    assert page.locator("#tl__panel-h").inner_text() == titles[mark["i"]]
+
+
+def test_a_double_click_on_a_busy_page_still_opens_nothing(at_width: Any, pages: dict[str, Path]) -> None:
+    page = at_width(1280, pages["basic"])
+    page.evaluate(BUSY_MOUSEUP.replace("120", "40"))
+    page.evaluate("timelinePage.zoom('zoom_in')")
+    mark = [x for x in page.evaluate(GEOMETRY) if x["kind"] == "events"][0]
+    page.mouse.dblclick((mark["box"][0] + mark["box"][2]) / 2, (mark["box"][1] + mark["box"][3]) / 2)
+    page.wait_for_timeout(600)
+    assert page.locator("#tl__panel").is_hidden()

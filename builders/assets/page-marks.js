@@ -137,13 +137,18 @@
     if (found) T.tipFor(found); else T.hideTip();
   }
   /* A click opens its event after the double-click delay, so a double-click (show all) opens nothing. Plotly
-     turns a press and release without a drag into a click on its drag layer; on a touch screen the browser's own
-     click follows it (dropped: it comes within a few ms), and a tap's touchend gives one without a position. */
-  var clickTimer = 0, lastClick = 0;
+     turns a press and release without a drag into a click on its drag layer; the browser's own click follows it
+     (dropped: the same press, untrusted then trusted at the same point; a few ms later, over 60 on a busy
+     machine), and a tap's touchend gives one without a position. */
+  var clickTimer = 0, lastClick = 0, last = null;
+  function samePress(e, now) {
+    return now - lastClick < 60 || (!!last && last.trusted !== e.isTrusted && last.x === e.clientX && last.y === e.clientY);
+  }
   function clicked(e) {
     var now = performance.now(), second = now - lastClick < T.config.doubleClickDelay;
-    if ((!e.isTrusted && !e.clientX && !e.clientY) || now - lastClick < 60) return;
+    if ((!e.isTrusted && !e.clientX && !e.clientY) || (second && samePress(e, now))) return;
     lastClick = now;
+    last = { trusted: e.isTrusted, x: e.clientX, y: e.clientY };
     clearTimeout(clickTimer);
     var found = second ? null : markAt(e.clientX, e.clientY);
     if (!found) return;

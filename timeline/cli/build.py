@@ -26,7 +26,7 @@ if TYPE_CHECKING:
               help="png and svg: width and height in pixels.")
 @click.option("--plotly", "plotly_mode", type=click.Choice(["inline", "cdn", "file"]), default="inline", show_default=True,
               help="inline: one self-contained file; cdn: load plotly.js from cdn.plot.ly; "
-                   "file: write plotly-basic.min.js beside the page, for several pages to share.")
+                   "file: write plotly-core.min.js beside the page, for several pages to share.")
 @click.option("--locale", type=click.Choice(LOCALES), default="en", show_default=True,
               help="Language of page text and dates.")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet for embedding the page's compact view "

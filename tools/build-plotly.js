@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/* Builds builders/assets/plotly-core.min.js, the plotly.js the page inlines, from the npm package plotly.js
+   (a dev dependency in package.json, exact version): plotly's own core entry (lib/core.js: the cartesian axes,
+   scatter, shapes, annotations, drag zoom; locales en only), without the bar and pie traces, the calendars
+   component and its tables, and the maplibre stylesheet the basic bundle carries. The page draws no trace
+   (Plotly.react(plot, [], layout)) and registers its own locale's month names, so the basic bundle's extras were
+   parsed and run at every page load for nothing.
+       npm ci && node tools/build-plotly.js      # then run the page tests and commit the asset with the version bump
+       node tools/build-plotly.js OUT.js         # elsewhere (tests/test_build_html.py checks the asset is this build)
+   The same package version gives the same bytes (esbuild's output is deterministic). */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const esbuild = require("esbuild");
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT, "builders", "assets", "plotly-core.min.js");
+const version = require("plotly.js/package.json").version;
+
+function header() {
+  const copyright = fs.readFileSync(require.resolve("plotly.js/LICENSE"), "utf8").match(/Copyright .*/)[0];
+  return ["/**", `* plotly.js (core - minified) v${version}`, `* ${copyright}`, "* Licensed under the MIT license",
+          `* Built by tools/build-plotly.js from plotly.js@${version} lib/core.js with esbuild ${esbuild.version}`,
+          "*/", ""].join("\n");
+}
+
+const result = esbuild.buildSync({
+  entryPoints: [require.resolve("plotly.js/lib/core.js")],
+  bundle: true, format: "iife", globalName: "Plotly", minify: true, target: "es2016",
+  define: { global: "window", "define.amd": "false" },  /* as plotly's own esbuild-config.js */
+  loader: { ".css": "empty" },  /* maplibre's stylesheet, required only when a map subplot registers */
+  legalComments: "eof", write: false, logLevel: "warning"
+});
+const code = header() + result.outputFiles[0].text;
+const tmp = OUT + ".tmp";
+fs.writeFileSync(tmp, code);
+fs.renameSync(tmp, OUT);
+console.log(`${path.relative(ROOT, OUT)}: ${Buffer.byteLength(code).toLocaleString("en")} bytes, plotly.js ${version}`);

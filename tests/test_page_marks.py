@@ -3,7 +3,6 @@ and after a search), no two overlap, and the point at each mark's or badge's cen
 the hover label and for a click. Uses the example events.yaml (the dense case) and the small page-basic root."""
 from __future__ import annotations
 
-
 from pathlib import Path
 from typing import Any
 

@@ -35,7 +35,8 @@ BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an e
            # earlier' after 'mid-April' has replaced the day in focus ('March 23') by a month
            ("genres-dates-7.yaml", 18, 17 - 1),
            ("genres-dates-8.yaml", 16, 16 - 1),  # the eighth (es/fr/de/it news with weeks): 9 of 16 at first
-           ("genres-dates-9.yaml", 21, 21 - 1)]  # the ninth (decades, centuries, numeric dates, day ranges): 10 of 21
+           ("genres-dates-9.yaml", 21, 21 - 1),  # the ninth (decades, centuries, numeric dates, day ranges): 10 of 21
+           ("genres-dates-10.yaml", 18, 18 - 1)]  # the tenth (histories moved on by anaphora in six languages): 7 of 18
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -254,3 +255,16 @@ def test_this_next_and_last_week_month_or_year(text: str, lang: str, anchor: str
 ])
 def test_decades_centuries_numeric_dates_and_ranges_of_days(text: str, lang: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, lang)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("El 3 de mayo de 1808 hubo fusilamientos. La víspera, el pueblo se había levantado.", "es",
+     [("3 de mayo de 1808", "1808-05-03"), ("La víspera", "1808-05-02")]),
+    ("Le 14 juillet 1790, on fêta la Fédération. Le même jour, le roi prêta serment.", "fr",
+     [("14 juillet 1790", "1790-07-14"), ("Le même jour", "1790-07-14")]),
+    ("Im März 1848 begann die Revolution. Im folgenden Jahr wurde sie niedergeschlagen.", "de",
+     [("März 1848", "1848-03"), ("Im folgenden Jahr", "1849")]),
+    ("Nel 1861 nacque il Regno. L'anno successivo Garibaldi fu ferito.", "it", [("1861", "1861"), ("L'anno successivo", "1862")]),
+])
+def test_a_day_or_year_told_by_its_place_after_the_last_date(text: str, lang: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, mode="narrative")] == want

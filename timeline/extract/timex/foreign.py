@@ -156,7 +156,7 @@ def _frame(text: str, at: int, found: list[Timex], lang: str) -> int | None:
 def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex], mode: str) -> tuple[str, bool] | None:
     """(value, True) of a counted shift: from the reference date ('hace dos años', 'tra due settimane'), or from
     the last date the text named ('dos días después'; in a narrative 'через семь дней' too)."""
-    if shift.sign > 0 and found and (shift.after_last or mode == "narrative" or rs.shift_needs(shift.unit, precision)):
+    if found and (shift.after_last or (shift.sign > 0 and (mode == "narrative" or rs.shift_needs(shift.unit, precision)))):
         ref, precision = rs.parse_anchor(found[-1].value)  # ('через семь дней' when the day of writing is unknown)
     if ref is None:
         return None

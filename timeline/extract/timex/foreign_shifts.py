@@ -37,6 +37,32 @@ IN_BEFORE = {"it": ("tra", "fra"), "es": ("dentro de",), "pt": ("daqui a", "dent
              "nl": ("over",), "ru": ("через",)}
 
 
+# A day, month or year told by its place after (+1), before (-1) or at (0) the date the text last named.
+ANAPHORA = {
+    ("day", 1): r"(?:al|el)\s+día\s+siguiente|le\s+lendemain|(?:am|an\s+dem)\s+(?:nächsten|folgenden)\s+Tag|am\s+Tag\s+danach|"
+                r"il\s+giorno\s+(?:dopo|seguente|successivo)|на\s+следующий\s+день|(?:no|o)\s+dia\s+seguinte|"
+                r"de\s+(?:volgende\s+dag|dag\s+erna)",
+    ("day", 0): r"(?:ese|el|aquel)\s+(?:mismo\s+)?día|le\s+même\s+jour|ce\s+jour-là|am\s+(?:selben|gleichen)\s+Tag|"
+                r"an\s+(?:diesem|jenem)\s+Tag|(?:lo\s+stesso|quel)\s+giorno|в\s+тот\s+же\s+день|(?:no\s+mesmo|naquele)\s+dia|"
+                r"(?:dezelfde|die)\s+dag",
+    ("day", -1): r"la\s+víspera|la\s+veille|am\s+Vortag|il\s+giorno\s+prima|накануне|na\s+véspera|de\s+dag\s+ervoor",
+    ("month", 0): r"(?:ese|el|aquel)\s+mismo\s+mes|le\s+même\s+mois|im\s+(?:selben|gleichen)\s+Monat|(?:lo\s+stesso|quel)\s+mese|"
+                  r"в\s+том\s+же\s+месяце|no\s+mesmo\s+mês|dezelfde\s+maand",
+    ("month", 1): r"(?:al|el)\s+mes\s+siguiente|le\s+mois\s+suivant|im\s+(?:folgenden|nächsten)\s+Monat|il\s+mese\s+(?:dopo|successivo)|"
+                  r"в\s+следующем\s+месяце|no\s+mês\s+seguinte|de\s+maand\s+(?:daarop|erna)",
+    ("year", 0): r"(?:ese|el|aquel)\s+(?:mismo\s+)?año|cette\s+année-là|la\s+même\s+année|(?:im\s+(?:selben|gleichen)|in\s+jenem)\s+Jahr|"
+                 r"quell['’]anno|lo\s+stesso\s+anno|в\s+(?:том\s+же|тот)\s+год(?:у)?|(?:no\s+mesmo|naquele)\s+ano|"
+                 r"(?:hetzelfde|dat)\s+jaar",
+    ("year", 1): r"(?:al|el)\s+año\s+siguiente|l['’]année\s+suivante|im\s+(?:folgenden|nächsten)\s+Jahr|im\s+Jahr\s+darauf|"
+                 r"l['’]anno\s+(?:dopo|successivo|seguente)|(?:на|в)\s+следующ(?:ий|ем)\s+год(?:у)?|(?:no|o)\s+ano\s+seguinte|"
+                 r"het\s+(?:jaar\s+daarop|volgende\s+jaar)",
+    ("year", -1): r"(?:el|al)\s+año\s+anterior|l['’]année\s+précédente|im\s+Vorjahr|l['’]anno\s+prima|годом\s+ранее|"
+                  r"(?:no|o)\s+ano\s+anterior|het\s+jaar\s+ervoor",
+}
+_ANAPHORA_RE = re.compile("(?i)(?<!\\w)(?:" + "|".join(f"(?P<a{unit}{'m' if n < 0 else ''}{abs(n)}>{rx})"
+                                                      for (unit, n), rx in ANAPHORA.items()) + ")(?!\\w)")
+
+
 class Shift(NamedTuple):
     """A counted shift found in a text: where it stands, how many units, which unit, its direction (-1 ago,
     +1 in or later), and whether it counts from the last date named ('later') rather than the reference date."""
@@ -88,7 +114,12 @@ def _ago_positions(info: dict) -> tuple[list[str], list[str]]:  # type: ignore[t
 
 
 def shifts_in(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterator[Shift]:
-    """The counted shifts of text[start:end] in language lang."""
+    """The shifts of text[start:end] in language lang: counted, deictic ('la semana pasada') and anaphoric
+    ('al día siguiente', from the date last named)."""
+    for m in _ANAPHORA_RE.finditer(text, start, len(text) if end is None else end):
+        name = next(k for k, v in m.groupdict().items() if v)  # 'aday1', 'adaym1', 'ayear0': unit and shift
+        n = -1 if name.endswith("m1") else int(name[-1])
+        yield Shift(m.start(), m.end(), m.group(), abs(n), name[1:].rstrip("m01"), -1 if n < 0 else 1, True)
     rx, numbers, units = _matcher(lang)
     for m in rx.finditer(text, start, len(text) if end is None else end):
         if m.group("adj1") or m.group("adj2"):  # 'la semana pasada', 'nächste Woche', 'questo mese'

@@ -16,18 +16,20 @@ partition's task receives its years', a fold task the groups of the partitions i
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from timeline.errors import Problem
 from timeline.extract import corpus, partitions as p
 from timeline.ids import unique
 from timeline.distributed.mapstage import ShardResult
+from timeline.distributed.streamed import Taken
 
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
 FAN_IN = 8  # partial sums added per task
 PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
+CHUNK = 500  # records the client fetches from a partition at a time
 
 
 class UniqueIds:
@@ -67,15 +69,16 @@ def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.
     return p.prepare(index, mentions, leads, claims)
 
 
-def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> list[dict[str, Any]]:
+def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> Taken[dict[str, Any]]:
     """Merge, dispute and rank the candidates of the shards' results (futures, in shard order) as tasks;
-    `results` is emptied, and every stage's futures are let go once the next stage is submitted, so
-    that the workers free each stage's data as soon as it is used."""
+    the records, in the output's order, as the client takes them (from the workers, chunk by chunk:
+    take them while the client is connected). `results` is emptied, and every stage's futures are let
+    go once the next stage is submitted, so that the workers free each stage's data as soon as it is used."""
     submit = _Submit(client)
     prepared = [submit(prepare_shard, s, {d: i for (t, d), i in renames.items() if t == s}, r) for s, r in enumerate(results)]
     results.clear()
     if not prepared:
-        return []
+        return Taken(0, ())
     stats = _statistics(submit, prepared)
     shapes = client.gather([submit(_shape, x) for x in prepared])
     blocks = p.blocks_of(sum((Counter(sizes) for sizes, _ in shapes), Counter()), PARTITION_MENTIONS)
@@ -89,9 +92,34 @@ def cross_document(client: Any, results: list[Any], renames: Renames, top: int |
     del merged, folds
     holders = [submit(p.wanted_holders, r) for r in ranked]
     figures = [submit(p.kind_figures, k, holders, *claims.pop(k)) for k in kinds]
-    events = [submit(_events, r) for r in ranked]
-    del ranked, holders
-    return p.assemble(client.gather(events), client.gather(figures), top)
+    del holders
+    return _assembled(client, submit, ranked, figures, top)
+
+
+def _assembled(client: Any, submit: _Submit, ranked: list[Any], figures: list[Any], top: int | None) -> Taken[dict[str, Any]]:
+    """partitions.assemble as tasks: the cutoff and the ids of shared stems from small parts, each
+    partition finished where it is and cut into chunks of CHUNK records; the client merges the chunks
+    into the chronological order, fetching a partition's next chunk when it needs it, and lets each go
+    (on the worker too) once merged, so that it never holds the whole output."""
+    last = None if top is None else submit(p.cutoff, top, *[submit(p.firsts, r, top) for r in ranked])
+    common = submit(p.shared, *[submit(p.stems, r, last) for r in ranked])
+    ids = submit(p.shared_ids, *[submit(p.stem_entries, r, last, common) for r in ranked])
+    finished = [submit(p.finish, r, last, ids, *figures) for r in ranked]
+    sizes = client.gather([submit(len, f) for f in finished])
+    chunks = [deque(submit(_slice, f, i, i + CHUNK) for i in range(0, n, CHUNK)) for f, n in zip(finished, sizes)]
+    del ranked, figures, finished
+    return Taken(sum(sizes), p.in_order(*(_fetched(client, queue) for queue in chunks)))
+
+
+def _fetched(client: Any, chunks: deque[Any]) -> Iterator[p.Keyed]:
+    """The records of a partition's chunks (futures), one chunk on the client at a time, each let go
+    before the next is fetched."""
+    while chunks:
+        yield from client.gather([chunks.popleft()])[0]
+
+
+def _slice(finished: list[p.Keyed], start: int, stop: int) -> list[p.Keyed]:
+    return finished[start:stop]
 
 
 def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
@@ -148,7 +176,3 @@ def _block_part(shard: p.Prepared, years: list[int]) -> dict[int, list[p.Piece]]
 
 def _kind_part(shard: p.Prepared, kind: str) -> list[Any]:
     return shard.claims[kind]
-
-
-def _events(ranked: p.Ranked) -> list[Any]:
-    return ranked.events

@@ -42,11 +42,20 @@ class Sourced(Document):
 
 
 @dataclass
+class Named:
+    """What the client needs of a document to make ids unique across shards (crossdoc.UniqueIds)."""
+
+    id: str
+    path: str
+    line: int | None
+
+
+@dataclass
 class ShardResult:
     """One shard's articles (as Sourced), each one's result, and the problems met, in reading order."""
 
     shard: str
-    docs: list[Sourced] = field(default_factory=list)
+    docs: list[Any] = field(default_factory=list)  # Sourced; Named in what the client takes of an extract shard (sources)
     results: list[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     marks: list[int] = field(default_factory=list)  # per document: len(problems) when it was read
@@ -58,8 +67,9 @@ class ShardResult:
         self.results.append(result)
 
     def sources(self) -> ShardResult:
-        """The same without the results: what the client needs of an extract shard."""
-        return ShardResult(self.shard, self.docs, [], self.problems, self.marks)
+        """What the client needs of an extract shard while the shards are read: the documents' names
+        and the problems (the documents stay on the worker until they are printed: documents_of)."""
+        return ShardResult(self.shard, [Named(d.id, d.path, d.line) for d in self.docs], [], self.problems, self.marks)
 
 
 def dates_of_shard(shard: str, published: str | None, mode: str, date_order: str | None) -> ShardResult:
@@ -92,5 +102,10 @@ def candidates_of_shard(shard: str, published: str | None, mode: str, date_order
 
 
 def sources_of(result: ShardResult) -> ShardResult:
-    """Runs on the worker holding the result: the part the client fetches."""
+    """Runs on the worker holding the result: the part the client fetches as the shards are read."""
     return result.sources()
+
+
+def documents_of(result: ShardResult) -> list[Sourced]:
+    """Runs on the worker holding the result: the documents, kept there until the client prints them."""
+    return result.docs

@@ -25,7 +25,8 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice, takewhile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -258,24 +259,96 @@ def kind_figures(kind: str, holders: list[dict[Seq, Order]], *parts: list[Near])
     return [(held[1], dispute) for held, dispute in kind_disputes(kind, near, holder)]
 
 
-def assemble(ranked: Iterable[list[tuple[Order, str, dict[str, Any]]]], figures: Iterable[list[tuple[Order, dict[str, Any]]]],
-             top: int | None) -> list[dict[str, Any]]:
-    """Every year's events in the order of importance, the `top` first, with their figure disputes and
-    ids, in chronological order."""
+def firsts(ranked: Ranked, top: int | None) -> list[Order]:
+    """The orders of a partition's `top` most important events (all when None)."""
+    return [order for order, _, _ in ranked.events[:top]]
+
+
+def cutoff(top: int | None, *parts: list[Order]) -> Order | None:
+    """The order of the corpus's `top`-th most important event (a partition's `firsts`): the events up to
+    it are kept; None keeps every event, () none (an empty tuple comes before every order)."""
+    if top is None:
+        return None
+    last = list(islice(heapq.merge(*parts), top))
+    return () if top <= 0 else last[-1] if len(last) == top else None
+
+
+def kept(ranked: Ranked, last: Order | None) -> list[tuple[Order, str, dict[str, Any]]]:
+    """A partition's events that the cutoff keeps, in the order of importance."""
+    return ranked.events if last is None else list(takewhile(lambda e: e[0] <= last, ranked.events))
+
+
+def stem(ident: str) -> str:
+    """What an id begins with (its date's first part): `unique` renames an id within its stem, so ids of
+    different stems never meet and each stem's ids are made unique alone."""
+    return ident.split("-", 1)[0]
+
+
+def stems(ranked: Ranked, last: Order | None) -> set[str]:
+    """The stems of a partition's kept events (a date's year: a partition's years, as a rule)."""
+    return {stem(ident) for _, ident, _ in kept(ranked, last)}
+
+
+def shared(*parts: set[str]) -> set[str]:
+    """The stems found in more than one partition (their ids are made unique across partitions)."""
+    seen: Counter[str] = Counter()
+    for part in parts:
+        seen.update(part)
+    return {s for s, n in seen.items() if n > 1}
+
+
+def stem_entries(ranked: Ranked, last: Order | None, common: set[str]) -> list[tuple[Order, str]]:
+    """(order, id to make unique) of a partition's kept events whose stem other partitions hold too."""
+    return [(order, ident) for order, ident, _ in kept(ranked, last) if stem(ident) in common]
+
+
+def shared_ids(*parts: list[tuple[Order, str]]) -> dict[Order, str]:
+    """Ids of the events of shared stems, made unique in the corpus's order of importance."""
+    used: set[str] = set()
+    out: dict[Order, str] = {}
+    for order, ident in heapq.merge(*parts):
+        out[order] = unique(ident, used)
+        used.add(out[order])
+    return out
+
+
+Keyed = tuple[tuple[Any, ...], dict[str, Any]]  # a record and its place in the chronological order
+
+
+def finish(ranked: Ranked, last: Order | None, ids: Mapping[Order, str], *figures: list[tuple[Order, dict[str, Any]]]) -> list[Keyed]:
+    """A partition's kept events with their ids (unique in the order of importance, as one process gives
+    them) and figure disputes (in the order of `figures`), in chronological order."""
+    events = kept(ranked, last)
+    mine = {order for order, _, _ in events}
     disputes: dict[Order, list[dict[str, Any]]] = defaultdict(list)
     for part in figures:
         for order, dispute in part:
-            disputes[order].append(dispute)
+            if order in mine:
+                disputes[order].append(dispute)
     used: set[str] = set()
-    records: list[dict[str, Any]] = []
-    for order, ident, record in heapq.merge(*ranked, key=lambda e: e[0]):
-        if top is not None and len(records) >= max(0, top):
-            break
-        record = {**record, "id": unique(ident, used), "disputes": record["disputes"] + disputes.get(order, [])}
-        used.add(record["id"])
-        records.append(record)
-    records.sort(key=lambda e: (dates.parse(e["date"]).sort_key, -e["importance"], e["id"]))  # a span sorts by its start
-    return records
+    out: list[Keyed] = []
+    for order, ident, record in events:
+        name = ids[order] if order in ids else unique(ident, used)
+        used.add(name)
+        record = {**record, "id": name, "disputes": record["disputes"] + disputes.get(order, [])}
+        out.append(((dates.parse(record["date"]).sort_key, -record["importance"], name), record))  # a span sorts by its start
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def in_order(*finished: Iterable[Keyed]) -> Iterator[dict[str, Any]]:
+    """The partitions' finished records merged into one chronological order, one at a time."""
+    return (record for _, record in heapq.merge(*finished, key=lambda e: e[0]))
+
+
+def assemble(ranked: list[Ranked], figures: list[list[tuple[Order, dict[str, Any]]]], top: int | None) -> Iterator[dict[str, Any]]:
+    """Every partition's events in the order of importance, the `top` first, with their figure disputes
+    and ids, in chronological order: the small global parts (the cutoff, ids of stems that several
+    partitions hold), then each partition finished alone, then merged."""
+    last = cutoff(top, *(firsts(r, top) for r in ranked))
+    common = shared(*(stems(r, last) for r in ranked))
+    ids = shared_ids(*(stem_entries(r, last, common) for r in ranked))
+    return in_order(*(finish(r, last, ids, *figures) for r in ranked))
 
 
 def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
@@ -289,7 +362,7 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     holders = [r.holders for r in ranked]
     kinds = sorted({k for s in shards for k in s.claims})
     figures = [kind_figures(k, holders, *(s.claims[k] for s in shards if k in s.claims)) for k in kinds]
-    return assemble([r.events for r in ranked], figures, top)
+    return list(assemble(ranked, figures, top))
 
 
 def add_names(*parts: Counter[str]) -> Counter[str]:

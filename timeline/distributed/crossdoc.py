@@ -59,7 +59,7 @@ def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.
     """Runs where the shard's candidates are: its part of the cross-document stage (partitions.prepare),
     documents renamed as one process names them."""
     mentions: list[Any] = []
-    leads: list[set[str]] = []
+    leads: list[corpus.Lead] = []
     claims: list[Any] = []
     for d, (found, words, figures) in enumerate(shard.results):
         ident = renames.get(d)

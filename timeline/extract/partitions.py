@@ -25,14 +25,14 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice, takewhile
 from dataclasses import dataclass, field
 from typing import Any
 
 from timeline import dates
 from timeline.extract.candidates import Mention
-from timeline.extract.corpus import Counts, Statistics, add_centroids, add_counts, centroid_of, count, statistics, with_centroid
+from timeline.extract.corpus import Counts, Lead, Statistics, add_centroids, add_counts, centroid_of, count, statistics, with_centroid
 from timeline.extract.figures import Claim, by_kind, kind_disputes
 from timeline.extract.groups import Group
 from timeline.extract.merge import finest_first, mention_year, merge_year as merge_mentions
@@ -57,10 +57,10 @@ class Prepared:
     years: dict[int, list[Piece]]
     claims: dict[str, list[Near]]  # by kind: each claim and the mentions it may belong to
     counts: Counts
-    leads: list[set[str]]
+    leads: Sequence[Lead]
 
 
-def prepare(shard: int, mentions: list[Mention], leads: list[set[str]], claims: Iterable[Claim]) -> Prepared:
+def prepare(shard: int, mentions: list[Mention], leads: Sequence[Lead], claims: Iterable[Claim]) -> Prepared:
     """A shard's mentions by year, its claims by kind, its counts. Its documents lie in no other shard."""
     spans: dict[str, list[tuple[int, int, Seq]]] = defaultdict(list)
     for i, m in enumerate(mentions):

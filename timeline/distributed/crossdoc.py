@@ -9,9 +9,11 @@ the later document is renamed as one process renames it (timeline.ids.unique) an
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
 tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
 mentions or more), one fold task per partition where connected date disputes start, one figure task
-per kind of happening. No task receives every candidate (unless one partition holds the corpus): a
-partition's task receives its years', a fold task the groups of the partitions its disputes span. The client receives what it prints
-(the events) and small things to plan the next tasks (years, kinds, links between groups).
+per kind of happening, one finishing task per partition (its ids and figure disputes, chronological
+order). No task receives every candidate (unless one partition holds the corpus): a partition's task
+receives its years', a fold task the groups of the partitions its disputes span. The client receives
+small things to plan the next tasks (years, kinds, links between groups), then the events it prints,
+CHUNK at a time from each partition, merged into the output's order as they are printed.
 """
 from __future__ import annotations
 

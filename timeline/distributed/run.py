@@ -5,8 +5,10 @@ The client lists the shards on a worker, submits one map task per shard (a few p
 the results it has taken, so that no worker piles up results for a slow client), follows them as they
 finish (progress) and takes their results in shard order, so the order in which shards finish does
 not matter. For extract, the shards' candidates stay on the workers and go to the cross-document tasks
-(crossdoc.cross_document) directly; a worker that dies loses nothing but time: Dask runs its tasks
-again on another worker.
+(crossdoc.cross_document) directly, and the documents wait there to be printed: `extract_streaming`
+hands the printer an extraction read from the workers as it is printed (streamed.Streamed), so that the
+client never holds the output. A worker that dies loses nothing but time: Dask runs its tasks again on
+another worker.
 """
 from __future__ import annotations
 

@@ -17,8 +17,11 @@ Stages, each a function of its partition (candidates never all meet in one place
 5. `rank_block`: a partition's events scored and in the corpus's order of importance (Order), with
    the events that hold the mentions next to figures.
 6. `kind_figures`: figure disputes of one kind of happening (figures.kind_disputes).
-7. `assemble`: the partitions' events merged in order of importance, `top`, figure disputes, ids (unique in
-   that order, as one process gives them), chronological order.
+7. `assemble`, from small aggregates, never every record at once: the `cutoff` of `top` (the partitions'
+   first orders), the ids of id stems that several partitions hold (`shared_ids`: an id is renamed only
+   within its stem, so the others are made unique in their partition); each partition `finish`ed alone
+   (ids, figure disputes, chronological order); then the partitions merged (`in_order`), one record at a
+   time, as they are printed.
 """
 from __future__ import annotations
 

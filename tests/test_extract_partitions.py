@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extract import corpus, partitions, records
+from timeline.extract import corpus, partitions
 from timeline.extract.candidates import Mention
 from timeline.extract.events import build_records
 from timeline.extract.groups import Group
@@ -219,24 +219,3 @@ def test_each_year_is_its_own_partition() -> None:
     shard = partitions.prepare(0, [a, b], [set(), set()], [])
     assert {y: [m.source for _, m, _ in pieces] for y, pieces in shard.years.items()} == {2015: ["a"], 2016: ["b"]}
 
-
-def _ranked(*events: tuple[float, str, str]) -> partitions.Ranked:
-    """A partition's ranked events (importance, date, title), as rank_block gives them."""
-    made = [((-value, date, title), records.slug(date, title), {"id": "", "date": date, "title": title, "importance": value, "disputes": []})
-            for value, date, title in events]
-    return partitions.Ranked(sorted(made, key=lambda e: e[0]), {})
-
-
-def test_ids_of_a_stem_that_several_partitions_hold_are_unique_in_the_order_of_importance() -> None:
-    """An id is renamed only within its stem (its date's first part, the first year, so a stem normally
-    lies in one partition, but assemble does not rely on it): a stem found in two partitions gets the
-    ids that one partition of every event gives, for any `top`."""
-    first = _ranked((3.0, "2010", "Dam closed"), (1.0, "2010", "Dam closed"), (0.5, "2011", "Dam reopened"))
-    second = _ranked((2.0, "2010-05", "Dam closed"), (2.5, "2010", "Dam closed"))
-    one = _ranked(*((-e[0][0], e[0][1], e[0][2]) for e in first.events + second.events))
-    for top in (None, 0, 2, 4, 9):
-        split = list(partitions.assemble([first, second], [], top))
-        assert split == list(partitions.assemble([one], [], top))
-        assert len({r["id"] for r in split}) == len(split) == min(5, 5 if top is None else top)
-    ids = [r["id"] for r in sorted(partitions.assemble([first, second], [], None), key=lambda r: -r["importance"])]
-    assert ids == ["2010-dam-closed", "2010-dam-closed-2", "2010-05-dam-closed", "2010-dam-closed-3", "2011-dam-reopened"]

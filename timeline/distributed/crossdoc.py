@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from timeline.errors import Problem
-from timeline.extract import corpus, partitions as p
+from timeline.extract import assemble as a, corpus, partitions as p
 from timeline.ids import unique
 from timeline.distributed.mapstage import ShardResult
 from timeline.distributed.streamed import Taken
@@ -99,29 +99,34 @@ def cross_document(client: Any, results: list[Any], renames: Renames, top: int |
 
 
 def _assembled(client: Any, submit: _Submit, ranked: list[Any], figures: list[Any], top: int | None) -> Taken[dict[str, Any]]:
-    """partitions.assemble as tasks: the cutoff and the ids of shared stems from small parts, each
+    """timeline.extract.assemble as tasks: the cutoff and the ids of shared stems from small parts, each
     partition finished where it is and cut into chunks of CHUNK records; the client merges the chunks
-    into the chronological order, fetching a partition's next chunk when it needs it, and lets each go
-    (on the worker too) once merged, so that it never holds the whole output."""
-    last = None if top is None else submit(p.cutoff, top, *[submit(p.firsts, r, top) for r in ranked])
-    common = submit(p.shared, *[submit(p.stems, r, last) for r in ranked])
-    ids = submit(p.shared_ids, *[submit(p.stem_entries, r, last, common) for r in ranked])
-    finished = [submit(p.finish, r, last, ids, *figures) for r in ranked]
-    sizes = client.gather([submit(len, f) for f in finished])
-    chunks = [deque(submit(_slice, f, i, i + CHUNK) for i in range(0, n, CHUNK)) for f, n in zip(finished, sizes)]
-    del ranked, figures, finished
-    return Taken(sum(sizes), p.in_order(*(_fetched(client, queue) for queue in chunks)))
+    into the chronological order, fetching a partition's chunks only when its records are due, one at a
+    time, and lets each go (on the worker too) once merged: it never holds the whole output."""
+    events = [submit(_events, r) for r in ranked]
+    last = None if top is None else submit(a.cutoff, top, *[submit(a.firsts, e, top) for e in events])
+    common = submit(a.shared, *[submit(a.stems, e, last) for e in events])
+    ids = submit(a.shared_ids, *[submit(a.stem_entries, e, last, common) for e in events])
+    finished = [submit(a.finish, e, last, ids, *figures) for e in events]
+    heads = client.gather([submit(a.head, f) for f in finished])
+    chunks = [deque(submit(_slice, f, i, i + CHUNK) for i in range(0, n, CHUNK)) for f, (n, _) in zip(finished, heads)]
+    del ranked, figures, events, finished
+    return Taken(sum(n for n, _ in heads), a.in_order((first, _fetched(client, queue)) for (_, first), queue in zip(heads, chunks)))
 
 
-def _fetched(client: Any, chunks: deque[Any]) -> Iterator[p.Keyed]:
+def _fetched(client: Any, chunks: deque[Any]) -> Iterator[a.Keyed]:
     """The records of a partition's chunks (futures), one chunk on the client at a time, each let go
-    before the next is fetched."""
+    before the next is fetched (nothing is fetched before the first record is asked for)."""
     while chunks:
         yield from client.gather([chunks.popleft()])[0]
 
 
-def _slice(finished: list[p.Keyed], start: int, stop: int) -> list[p.Keyed]:
+def _slice(finished: list[a.Keyed], start: int, stop: int) -> list[a.Keyed]:
     return finished[start:stop]
+
+
+def _events(ranked: p.Ranked) -> list[a.Event]:
+    return ranked.events
 
 
 def _statistics(submit: _Submit, prepared: list[Any]) -> Any:

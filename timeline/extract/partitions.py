@@ -17,23 +17,17 @@ Stages, each a function of its partition (candidates never all meet in one place
 5. `rank_block`: a partition's events scored and in the corpus's order of importance (Order), with
    the events that hold the mentions next to figures.
 6. `kind_figures`: figure disputes of one kind of happening (figures.kind_disputes).
-7. `assemble`, from small aggregates, never every record at once: the `cutoff` of `top` (the partitions'
-   first orders), the ids of id stems that several partitions hold (`shared_ids`: an id is renamed only
-   within its stem, so the others are made unique in their partition); each partition `finish`ed alone
-   (ids, figure disputes, chronological order); then the partitions merged (`in_order`), one record at a
-   time, as they are printed.
+7. `assemble` (timeline.extract.assemble): the output, from small aggregates, each partition finished
+   alone, then merged into the chronological order as it is printed.
 """
 from __future__ import annotations
 
 import dataclasses
-import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice, takewhile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline import dates
 from timeline.extract.candidates import Mention
 from timeline.extract.corpus import Counts, Lead, Statistics, add_centroids, add_counts, centroid_of, count, statistics, with_centroid
 from timeline.extract.figures import Claim, by_kind, kind_disputes
@@ -42,11 +36,10 @@ from timeline.extract.merge import finest_first, mention_year, merge_year as mer
 from timeline.extract.rank import Centrality, DateCentrality, date_references, importance
 from timeline.extract.records import record_of
 from timeline.extract.rivals import DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS, fold_rivals, name_counts, name_entries, near_links
-from timeline.ids import unique
+from timeline.extract.assemble import Event, Order, assemble
 
 Seq = tuple[int, int]  # (shard, index of the mention in the shard): the order one process reads them in
 Ref = tuple[int, int]  # (year, index of the group in the year's groups)
-Order = tuple[Any, ...]  # an event's place in the order of importance (one process's sort key, then its group's)
 Piece = tuple[Seq, Mention, bool]  # a mention, its place, whether a figure lies next to it
 Near = tuple[Claim, tuple[Seq, ...], bool]  # a claim, the mentions of its sentence (True) or of the one before (False)
 WINDOW_YEARS = max(DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS) // 365 + 1  # two dates that may be disputed start at most this many years apart
@@ -203,7 +196,7 @@ def by_window(sets: list[list[Ref]], block_of: Mapping[int, int]) -> dict[int, l
 class Ranked:
     """A year's events in the order of importance, and who holds the mentions next to figures."""
 
-    events: list[tuple[Order, str, dict[str, Any]]]  # (order, id to make unique, record)
+    events: list[Event]  # (order, id to make unique, record)
     holders: dict[Seq, Order]
 
 
@@ -262,98 +255,6 @@ def kind_figures(kind: str, holders: list[dict[Seq, Order]], *parts: list[Near])
     return [(held[1], dispute) for held, dispute in kind_disputes(kind, near, holder)]
 
 
-def firsts(ranked: Ranked, top: int | None) -> list[Order]:
-    """The orders of a partition's `top` most important events (all when None)."""
-    return [order for order, _, _ in ranked.events[:top]]
-
-
-def cutoff(top: int | None, *parts: list[Order]) -> Order | None:
-    """The order of the corpus's `top`-th most important event (a partition's `firsts`): the events up to
-    it are kept; None keeps every event, () none (an empty tuple comes before every order)."""
-    if top is None:
-        return None
-    last = list(islice(heapq.merge(*parts), top))
-    return () if top <= 0 else last[-1] if len(last) == top else None
-
-
-def kept(ranked: Ranked, last: Order | None) -> list[tuple[Order, str, dict[str, Any]]]:
-    """A partition's events that the cutoff keeps, in the order of importance."""
-    return ranked.events if last is None else list(takewhile(lambda e: e[0] <= last, ranked.events))
-
-
-def stem(ident: str) -> str:
-    """What an id begins with (its date's first part): `unique` renames an id within its stem, so ids of
-    different stems never meet and each stem's ids are made unique alone."""
-    return ident.split("-", 1)[0]
-
-
-def stems(ranked: Ranked, last: Order | None) -> set[str]:
-    """The stems of a partition's kept events (a date's year: a partition's years, as a rule)."""
-    return {stem(ident) for _, ident, _ in kept(ranked, last)}
-
-
-def shared(*parts: set[str]) -> set[str]:
-    """The stems found in more than one partition (their ids are made unique across partitions)."""
-    seen: Counter[str] = Counter()
-    for part in parts:
-        seen.update(part)
-    return {s for s, n in seen.items() if n > 1}
-
-
-def stem_entries(ranked: Ranked, last: Order | None, common: set[str]) -> list[tuple[Order, str]]:
-    """(order, id to make unique) of a partition's kept events whose stem other partitions hold too."""
-    return [(order, ident) for order, ident, _ in kept(ranked, last) if stem(ident) in common]
-
-
-def shared_ids(*parts: list[tuple[Order, str]]) -> dict[Order, str]:
-    """Ids of the events of shared stems, made unique in the corpus's order of importance."""
-    used: set[str] = set()
-    out: dict[Order, str] = {}
-    for order, ident in heapq.merge(*parts):
-        out[order] = unique(ident, used)
-        used.add(out[order])
-    return out
-
-
-Keyed = tuple[tuple[Any, ...], dict[str, Any]]  # a record and its place in the chronological order
-
-
-def finish(ranked: Ranked, last: Order | None, ids: Mapping[Order, str], *figures: list[tuple[Order, dict[str, Any]]]) -> list[Keyed]:
-    """A partition's kept events with their ids (unique in the order of importance, as one process gives
-    them) and figure disputes (in the order of `figures`), in chronological order."""
-    events = kept(ranked, last)
-    mine = {order for order, _, _ in events}
-    disputes: dict[Order, list[dict[str, Any]]] = defaultdict(list)
-    for part in figures:
-        for order, dispute in part:
-            if order in mine:
-                disputes[order].append(dispute)
-    used: set[str] = set()
-    out: list[Keyed] = []
-    for order, ident, record in events:
-        name = ids[order] if order in ids else unique(ident, used)
-        used.add(name)
-        record = {**record, "id": name, "disputes": record["disputes"] + disputes.get(order, [])}
-        out.append(((dates.parse(record["date"]).sort_key, -record["importance"], name), record))  # a span sorts by its start
-    out.sort(key=lambda e: e[0])
-    return out
-
-
-def in_order(*finished: Iterable[Keyed]) -> Iterator[dict[str, Any]]:
-    """The partitions' finished records merged into one chronological order, one at a time."""
-    return (record for _, record in heapq.merge(*finished, key=lambda e: e[0]))
-
-
-def assemble(ranked: list[Ranked], figures: list[list[tuple[Order, dict[str, Any]]]], top: int | None) -> Iterator[dict[str, Any]]:
-    """Every partition's events in the order of importance, the `top` first, with their figure disputes
-    and ids, in chronological order: the small global parts (the cutoff, ids of stems that several
-    partitions hold), then each partition finished alone, then merged."""
-    last = cutoff(top, *(firsts(r, top) for r in ranked))
-    common = shared(*(stems(r, last) for r in ranked))
-    ids = shared_ids(*(stem_entries(r, last, common) for r in ranked))
-    return in_order(*(finish(r, last, ids, *figures) for r in ranked))
-
-
 def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     """Every stage in this process, with one partition of every year (a cluster runs them as tasks)."""
     stats = statistics(add_counts(*(s.counts for s in shards)))
@@ -365,7 +266,7 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     holders = [r.holders for r in ranked]
     kinds = sorted({k for s in shards for k in s.claims})
     figures = [kind_figures(k, holders, *(s.claims[k] for s in shards if k in s.claims)) for k in kinds]
-    return list(assemble(ranked, figures, top))
+    return list(assemble([r.events for r in ranked], figures, top))
 
 
 def add_names(*parts: Counter[str]) -> Counter[str]:

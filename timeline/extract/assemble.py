@@ -42,8 +42,10 @@ def cutoff(top: int | None, *parts: list[Order]) -> Order | None:
     events up to it are kept; None keeps every event, () none (an empty tuple comes before every order)."""
     if top is None:
         return None
+    if top <= 0:
+        return ()
     last = list(islice(heapq.merge(*parts), top))
-    return () if top <= 0 else last[-1] if len(last) == top else None
+    return last[-1] if len(last) == top else None  # fewer events than `top`: every one is kept
 
 
 def kept(events: list[Event], last: Order | None) -> list[Event]:

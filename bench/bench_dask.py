@@ -13,7 +13,11 @@ SHARD_ARTICLES articles; the same seed gives the same corpus.
 Each run is `timeline COMMAND SHARDS --json --quiet > /dev/null` in a child process that reports:
 wall and CPU time (of the command and every process it started), the client's peak RSS, and on Dask
 each worker's peak RSS (asked of the workers before the cluster closes) and the wall time of the
-cross-document stage (extract: its tasks, from the end of the map stage to the last result). With --jobs the largest worker process's peak RSS is reported.
+cross-document stage (extract: its tasks, from the end of the map stage until every partition is
+finished on its worker; the events then travel to the client as they are printed, in the run's wall
+time but not in this figure). With --jobs the largest worker process's peak RSS is reported. Dask's
+memory settings can be given in the environment (DASK_DISTRIBUTED__WORKER__MEMORY__TARGET=0.02: a local
+worker spills its data to disk past 2 % of its memory limit, the machine's memory / N).
 """
 from __future__ import annotations
 
@@ -110,7 +114,8 @@ def child(args: list[str], report: str) -> None:
 
 def _timed(stage: Callable[..., Any], figures: dict[str, Any]) -> Callable[..., Any]:
     """The cross-document stage (crossdoc.cross_document on Dask: every map result is in when it is
-    called; events.build_records in one process), its wall time recorded."""
+    called, every partition finished when it returns; events.build_records in one process), its wall
+    time recorded."""
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         out = stage(*args, **kwargs)

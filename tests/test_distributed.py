@@ -80,6 +80,13 @@ def test_json_is_byte_identical_on_one_local_worker_started_by_the_command(tmp_p
     assert json.loads(one.stdout)["events"]
 
 
+def test_the_listing_without_json_is_the_same_as_one_process(tmp_path: Path, cluster: Any) -> None:
+    paths = write_corpus(tmp_path)
+    one = run("extract", *paths)
+    many = run("extract", *paths, "--scheduler", cluster.scheduler_address)
+    assert many.stdout == one.stdout and one.stdout.startswith(f"{len(json.loads(run('extract', *paths, '--json').stdout)['events'])} events")
+
+
 def test_shards_that_finish_out_of_order_give_the_same_output(tmp_path: Path, cluster: Any) -> None:
     paths = write_corpus(tmp_path, (60,) + (1,) * 11)  # the first finishes last; more shards than are submitted at once
     one = run("extract", *paths, "--json", "--top", "5")
@@ -177,9 +184,12 @@ def test_the_cross_document_stage_runs_as_tasks_none_of_which_receives_every_can
     mentions = [m for _, found in map_documents(analyse_document, paths, problems=[], progress=False) for m in found.mentions]
     years = {mention_year(m) for m in mentions}
     monkeypatch.setattr(crossdoc, "PARTITION_MENTIONS", 1)  # a partition per year of this small corpus
+    monkeypatch.setattr(crossdoc, "CHUNK", 2)  # the client takes the output 2 events at a time from each partition
     with distributed.Client(cluster) as client, distributed.get_task_stream(client) as stream:
-        assert run("extract", *paths, "--json", "--scheduler", cluster.scheduler_address).stdout == run("extract", *paths, "--json").stdout
+        one = run("extract", *paths, "--json").stdout
+        assert run("extract", *paths, "--json", "--scheduler", cluster.scheduler_address).stdout == one
     tasks = [key_split(task["key"]) for task in stream.data]
-    assert len(years) >= 3 and tasks.count("merge_block") == tasks.count("rank_block") == len(years)
+    assert len(years) >= 3 and tasks.count("merge_block") == tasks.count("rank_block") == tasks.count("finish") == len(years)
+    assert tasks.count("slice") >= len(json.loads(one)["events"]) / 2 > 1  # key_split drops the leading "_"
     assert all(sum(mention_year(m) == y for m in mentions) < len(mentions) for y in years)  # each year's task gets a part
     assert tasks.count("prepare_shard") == 4 and "build_records" not in tasks and "cross_document" not in tasks

@@ -19,8 +19,8 @@ from timeline.extract.events import build_records
 class Done:
     """A task's result, as a future that is already done."""
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+    def __init__(self, value: Any, name: str = "") -> None:
+        self.value, self.name = value, name
 
 
 def resolved(arg: Any) -> Any:
@@ -36,12 +36,14 @@ class Client:
 
     def __init__(self) -> None:
         self.tasks: list[str] = []
+        self.fetched = 0  # records of the output gathered so far
 
     def submit(self, func: Any, *args: Any, pure: bool = True) -> Done:
         self.tasks.append(func.__name__)
-        return Done(func(*(resolved(a) for a in args)))
+        return Done(func(*(resolved(a) for a in args)), func.__name__)
 
     def gather(self, futures: list[Done]) -> list[Any]:
+        self.fetched += sum(len(f.value) for f in futures if f.name == "_slice")
         return [f.value for f in futures]
 
 
@@ -65,7 +67,28 @@ def test_the_tasks_give_one_process_records_whatever_the_partitions(found: list[
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(crossdoc, "PARTITION_MENTIONS", partition)
         client = Client()
-        many = crossdoc.cross_document(client, shard_results(found, leads, sorted(cuts)), {}, top)
+        many = list(crossdoc.cross_document(client, shard_results(found, leads, sorted(cuts)), {}, top))
     assert many == one
     if partition == 1 and len({m.date[:4] for m in found}) > 1:
         assert client.tasks.count("merge_block") > 1
+
+
+@settings(max_examples=15, deadline=None)
+@given(corpora(), st.lists(st.sets(st.sampled_from(LEADS), max_size=6), min_size=6, max_size=6))
+def test_the_client_holds_a_chunk_or_two_of_the_output_at_a_time(found: list[Mention], leads: list[set[str]]) -> None:
+    """The output comes CHUNK records at a time, and a partition (a year here) is fetched only when its
+    first record is due: what the client has gathered and not yet handed on is at most two chunks, however
+    many partitions there are."""
+    found = sorted(found, key=lambda m: int(m.source[3:]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crossdoc, "PARTITION_MENTIONS", 1)
+        patch.setattr(crossdoc, "CHUNK", 2)
+        client = Client()
+        records = crossdoc.cross_document(client, shard_results(found, leads, [2, 4]), {}, None)
+        assert client.fetched == 0  # nothing is fetched before it is read
+        taken = []
+        for record in records:
+            taken.append(record)
+            assert client.fetched <= len(taken) + 2 * 2
+    assert taken == build_records(found, leads) and len(records) == len(taken)
+    assert client.tasks.count("_slice") >= len(taken) / 2

@@ -218,3 +218,4 @@ def test_each_year_is_its_own_partition() -> None:
     b = Mention("b", None, None, 0, "The dam reopened on 2 March 2016.", "2016-03-02", "2 March 2016", ((20, 32),), 0, ("dam", "reopened"), ())
     shard = partitions.prepare(0, [a, b], [set(), set()], [])
     assert {y: [m.source for _, m, _ in pieces] for y, pieces in shard.years.items()} == {2015: ["a"], 2016: ["b"]}
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import os
+from collections.abc import Iterable
 from typing import IO, Any
 
 import click
@@ -54,48 +55,56 @@ def extract(paths: tuple[str, ...], published: str | None, mode: str, date_order
         read_for_edit(into)  # refuse an invalid store before the long work (the edit starts from this reading)
     published = checked_published(published, problems)
     progress = False if quiet else None
-    if scheduler is not None:
-        from timeline.distributed.run import extract as on_cluster_extract
 
-        result = on_cluster(lambda: on_cluster_extract(paths, scheduler, published=published, top=top, problems=problems,
-                                                       progress=progress, mode=mode, date_order=date_order))
-    else:
-        result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress, mode=mode,
-                     date_order=date_order)
+    def write(result: Any) -> None:
+        if as_json:
+            write_json(to_json(result), sys.stdout)
+        else:
+            write_listing(result, sys.stdout)
+        sys.stdout.flush()
+
+    if scheduler is not None:  # printed while the records come from the workers
+        from timeline.distributed.run import extract_streaming
+
+        on_cluster(lambda: extract_streaming(paths, scheduler, write, published=published, top=top, problems=problems,
+                                             progress=progress, mode=mode, date_order=date_order))
+        finish(problems, quiet)
+        return
+    result = run(paths, published=published, top=top, jobs=jobs, problems=problems, progress=progress, mode=mode,
+                 date_order=date_order)
     if into is not None:
         from timeline.curate import merge_extraction
 
         click.echo("\n".join(merge_extraction(into, result, progress=False if quiet else None).lines()))
-        finish(problems, quiet)
-        return
-    out = sys.stdout
-    if as_json:
-        out.write(json_text(to_json(result)))
-        out.write("\n")
     else:
-        write_listing(result, out)
-    out.flush()
+        write(result)
     finish(problems, quiet)
 
 
-def json_text(data: dict[str, Any]) -> str:
-    """One source or event per line (readable, diffable), written with the C encoder (fast)."""
-    parts = ['{"sources": [']
-    parts.append(",".join("\n " + json.dumps(s, ensure_ascii=False) for s in data["sources"]))
-    parts.append('\n],\n"events": [')
-    parts.append(",".join("\n " + json.dumps(e, ensure_ascii=False) for e in data["events"]))
-    parts.append("\n]}")
-    return "".join(parts)
+def write_json(data: dict[str, Any], out: IO[str]) -> None:
+    """One source or event per line (readable, diffable), each written as it comes (the output is never
+    held whole), with the C encoder (fast)."""
+    out.write('{"sources": [')
+    _write_lines(data["sources"], out)
+    out.write('\n],\n"events": [')
+    _write_lines(data["events"], out)
+    out.write("\n]}\n")
+
+
+def _write_lines(items: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    for i, item in enumerate(items):
+        out.write(("\n " if i == 0 else ",\n ") + json.dumps(item, ensure_ascii=False))
 
 
 def to_json(result: Any) -> dict[str, Any]:
-    """The command's JSON contract: sources and events (with disputes and status as extra keys)."""
-    sources = [
+    """The command's JSON contract: sources and events (with disputes and status as extra keys); each
+    list is made as it is read."""
+    sources = (
         {"id": d.id, "path": d.path, "title": d.title, "publisher": d.publisher, "published": d.published,
          "published_basis": d.published_basis, "published_note": d.published_note,
          **({"segment": [d.start, d.stop]} if d.start or d.end is not None else {})}
         for d in result.documents
-    ]
+    )
     return {"sources": sources, "events": result.records}
 
 

@@ -15,7 +15,10 @@ Stages, one module each:
   disputes, ranking) as tasks per shard, partition of whole years, window of date disputes and kind
   of figure: the stages of timeline.extract.partitions, which one process runs on one partition;
 - progress.py: documents done / total on stderr;
-- run.py: the two runs, `find_dates` and `extract`, as the one-process library functions.
+- streamed.py: what the printer reads of an extraction on the cluster: documents and events taken from
+  the workers as they are printed;
+- run.py: the two runs, `find_dates` and `extract`, as the one-process library functions
+  (`extract_streaming` for the printer).
 
 Only paths go from the client to the workers, and only results come back.
 """

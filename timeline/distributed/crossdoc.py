@@ -9,25 +9,29 @@ the later document is renamed as one process renames it (timeline.ids.unique) an
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
 tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
 mentions or more), one fold task per partition where connected date disputes start, one figure task
-per kind of happening. No task receives every candidate (unless one partition holds the corpus): a
-partition's task receives its years', a fold task the groups of the partitions its disputes span. The client receives what it prints
-(the events) and small things to plan the next tasks (years, kinds, links between groups).
+per kind of happening, one finishing task per partition (its ids and figure disputes, chronological
+order). No task receives every candidate (unless one partition holds the corpus): a partition's task
+receives its years', a fold task the groups of the partitions its disputes span. The client receives
+small things to plan the next tasks (years, kinds, links between groups), then the events it prints,
+CHUNK at a time from each partition, merged into the output's order as they are printed.
 """
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from timeline.errors import Problem
-from timeline.extract import corpus, partitions as p
+from timeline.extract import assemble as a, corpus, partitions as p
 from timeline.ids import unique
 from timeline.distributed.mapstage import ShardResult
+from timeline.distributed.streamed import Taken
 
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
 FAN_IN = 8  # partial sums added per task
 PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
+CHUNK = 500  # records the client fetches from a partition at a time
 
 
 class UniqueIds:
@@ -57,7 +61,7 @@ def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.
     """Runs where the shard's candidates are: its part of the cross-document stage (partitions.prepare),
     documents renamed as one process names them."""
     mentions: list[Any] = []
-    leads: list[set[str]] = []
+    leads: list[corpus.Lead] = []
     claims: list[Any] = []
     for d, (found, words, figures) in enumerate(shard.results):
         ident = renames.get(d)
@@ -67,15 +71,16 @@ def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.
     return p.prepare(index, mentions, leads, claims)
 
 
-def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> list[dict[str, Any]]:
+def cross_document(client: Any, results: list[Any], renames: Renames, top: int | None) -> Taken[dict[str, Any]]:
     """Merge, dispute and rank the candidates of the shards' results (futures, in shard order) as tasks;
-    `results` is emptied, and every stage's futures are let go once the next stage is submitted, so
-    that the workers free each stage's data as soon as it is used."""
+    the records, in the output's order, as the client takes them (from the workers, chunk by chunk:
+    take them while the client is connected). `results` is emptied, and every stage's futures are let
+    go once the next stage is submitted, so that the workers free each stage's data as soon as it is used."""
     submit = _Submit(client)
     prepared = [submit(prepare_shard, s, {d: i for (t, d), i in renames.items() if t == s}, r) for s, r in enumerate(results)]
     results.clear()
     if not prepared:
-        return []
+        return Taken(0, ())
     stats = _statistics(submit, prepared)
     shapes = client.gather([submit(_shape, x) for x in prepared])
     blocks = p.blocks_of(sum((Counter(sizes) for sizes, _ in shapes), Counter()), PARTITION_MENTIONS)
@@ -89,9 +94,39 @@ def cross_document(client: Any, results: list[Any], renames: Renames, top: int |
     del merged, folds
     holders = [submit(p.wanted_holders, r) for r in ranked]
     figures = [submit(p.kind_figures, k, holders, *claims.pop(k)) for k in kinds]
+    del holders
+    return _assembled(client, submit, ranked, figures, top)
+
+
+def _assembled(client: Any, submit: _Submit, ranked: list[Any], figures: list[Any], top: int | None) -> Taken[dict[str, Any]]:
+    """timeline.extract.assemble as tasks: the cutoff and the ids of shared stems from small parts, each
+    partition finished where it is and cut into chunks of CHUNK records; the client merges the chunks
+    into the chronological order, fetching a partition's chunks only when its records are due, one at a
+    time, and lets each go (on the worker too) once merged: it never holds the whole output."""
     events = [submit(_events, r) for r in ranked]
-    del ranked, holders
-    return p.assemble(client.gather(events), client.gather(figures), top)
+    last = None if top is None else submit(a.cutoff, top, *[submit(a.firsts, e, top) for e in events])
+    common = submit(a.shared, *[submit(a.stems, e, last) for e in events])
+    ids = submit(a.shared_ids, *[submit(a.stem_entries, e, last, common) for e in events])
+    finished = [submit(a.finish, e, last, ids, *figures) for e in events]
+    heads = client.gather([submit(a.head, f) for f in finished])
+    chunks = [deque(submit(_slice, f, i, i + CHUNK) for i in range(0, n, CHUNK)) for f, (n, _) in zip(finished, heads)]
+    del ranked, figures, events, finished
+    return Taken(sum(n for n, _ in heads), a.in_order((first, _fetched(client, queue)) for (_, first), queue in zip(heads, chunks)))
+
+
+def _fetched(client: Any, chunks: deque[Any]) -> Iterator[a.Keyed]:
+    """The records of a partition's chunks (futures), one chunk on the client at a time, each let go
+    before the next is fetched (nothing is fetched before the first record is asked for)."""
+    while chunks:
+        yield from client.gather([chunks.popleft()])[0]
+
+
+def _slice(finished: list[a.Keyed], start: int, stop: int) -> list[a.Keyed]:
+    return finished[start:stop]
+
+
+def _events(ranked: p.Ranked) -> list[a.Event]:
+    return ranked.events
 
 
 def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
@@ -148,7 +183,3 @@ def _block_part(shard: p.Prepared, years: list[int]) -> dict[int, list[p.Piece]]
 
 def _kind_part(shard: p.Prepared, kind: str) -> list[Any]:
     return shard.claims[kind]
-
-
-def _events(ranked: p.Ranked) -> list[Any]:
-    return ranked.events

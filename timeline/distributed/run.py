@@ -5,20 +5,24 @@ The client lists the shards on a worker, submits one map task per shard (a few p
 the results it has taken, so that no worker piles up results for a slow client), follows them as they
 finish (progress) and takes their results in shard order, so the order in which shards finish does
 not matter. For extract, the shards' candidates stay on the workers and go to the cross-document tasks
-(crossdoc.cross_document) directly; a worker that dies loses nothing but time: Dask runs its tasks
-again on another worker.
+(crossdoc.cross_document) directly, and the documents wait there to be printed: `extract_streaming`
+hands the printer an extraction read from the workers as it is printed (streamed.Streamed), so that the
+client never holds the output. A worker that dies loses nothing but time: Dask runs its tasks again on
+another worker.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.distributed.cluster import Scheduler, connect, dask_distributed
-from timeline.distributed.crossdoc import UniqueIds, cross_document
-from timeline.distributed.mapstage import ShardResult, candidates_of_shard, dates_of_shard, sources_of
+from timeline.distributed.crossdoc import Renames, UniqueIds, cross_document
+from timeline.distributed.mapstage import ShardResult, Sourced, candidates_of_shard, dates_of_shard, documents_of, sources_of
 from timeline.distributed.progress import Progress, Report, count_documents
 from timeline.distributed.shards import list_shards
+from timeline.distributed.streamed import Streamed, Taken
 from timeline.errors import Problem
 
 if TYPE_CHECKING:
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     from timeline.read import Document
 
 WINDOW = 3  # map tasks per worker submitted ahead of the results the client has taken
+T = TypeVar("T")
 
 
 def find_dates(paths: Iterable[str | Path], scheduler: Scheduler, published: str | None = None,
@@ -50,26 +55,49 @@ def find_dates(paths: Iterable[str | Path], scheduler: Scheduler, published: str
 def extract(paths: Iterable[str | Path], scheduler: Scheduler, published: str | None = None, top: int | None = None,
             problems: list[Problem] | None = None, progress: bool | None | Report = None, mode: str = "auto",
             date_order: str | None = None) -> Extraction:
-    """timeline.extract.events.extract on the cluster: the same documents, records and problems."""
+    """timeline.extract.events.extract on the cluster: the same documents, records and problems (held
+    here, all of them: `extract_streaming` prints them without holding them)."""
     from timeline.extract.events import Extraction
 
+    def held(found: Streamed) -> Extraction:
+        return Extraction(tuple(found.documents), tuple(found.records), found.problems)
+
+    return extract_streaming(paths, scheduler, held, published, top, problems, progress, mode, date_order)
+
+
+def extract_streaming(paths: Iterable[str | Path], scheduler: Scheduler, write: Callable[[Streamed], T], published: str | None = None,
+                      top: int | None = None, problems: list[Problem] | None = None, progress: bool | None | Report = None,
+                      mode: str = "auto", date_order: str | None = None) -> T:
+    """`write(extraction)` while the cluster is connected, its documents and records taken from the
+    workers as `write` reads them (once, in order): what `timeline extract` prints, never all here."""
     sink: list[Problem] = [] if problems is None else problems
     with connect(scheduler) as client:
         shards = client.submit(list_shards, [str(p) for p in paths]).result()
         results: list[Any] = []  # each shard's candidates, kept on its worker for the cross-document task
+        docs: list[Any] = []  # each shard's documents, kept on its worker until they are printed
 
         def submit(shard: str) -> Any:
             results.append(client.submit(candidates_of_shard, shard, published, mode, date_order, pure=False))
+            docs.append(client.submit(documents_of, results[-1], pure=False))
             return client.submit(sources_of, results[-1], pure=False)
 
-        ids = UniqueIds()
-        sourced = list(_in_order(client, shards, submit, progress, ids))
+        ids, sizes = UniqueIds(), []
+        for result in _in_order(client, shards, submit, progress, ids):
+            sink.extend(result.problems)
+            sizes.append(len(result.docs))
         records = cross_document(client, results, ids.renames, top)
-    docs = [doc for result in sourced for doc in result.docs]
-    sink.extend(p for result in sourced for p in result.problems)
-    return Extraction(tuple(docs), tuple(records), tuple(sink))
+        return write(Streamed(Taken(sum(sizes), _documents(client, deque(docs), ids.renames)), records, tuple(sink)))
 
 
+def _documents(client: Any, docs: deque[Any], renames: Renames) -> Iterator[Sourced]:
+    """The shards' documents (futures, in shard order), one shard on the client at a time, named as one
+    process names them."""
+    shard = 0
+    while docs:
+        for d, doc in enumerate(client.gather([docs.popleft()])[0]):
+            doc.id = renames.get((shard, d), doc.id)
+            yield doc
+        shard += 1
 class _Feed:
     """Map tasks submitted as the client takes results: at most WINDOW per worker not yet taken."""
 

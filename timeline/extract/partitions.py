@@ -17,32 +17,29 @@ Stages, each a function of its partition (candidates never all meet in one place
 5. `rank_block`: a partition's events scored and in the corpus's order of importance (Order), with
    the events that hold the mentions next to figures.
 6. `kind_figures`: figure disputes of one kind of happening (figures.kind_disputes).
-7. `assemble`: the partitions' events merged in order of importance, `top`, figure disputes, ids (unique in
-   that order, as one process gives them), chronological order.
+7. `assemble` (timeline.extract.assemble): the output, from small aggregates, each partition finished
+   alone, then merged into the chronological order as it is printed.
 """
 from __future__ import annotations
 
 import dataclasses
-import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline import dates
 from timeline.extract.candidates import Mention
-from timeline.extract.corpus import Counts, Statistics, add_centroids, add_counts, centroid_of, count, statistics, with_centroid
+from timeline.extract.corpus import Counts, Lead, Statistics, add_centroids, add_counts, centroid_of, count, statistics, with_centroid
 from timeline.extract.figures import Claim, by_kind, kind_disputes
 from timeline.extract.groups import Group
 from timeline.extract.merge import finest_first, mention_year, merge_year as merge_mentions
 from timeline.extract.rank import Centrality, DateCentrality, date_references, importance
 from timeline.extract.records import record_of
 from timeline.extract.rivals import DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS, fold_rivals, name_counts, name_entries, near_links
-from timeline.ids import unique
+from timeline.extract.assemble import Event, Order, assemble
 
 Seq = tuple[int, int]  # (shard, index of the mention in the shard): the order one process reads them in
 Ref = tuple[int, int]  # (year, index of the group in the year's groups)
-Order = tuple[Any, ...]  # an event's place in the order of importance (one process's sort key, then its group's)
 Piece = tuple[Seq, Mention, bool]  # a mention, its place, whether a figure lies next to it
 Near = tuple[Claim, tuple[Seq, ...], bool]  # a claim, the mentions of its sentence (True) or of the one before (False)
 WINDOW_YEARS = max(DISPUTE_WINDOW_DAYS, YEAR_WINDOW_DAYS) // 365 + 1  # two dates that may be disputed start at most this many years apart
@@ -56,10 +53,10 @@ class Prepared:
     years: dict[int, list[Piece]]
     claims: dict[str, list[Near]]  # by kind: each claim and the mentions it may belong to
     counts: Counts
-    leads: list[set[str]]
+    leads: Sequence[Lead]
 
 
-def prepare(shard: int, mentions: list[Mention], leads: list[set[str]], claims: Iterable[Claim]) -> Prepared:
+def prepare(shard: int, mentions: list[Mention], leads: Sequence[Lead], claims: Iterable[Claim]) -> Prepared:
     """A shard's mentions by year, its claims by kind, its counts. Its documents lie in no other shard."""
     spans: dict[str, list[tuple[int, int, Seq]]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -199,7 +196,7 @@ def by_window(sets: list[list[Ref]], block_of: Mapping[int, int]) -> dict[int, l
 class Ranked:
     """A year's events in the order of importance, and who holds the mentions next to figures."""
 
-    events: list[tuple[Order, str, dict[str, Any]]]  # (order, id to make unique, record)
+    events: list[Event]  # (order, id to make unique, record)
     holders: dict[Seq, Order]
 
 
@@ -258,26 +255,6 @@ def kind_figures(kind: str, holders: list[dict[Seq, Order]], *parts: list[Near])
     return [(held[1], dispute) for held, dispute in kind_disputes(kind, near, holder)]
 
 
-def assemble(ranked: Iterable[list[tuple[Order, str, dict[str, Any]]]], figures: Iterable[list[tuple[Order, dict[str, Any]]]],
-             top: int | None) -> list[dict[str, Any]]:
-    """Every year's events in the order of importance, the `top` first, with their figure disputes and
-    ids, in chronological order."""
-    disputes: dict[Order, list[dict[str, Any]]] = defaultdict(list)
-    for part in figures:
-        for order, dispute in part:
-            disputes[order].append(dispute)
-    used: set[str] = set()
-    records: list[dict[str, Any]] = []
-    for order, ident, record in heapq.merge(*ranked, key=lambda e: e[0]):
-        if top is not None and len(records) >= max(0, top):
-            break
-        record = {**record, "id": unique(ident, used), "disputes": record["disputes"] + disputes.get(order, [])}
-        used.add(record["id"])
-        records.append(record)
-    records.sort(key=lambda e: (dates.parse(e["date"]).sort_key, -e["importance"], e["id"]))  # a span sorts by its start
-    return records
-
-
 def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     """Every stage in this process, with one partition of every year (a cluster runs them as tasks)."""
     stats = statistics(add_counts(*(s.counts for s in shards)))
@@ -289,7 +266,7 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     holders = [r.holders for r in ranked]
     kinds = sorted({k for s in shards for k in s.claims})
     figures = [kind_figures(k, holders, *(s.claims[k] for s in shards if k in s.claims)) for k in kinds]
-    return assemble([r.events for r in ranked], figures, top)
+    return list(assemble([r.events for r in ranked], figures, top))
 
 
 def add_names(*parts: Counter[str]) -> Counter[str]:

@@ -200,7 +200,7 @@ def _in_year(month: int, day: int | None, stated: str | None, m: re.Match[str], 
         return None, end
     year = int(stated) if stated else None
     if year is None and after:
-        base = story if story is not None else (ref.year if ref else None)
+        base = story if story is not None and not after[2] else (ref.year if ref else None)
         year = None if base is None else base + after[0]
     elif year is None and story is not None:
         year = story

@@ -27,24 +27,30 @@ SEASON_CUE_RE = re.compile(r"(?i)(?:\b(?:en|au|im|in|el|nel|na|no|em|o|der|den|d
 
 # 'of the following / same / previous year' after a month or season, in each language's word order.
 _NEXT = r"siguiente|suivante|successivo|seguente|seguinte|folgenden|daarop|volgende|следующего"
-_SAME = r"mismo|même|stesso|mesmo|selben|desselben|jenes|dieses|zelfde|datzelfde|того\s+же|этого"
-_PREV = r"anterior|précédente|precedente|vorigen|vorherigen|vorangegangenen|voorgaande|предыдущего|прошлого"
+_SAME = r"mismo|même|stesso|mesmo|selben|desselben|jenes|zelfde|datzelfde|того\s+же"
+_PREV = r"anterior|précédente|precedente|vorigen|vorherigen|vorangegangenen|voorgaande|предыдущего"
+# ... and 'of last / this / next year' counted from the reference date, not the year in focus
+_LAST_YEAR = r"pasado|scorso|passato|dernière|passado|letzten|vergangenen|vorig|прошлого|минулого|ubiegłego|zeszłego"
+_THIS_YEAR = r"este|questo|cette|dieses|этого|цього|deze|tego"
+_NEXT_YEAR = r"próximo|prossimo|prochaine|nächsten|kommenden|будущего|наступного|przyszłego"
+_DEICTIC = f"{_LAST_YEAR}|{_THIS_YEAR}|{_NEXT_YEAR}"
 _YEAR_WORD = r"año|année|anno|ano|jahres|jaar|года"
 YEAR_AFTER_RE = re.compile(
     rf"(?i),?\s+(?:del|de\s+la|de\s+l['’]|de|dello|della|dell['’]|do|da|des|van\s+het|van|het)?\s*"
-    rf"(?:(?P<a>{_NEXT}|{_SAME}|{_PREV})\s+)?(?:{_YEAR_WORD})(?:\s+(?P<b>{_NEXT}|{_SAME}|{_PREV}))?(?!\w)")
+    rf"(?:(?P<a>{_NEXT}|{_SAME}|{_PREV}|{_DEICTIC})\s+)?(?:{_YEAR_WORD})(?:\s+(?P<b>{_NEXT}|{_SAME}|{_PREV}|{_DEICTIC}))?(?!\w)")
 
 
-def year_shift(text: str, end: int) -> tuple[int, int] | None:
-    """(years from the year in focus, end of the words) when the words at `end` place a month in the following
-    (+1), the same (0) or the previous (-1) year; None when they do not."""
+def year_shift(text: str, end: int) -> tuple[int, int, bool] | None:
+    """(years from the year in focus, end of the words, whether they count from the reference date instead:
+    'dell'anno scorso') when the words at `end` place a month in the following (+1), the same (0) or the
+    previous (-1) year; None when they do not."""
     m = YEAR_AFTER_RE.match(text, end)
     word = m and (m.group("a") or m.group("b"))
     if not word:
         return None
     word = word.lower()
-    shift = 1 if re.fullmatch(_NEXT, word) else -1 if re.fullmatch(_PREV, word) else 0
-    return shift, m.end()  # type: ignore[union-attr]
+    shift = 1 if re.fullmatch(f"{_NEXT}|{_NEXT_YEAR}", word) else -1 if re.fullmatch(f"{_PREV}|{_LAST_YEAR}", word) else 0
+    return shift, m.end(), re.fullmatch(_DEICTIC, word) is not None  # type: ignore[union-attr]
 
 # 'next' and 'last' beside a weekday or a month ('el próximo martes', 'janvier dernier'): part of the expression,
 # and the direction it is read in.

@@ -17,7 +17,7 @@ from functools import lru_cache
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
 from timeline.extract.timex.foreign_words import (DAY_PARTS, LAST_WORDS, NEXT_WORDS, SEASON_CUE_RE, SEASON_MONTH, SEASONS,
-                                                  SELF_GOVERNED, Period, direction, periods_in, year_shift)
+                                                  SELF_GOVERNED, THIS_WORDS, Period, direction, periods_in, year_shift)
 from timeline.extract.timex.lexicon import MONTH_KEYS
 from timeline.extract.timex.model import Timex
 
@@ -62,7 +62,7 @@ def _tables(lang: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, Relat
                     rf"(?:,?\s+(?:de\s+)?(?P<y>{YEAR})(?!\d){YEAR_WORD}?|\s+(?P<mb>{adj})(?!\w))?"
                     rf"|(?<!\w)(?P<s>{seasons})(?!\w)(?:\s+(?:de\s+|del\s+|di\s+)?(?P<sy>{YEAR})(?!\d){YEAR_WORD}?)?"
                     rf"|(?<![\w$€£.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)(?P<yw>{YEAR_WORD})?"
-                    rf"|(?<!\w)(?:(?P<ra>{adj})\s+)?(?P<rel>{words})(?!\w)(?:\s+(?P<rb>{adj})(?!\w))?(?:\s+{DAY_PARTS}(?!\w))?")
+                    rf"|(?<!\w)(?:(?P<ra>{adj}|{THIS_WORDS})\s+)?(?P<rel>{words})(?!\w)(?:\s+(?P<rb>{adj})(?!\w))?(?:\s+{DAY_PARTS}(?!\w))?")
     return rx, months, rel
 
 
@@ -170,8 +170,9 @@ def _value(m: re.Match[str], lang: str, ref: date | None, precision: str, text: 
     expression) of one match."""
     _, months, rel = _tables(lang)
     if m.group("rel"):
-        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang,
-                         direction(m.group("ra") or m.group("rb"))), m.end()
+        word = m.group("ra") or m.group("rb")  # 'this Sunday': the coming one, unless the clause tells the past
+        said = direction(word) or ((_tense(text, m.start(), lang) or "future") if word else "")
+        return _relative(rel[m.group("rel").lower()], ref, precision, text, m.start(), lang, said), m.end()
     if m.group("year"):
         year = m.group("year")
         if NOT_A_YEAR_RE.match(text, m.end()) or (int(year) < 1900 and not _month_cue(text, m.start()) and not m.group("yw")):

@@ -65,10 +65,12 @@ DAY_PARTS = (r"(?:(?:por\s+la|pela|à\s+la|in\s+de|am|di|de\s+la)\s+)?(?:sera|ma
 
 
 def direction(word: str | None) -> str:
-    """'future' for a 'next' word, 'past' for a 'last' word, '' for none."""
+    """'future' for a 'next' word, 'past' for a 'last' word, '' for none or a 'this' word."""
     if not word:
         return ""
-    return "future" if re.fullmatch(NEXT_WORDS, word, re.IGNORECASE) else "past"
+    if re.fullmatch(NEXT_WORDS, word, re.IGNORECASE):
+        return "future"
+    return "past" if re.fullmatch(LAST_WORDS, word, re.IGNORECASE) else ""
 
 THIS_WORDS = (r"este|esta|cette|cet|ce|diese|dieser|diesen|dieses|questa|questo|quest['’]|deze|dit|esta|este|эта|этот|"
               r"эту|этой|этом|цей|ця|цю|цього|цьому|ten|ta|ten|tym|tego|bu")

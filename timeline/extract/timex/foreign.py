@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
@@ -223,18 +223,13 @@ def _relative(unit: Relative, ref: date | None, precision: str, text: str, at: i
     """The value of a relative phrase against the reference date: a day or a weekday (the last one on or
     before it, the next one in a future clause) needs the reference day; a month or a year its month or year."""
     kind, shift = unit
-    need = {"day": ("day",), "weekday": ("day",), "month": ("day", "month")}.get(kind, ("day", "month", "year"))
-    if ref is None or precision not in need:
+    if ref is None:
         return None
-    if kind == "year":
-        return f"{ref.year + shift:04d}", True
-    if kind == "month":
-        months = ref.year * 12 + ref.month - 1 + shift
-        return f"{months // 12:04d}-{months % 12 + 1:02d}", True
     if kind == "weekday":
         back = (ref.weekday() - shift) % 7
-        shift = (7 - back if back else 7) if (said or _tense(text, at, lang)) == "future" else -back
-    return (ref + timedelta(days=shift)).isoformat(), True
+        kind, shift = "day", (7 - back if back else 7) if (said or _tense(text, at, lang)) == "future" else -back
+    value = rs.shift(ref, precision, kind, shift)
+    return (value, True) if value else None
 
 
 # Words that put a clause in the future or the past, per language (a month without a year is then read forward or

@@ -77,6 +77,13 @@ def test_news_reads_a_past_month_day_in_the_year_the_paragraph_stated() -> None:
     assert dict(values(text, "2018-03-01"))["November 29"] == "2015-11-29"
     later = "In 2015, the family moved to Ankara.\n\nOn November 29 she will fly to Istanbul."
     assert dict(values(later, "2018-03-01"))["November 29"] == "2018-11-29"
+    story = ("In 2009, the brothers left for Moscow, where one drove a taxi.\n\nA cousin phoned them from Kazan, "
+             "and on March 14 they boarded a train east.")
+    assert dict(values(story, "2012-06-01"))["March 14"] == "2009-03-14"  # the frame's story goes on
+    told = story.replace("\n\nA cousin", "\n\nThe ministry says little.\n\nA cousin")
+    assert dict(values(told, "2012-06-01"))["March 14"] == "2012-03-14"  # two paragraphs on: the news again
+    back = story.replace("A cousin phoned", "Last month the ministry said a cousin phoned")
+    assert dict(values(back, "2012-06-01"))["March 14"] == "2012-03-14"  # the text came back to the present
     same = "Bombs struck the station in March 2016, and an airport in June."
     assert dict(values(same, "2017-04-01"))["June"] == "2016-06"
     news = "The bridge was last renovated in 2004. In March, engineers found cracks."

@@ -28,19 +28,23 @@ def year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
 
+# A frame ('In 2015, ...') holds to the end of its paragraph and through the next: news features tell a
+# story in paragraphs of one or two sentences ('In 2015, Erkin went to Turkey.' / 'A man called her ... and
+# on November 29 she flew'); past that, a month without a year is read against the reference date again.
+FRAME_BREAKS = 1
 STATED_NEAR = 250  # characters: a year stated this close before, in the same paragraph, also dates what follows
 
 
 def _stated_year(ctx: Ctx) -> int | None:
     """The year of an earlier year the text stated that a past month without one belongs to: one that framed
-    its paragraph ('In 2015, ...') or one stated before in the same sentence ('in March 2016 ..., and in
+    its paragraph and the next ('In 2015, ...') or one stated before in the same sentence ('in March 2016 ..., and in
     June'), before the reference year. ('It was renovated in 2004. In March, cracks were found': March of
     the reference year.)"""
     if ctx.stated_year is None or ctx.ref is None or ctx.stated_year[1] >= ctx.ref.year:
         return None
     at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
     if ctx.stated_year[0] < 0:  # a frame holds to the end of its paragraph
-        return year if not PARAGRAPH_RE.search(ctx.text, at, ctx.start) else None
+        return year if len(PARAGRAPH_RE.findall(ctx.text, at, ctx.start)) <= FRAME_BREAKS else None
     near = ctx.start - at <= STATED_NEAR and not crosses_sentence(ctx.text, at, ctx.start)
     return year if near else None  # any other stated year, within its sentence
 

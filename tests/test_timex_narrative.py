@@ -84,6 +84,8 @@ def test_news_reads_a_past_month_day_in_the_year_the_paragraph_stated() -> None:
     assert dict(values(told, "2012-06-01"))["March 14"] == "2012-03-14"  # two paragraphs on: the news again
     back = story.replace("A cousin phoned", "Last month the ministry said a cousin phoned")
     assert dict(values(back, "2012-06-01"))["March 14"] == "2012-03-14"  # the text came back to the present
+    moved = story.replace("A cousin phoned", "In October last year the ministry said a cousin phoned")
+    assert dict(values(moved, "2012-06-01"))["March 14"] == "2012-03-14"  # another time was told since
     same = "Bombs struck the station in March 2016, and an airport in June."
     assert dict(values(same, "2017-04-01"))["June"] == "2016-06"
     news = "The bridge was last renovated in 2004. In March, engineers found cracks."

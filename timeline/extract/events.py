@@ -13,6 +13,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from timeline.bulk import bulk
 from timeline.errors import Problem
 from timeline.extract.candidates import Mention, mentions_of, tag_document
 from timeline.extract.dating import reading_warnings
@@ -102,7 +103,9 @@ def extract(
         mentions.extend(found.mentions)
         doc_words.append(found.words)
         claims.extend(found.claims)
-    return Extraction(tuple(docs), tuple(build_records(mentions, doc_words, top, claims)), tuple(sink))
+    with bulk():  # the mentions are many and long-lived: the collector would scan them again and again
+        records = tuple(build_records(mentions, doc_words, top, claims))
+    return Extraction(tuple(docs), records, tuple(sink))
 
 
 def events_from_documents(docs: Iterable[Document], top: int | None = None) -> list[Event]:

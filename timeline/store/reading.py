@@ -1,16 +1,14 @@
 """Read events.yaml safely into plain data, with the line of every problem, and of every value when asked."""
 from __future__ import annotations
 
-import contextlib
-import gc
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from timeline.bulk import bulk
 from timeline.errors import Problem, StoreError, shown
 from timeline.store.scalars import PARSER, PLAIN_TAGS, SURROGATE, scalar_value
 
@@ -88,19 +86,6 @@ def _compose(path: Path, text: str, outline: bool, track: bool) -> _Composer:
     if composer.problems:
         raise StoreError(_capped(composer.problems, len(composer.problems), path))
     return composer
-
-
-@contextlib.contextmanager
-def bulk() -> Iterator[None]:
-    """Build a large structure without the cyclic garbage collector: it would scan every object made so far,
-    again and again (half the time of reading a 50,000-event store). Plain data holds no cycles."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_bytes(path: Path) -> bytes:

@@ -41,7 +41,10 @@ BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an e
            ("genres-dates-12.yaml", 25, 25 - 1),  # the twelfth (six languages, after all the fixes): 24 of 25 at first
            # the thirteenth, measured last: 13 of 15, then 'este domingo' fixed (14). Open: a weekday in a present
            # tense that tells the future with no cue ('debattiert am Donnerstag') is read as the last one
-           ("genres-dates-13.yaml", 15, 14 - 1)]
+           ("genres-dates-13.yaml", 15, 14 - 1),
+           # the fourteenth (stories told in short paragraphs after a framing year): 27 of 30 at first; then frames
+           # in other languages and 'By 2016' as a frame (30)
+           ("genres-dates-14.yaml", 30, 30 - 1)]
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -278,3 +281,29 @@ def test_a_day_or_year_told_by_its_place_after_the_last_date(text: str, lang: st
 ])
 def test_this_weekday_or_week(text: str, lang: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor="2024-06-07")] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    # a year that opens its sentence frames a past story through the next paragraph
+    ("En 2009, la mina cerró sus puertas.\n\nLos mineros protestaron, y el 4 de marzo ocuparon la plaza.", "es", "2013-05-20",
+     [("2009", "2009"), ("4 de marzo", "2009-03-04")]),
+    ("Im Jahr 2010 brannte die Fabrik ab.\n\nDie Arbeiter hatten am 2. Juni gestreikt.", "de", "2014-01-15",
+     [("2010", "2010"), ("2. Juni", "2010-06-02")]),
+    ("Nel 2012 il teatro chiuse.\n\nGli attori avevano recitato l'ultima volta il 9 aprile.", "it", "2015-03-01",
+     [("2012", "2012"), ("9 aprile", "2012-04-09")]),
+    # not a story in the past: the month lies ahead, or two paragraphs on the text is back in the present
+    ("En 2009, la mina cerró sus puertas.\n\nLa nueva mina abrirá el 4 de marzo.", "es", "2013-05-20",
+     [("2009", "2009"), ("4 de marzo", "2014-03-04")]),
+    ("En 2009, la mina cerró sus puertas.\n\nHoy no queda nadie.\n\nLos mineros ocuparon la plaza el 4 de marzo.", "es", "2013-05-20",
+     [("2009", "2009"), ("Hoy", "2013-05-20"), ("4 de marzo", "2013-03-04")]),
+    # a year inside a sentence is no frame for the next one
+    ("La mina cerró en 2009.\n\nLos mineros ocuparon la plaza el 4 de marzo.", "es", "2013-05-20",
+     [("2009", "2009"), ("4 de marzo", "2013-03-04")]),
+])
+def test_a_framing_year_dates_the_story_that_follows_in_other_languages(text: str, lang: str, anchor: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want
+
+
+def test_a_year_told_after_a_frame_moves_the_story() -> None:
+    text = "In 2012, Chen joined the firm as an intern.\n\nBy 2016 she ran its Asian division. In September she was named chief."
+    assert dict((t.text, t.value) for t in tag(text, "2021-02-10"))["September"] == "2016-09"

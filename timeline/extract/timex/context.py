@@ -10,6 +10,18 @@ import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.lexicon import MONTHS
 
 
+PARAGRAPH_RE = re.compile(r"\n\s*\n")
+# A frame ('In 2015, ...', 'En 2015, ...') holds to the end of its paragraph and through the next: news features
+# tell a story in paragraphs of one or two sentences ('In 2015, Erkin went to Turkey.' / 'A man called her ...
+# and on November 29 she flew'); past that, a month without a year is read against the reference date again.
+FRAME_BREAKS = 1
+
+
+def frame_reaches(text: str, frame_end: int, at: int) -> bool:
+    """True when a frame that ended at frame_end still dates an expression at `at`."""
+    return len(PARAGRAPH_RE.findall(text, frame_end, at)) <= FRAME_BREAKS
+
+
 @dataclass
 class Reading:
     """The value of one expression and how it was found."""

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
+from timeline.extract.timex.context import frame_reaches
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
 from timeline.extract.timex.foreign_words import (DAY_PARTS, LAST_WORDS, NEXT_WORDS, SEASON_CUE_RE, SEASON_MONTH, SEASONS,
                                                   SELF_GOVERNED, THIS_WORDS, Period, direction, periods_in, year_shift)
@@ -146,11 +147,20 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s|[。！？]")
 
 
 def _frame(text: str, at: int, found: list[Timex], lang: str) -> int | None:
-    """In news, the year an earlier expression of the same sentence gives a month without one ('去年，会议推迟到5月',
-    'En 2019, ... en marzo'), unless the month lies ahead ('... reabrirá en mayo')."""
-    if not found or not re.fullmatch(r"\d{4}", found[-1].value) or SENTENCE_END_RE.search(text, found[-1].end, at):
+    """In news, the year an earlier expression gives a month without one: in the same sentence ('去年，会议推迟到5月',
+    'En 2019, ... en marzo'), unless the month lies ahead ('... reabrirá en mayo'); or a year that opened its
+    sentence as a frame ('En 2015, la empresa cerró ...' / 'y el 12 de octubre marcharon'), in a past clause
+    while the frame reaches (timeline.extract.timex.context.frame_reaches) and no other date was told since."""
+    if not found or not re.fullmatch(r"\d{4}", found[-1].value):
         return None
-    return None if _tense(text, at, lang) == "future" else int(found[-1].value)
+    last, tense = found[-1], _tense(text, at, lang)
+    if not SENTENCE_END_RE.search(text, last.end, at):
+        return None if tense == "future" else int(last.value)
+    opens = FRAME_OPENS_RE.search(text, max(0, last.start - 24), last.start)
+    return int(last.value) if opens and tense == "past" and frame_reaches(text, last.end, at) else None
+
+
+FRAME_OPENS_RE = re.compile(r"(?:^|[.!?。]\s*|\n\s*)(?:\w+\s+){1,3}$")  # 'En 2015', 'Im Jahr 2015', 'В 2015 году'
 
 
 def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex], mode: str) -> tuple[str, bool] | None:

@@ -8,7 +8,7 @@ from datetime import date
 import timeline.extract.timex.resolve as rs
 from timeline.extract.sentences import crosses_sentence
 from timeline.extract.timex.absolute import after_month, day_from
-from timeline.extract.timex.context import PREP_BEFORE, WORD_RE, Ctx, Reading, month_of, relative_word, ymd
+from timeline.extract.timex.context import PARAGRAPH_RE, PREP_BEFORE, WORD_RE, Ctx, Reading, frame_reaches, month_of, relative_word, ymd
 from timeline.extract.timex.lexicon import DAYNUM, MONTH_FULL, WEEKDAYS, YEAR4
 
 
@@ -25,13 +25,6 @@ def year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     return rs.pick_year_for(month, day, ctx.ref, when), when
 
 
-PARAGRAPH_RE = re.compile(r"\n\s*\n")
-
-
-# A frame ('In 2015, ...') holds to the end of its paragraph and through the next: news features tell a
-# story in paragraphs of one or two sentences ('In 2015, Erkin went to Turkey.' / 'A man called her ... and
-# on November 29 she flew'); past that, a month without a year is read against the reference date again.
-FRAME_BREAKS = 1
 STATED_NEAR = 250  # characters: a year stated this close before, in the same paragraph, also dates what follows
 
 
@@ -44,7 +37,7 @@ def _stated_year(ctx: Ctx) -> int | None:
         return None
     at, year = abs(ctx.stated_year[0]), ctx.stated_year[1]
     if ctx.stated_year[0] < 0:  # a frame holds to the end of its paragraph
-        return year if len(PARAGRAPH_RE.findall(ctx.text, at, ctx.start)) <= FRAME_BREAKS else None
+        return year if frame_reaches(ctx.text, at, ctx.start) else None
     near = ctx.start - at <= STATED_NEAR and not crosses_sentence(ctx.text, at, ctx.start)
     return year if near else None  # any other stated year, within its sentence
 

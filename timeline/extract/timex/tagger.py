@@ -67,14 +67,14 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
                 remember(timex.value, ctx)
             if not timex.resolved and MONTH_VALUE_RE.match(timex.value):
                 ctx.stated_month = (timex.end, timex.value[:7])
-            if not timex.resolved and FRAME_VALUE_RE.match(timex.value) and timex.signal in ("in", "during"):
+            if not timex.resolved and FRAME_VALUE_RE.match(timex.value) and timex.signal in ("in", "during", "by"):
                 frame = bool(FRAME_BEFORE_RE.search(text, max(0, at - 8), at))  # 'In 2015, ...' frames what follows
                 ctx.stated_year = (timex.end if not frame else -timex.end, int(timex.value[:4]))
             elif (timex.resolved and YEAR_VALUE_RE.match(timex.value) and text.startswith(",", timex.end)
                   and OPENS_SENTENCE_RE.search(text, max(0, timex.start - 4), timex.start)):
                 ctx.stated_year = (-timex.end, int(timex.value))  # 'Last year, ... in mid-December': a frame too
-            elif timex.resolved and ctx.stated_year and timex.value[:4] != f"{ctx.stated_year[1]:04d}":
-                ctx.stated_year = None  # 'this year's third quarter', 'In October last year': the text moved on
+            elif ctx.stated_year and timex.value[:4] != f"{ctx.stated_year[1]:04d}":
+                ctx.stated_year = None  # 'this year's third quarter', 'In October last year', 'the 1990s': the text moved on
             pos = m.end()  # type: ignore[union-attr]
     return join_ranges(text, found) if ranges else split_ranges(found)
 

@@ -12,8 +12,8 @@ from timeline.extract.timex.lexicon import MONTHS
 
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 # A frame ('In 2015, ...', 'En 2015, ...') holds to the end of its paragraph and through the next: news features
-# tell a story in paragraphs of one or two sentences ('In 2015, Erkin went to Turkey.' / 'A man called her ...
-# and on November 29 she flew'); past that, a month without a year is read against the reference date again.
+# tell a story in paragraphs of one or two sentences ('In 2009, the brothers left for Moscow.' / 'A cousin phoned
+# them, and on March 14 they boarded a train'); past that, a month without a year is read against the reference date again.
 FRAME_BREAKS = 1
 
 

@@ -21,7 +21,7 @@ def year_for(month: int, day: int | None, ctx: Ctx) -> tuple[int, str]:
     if when == "past" and day is None and (same := _same_month_stated(month, ctx)) is not None:
         return same, when  # 'a mutiny in September 2015 ... The rebellion was suppressed, and in mid-September'
     if when == "past" and (stated := _stated_year(ctx)) is not None:
-        return stated, when  # 'In 2015, Erkin went to Turkey ... on November 29 she flew': of that year
+        return stated, when  # 'In 2009, the brothers left for Moscow ... on March 14 they boarded a train': of that year
     return rs.pick_year_for(month, day, ctx.ref, when), when
 
 

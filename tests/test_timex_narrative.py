@@ -157,3 +157,13 @@ def test_a_holiday_without_a_year_is_read_as_a_month_and_day_would_be() -> None:
     assert dict(values(story, None, mode="narrative"))["Christmas Day"] == "1415-12-25"  # the year the story has reached
     news = "In 2015, the family moved to Ankara. On Christmas Day they flew on to Istanbul."
     assert dict(values(news, "2018-03-01"))["Christmas Day"] == "2015-12-25"  # the year the paragraph stated
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    ("Her deputy will serve until an election in the spring.", "2021-11-02", "2022-21"),  # the coming spring
+    ("The plant will reopen in the spring.", "2021-04-10", "2021-21"),  # this spring, still under way
+    ("The festival was held in the summer.", "2021-02-10", "2020-22"),  # the last summer
+    ("Sales rose in the spring.", "2021-11-02", "2021-21"),
+])
+def test_a_season_without_a_year_is_read_with_the_tense(text: str, anchor: str, value: str) -> None:
+    assert [v for _, v in values(text, anchor)] == [value]

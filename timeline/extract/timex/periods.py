@@ -52,7 +52,18 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
     if ctx.ref is None:
         return None
     rel = relative_word(re.sub(r"^the\s+", "", low))  # 'the next spring', 'the following winter'
+    if not rel and not ctx.narrative:  # 'will be held in the spring' in November, 'was held in the summer' in February
+        tense = ctx.tense()
+        rel = "coming" if tense == "future" and _season_over(season, ctx.ref) else ""
+        if tense == "past" and date(ctx.ref.year, SEASON_START[season], 1) > ctx.ref:
+            return Reading(f"{ctx.ref.year - 1}-{season}", True)
     return Reading(f"{_season_year(season, rel, ctx.ref)}-{season}", True)
+
+
+def _season_over(season: int, ref: date) -> bool:
+    """True when the season of ref's year (the winter that starts in its December excepted) has ended."""
+    end_month = SEASON_START[season] + 3
+    return season != 24 and (ref.month >= end_month if end_month <= 12 else False)
 
 
 def _season_year(season: int, rel: str, ref: date) -> int:

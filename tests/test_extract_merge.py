@@ -86,3 +86,33 @@ def test_a_restatement_that_names_nobody_the_happening_names_is_not_cited() -> N
     two = doc("two", "In March 2014 the government banned public rallies in the capital after violent clashes with strikers. " + FILLER)
     (ban,) = [e for e in events_of(one, two) if e.date == "2014-03-12"]
     assert [c.source for c in ban.citations] == ["one"]
+
+
+def test_strikes_walkouts_and_becoming_a_leader_are_kinds_of_happening() -> None:
+    assert action_kinds("Dockworkers in Kessel walked off the job on Monday") == {"strike"}
+    assert action_kinds("The walkout cost shippers millions") == {"strike"}
+    assert "rule" in action_kinds("Okafor became governor in 2003") and "rule" in action_kinds("She became the first woman prime minister")
+    assert action_kinds("The earthquake struck the coast") == {"disaster"}  # 'struck' is no strike
+
+
+def test_the_same_kind_of_happening_on_the_same_day_to_the_same_named_place_is_one_event() -> None:
+    one = doc("one", "Dockworkers in Kessel walked off the job on Monday, halting cargo traffic at the harbour. " + FILLER, "2012-06-06")
+    two = doc("two", "The strike at Kessel, which began on June 4, entered its second week on Monday. " + FILLER, "2012-06-12")
+    dated = [e for e in events_of(one, two) if e.date == "2012-06-04"]
+    assert len(dated) == 1 and sorted({c.source for c in dated[0].citations}) == ["one", "two"], [(e.date, e.title) for e in events_of(one, two)]
+
+
+def test_a_name_that_many_reports_of_a_day_hold_does_not_make_them_one_happening() -> None:
+    texts = ["Protesters in Varna marched to the parliament on Friday, chanting against the mayor.",
+             "Police in Varna fired tear gas at demonstrators outside the station on Friday.",
+             "Students in Varna staged a rally at the university on Friday."]
+    docs = [doc(f"d{i}", t + " " + FILLER, "2012-06-09") for i, t in enumerate(texts)]
+    dated = [e for e in events_of(*docs) if e.date == "2012-06-08"]
+    assert len(dated) == 3, [(e.title, [c.source for c in e.citations]) for e in dated]
+
+
+def test_a_name_that_opens_a_sentence_is_a_name_when_the_article_capitalises_it_elsewhere() -> None:
+    from timeline.extract.words import opening_names
+    article = "Governor Anna Brel of Lusk resigned on Sunday. Brel became governor in 2016. The inquiry went on."
+    assert opening_names("Brel became governor in 2016.", article) == {"brel"}
+    assert opening_names("The inquiry went on.", article) == set()

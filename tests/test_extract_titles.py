@@ -125,3 +125,17 @@ def test_titles_in_languages_with_other_ways_of_leading_into_a_date() -> None:
     assert make_title(chinese, _spans(chinese, "3月5日")) == "会议开幕"
     framed = "去年，会议推迟到5月举行。"
     assert make_title(framed, _spans(framed, "去年", "5月")) == "会议推迟举行"
+
+
+def test_a_sentence_whose_one_date_lies_in_a_relative_clause_is_titled_from_that_clause() -> None:
+    from timeline.extract.clauses import relative_clause
+    text = "The strike at Kessel, which began on March 6, entered its second week."
+    found = relative_clause(text, text.index("March"), text.index("March") + 7)
+    assert found is not None and found.subject == "The strike at Kessel"
+    sentence = "Governor Anna Brel, who took office in March 2003, dissolved the provincial assembly."
+    path_text = sentence + " The harvest was poor in the northern provinces, farmers said. Teachers asked for higher pay."
+    from timeline.extract.events import events_from_documents
+    from timeline.read import Document
+    found_events = events_from_documents([Document(id="a", path="a.txt", text=path_text, published="2019-06-05",
+                                                   published_basis="stated", published_note="test")])
+    assert [(e.date, e.title) for e in found_events] == [("2003-03", "Governor Anna Brel took office")]

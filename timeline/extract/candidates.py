@@ -15,7 +15,7 @@ from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, clause_break, own_clause, split_sentences
 from timeline.extract.titles import make_title
-from timeline.extract.words import action_kinds, words_and_names
+from timeline.extract.words import action_kinds, opening_names, words_and_names
 
 MAX_QUOTE = 400
 
@@ -142,15 +142,20 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):
             continue
-        relative = relative_clause(sentence.text, t.start - sentence.start, t.end - sentence.start) if len(main) > 1 else None
-        if relative is not None:
+        relative = relative_clause(sentence.text, t.start - sentence.start, t.end - sentence.start)
+        if relative is not None and len(main) > 1:
             out.append(_relative_mention(doc, sentence, relative, t, inside, index))
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
-        span = _title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)
-        out.append(_mention(doc, quote, t, inside, index, span, until=ends.get(t.start, "")))
+        if relative is not None and quote.start <= sentence.start + relative.start and sentence.start + relative.end <= quote.end:
+            # the sentence's one date is its relative clause's ('Marrow, who took office in January 2017, denied
+            # ...'): the happening, and so the title, is that clause's; the quote stays the sentence
+            span, subject = (sentence.start + relative.body_start - quote.start, sentence.start + relative.end - quote.start), relative.subject
+        else:
+            span, subject = (_title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)), ""
+        out.append(_mention(doc, quote, t, inside, index, span, subject, until=ends.get(t.start, "")))
     return out
 
 
@@ -173,6 +178,7 @@ def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Time
              title_span: tuple[int, int] | None, subject: str = "", until: str = "") -> Mention:
     spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
     words, found = words_and_names(quote.text)
+    found |= opening_names(quote.text, doc.text)
     return Mention(
         source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
         expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),

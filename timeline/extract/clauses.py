@@ -52,7 +52,9 @@ def relative_clause(text: str, start: int, end: int) -> Relative | None:
 
 
 def _subject_start(text: str, pronoun: int) -> int | None:
-    """Where the noun phrase before a relative pronoun starts (None when the word before is no noun)."""
+    """Where the noun phrase before a relative pronoun starts (None when the word before is no noun). A place
+    after 'at', 'in' or 'on' belongs to a noun phrase its determiner opens ('The strike at Varnport, which
+    began ...'): the phrase is the subject, not the place alone."""
     words = list(_WORD.finditer(text, 0, pronoun))
     if not words or words[-1].group().lower() in _BOUNDARY or words[-1].group().lower().endswith("ly"):
         return None
@@ -60,8 +62,22 @@ def _subject_start(text: str, pronoun: int) -> int | None:
     for w in reversed(words[-MAX_SUBJECT_WORDS:-1]):
         low = w.group().lower()
         if low in _BOUNDARY or w.group().endswith((",", ".")):
-            break
+            return _opened_before(words, w, begin) if low in _PLACE_PREPOSITIONS else begin
         begin = w.start()
         if low in _DETERMINERS:
+            break
+    return begin
+
+
+_PLACE_PREPOSITIONS = frozenset(("at", "in", "on"))
+
+
+def _opened_before(words: list[re.Match[str]], preposition: re.Match[str], begin: int) -> int:
+    """The start of 'The strike' before 'at Varnport' when a determiner opens it within two words; else `begin`."""
+    before = [w for w in words if w.end() <= preposition.start()][-2:]
+    for w in reversed(before):
+        if w.group().lower() in _DETERMINERS:
+            return w.start()
+        if w.group().lower() in _BOUNDARY:
             break
     return begin

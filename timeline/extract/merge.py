@@ -23,6 +23,7 @@ from timeline.extract.candidates import Mention
 from timeline.extract.groups import OPEN, OPEN_DAYS, Bounds, Group, coefficient, day_bounds, nested
 from timeline.extract.groups import MIN_SHARED, SAME_OVERLAP
 from timeline.extract.rivals import fold_rivals
+from timeline.extract.words import spelling_key
 
 MAX_POSTINGS = 150
 PRECISION_STEP = 31  # a mention joins a group at most one precision step finer: day < month < year
@@ -130,9 +131,10 @@ def _merge_paraphrases(groups: list[Group], common: frozenset[str]) -> list[Grou
     absorbed: set[int] = set()
     finer: dict[int, int] = {}  # a coarser group -> the finer group it echoes
     kinds = [g.kinds() for g in groups]
+    rare = _rare_on_their_day(groups)
     for gid, group in enumerate(groups):
         year = _year(group.date)
-        target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, common)
+        target = _paraphrased(gid, groups, kinds, {o for k in kinds[gid] for o in index[(year, k)]}, common, rare)
         if target is not None and groups[target].date != group.date:
             finer[gid] = target  # a coarser mention of it: counts and is cited, keeps its own date and event
             while target is not None:
@@ -161,9 +163,23 @@ def _restates(mention: Mention, group: Group, common: frozenset[str]) -> bool:
                for m in group.mentions)
 
 
-def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], common: frozenset[str]) -> int | None:
+SAME_DAY_NAME_GROUPS = 2  # a name that identifies a happening of its day: held by at most this many of the day's groups
+
+
+def _rare_on_their_day(groups: list[Group]) -> frozenset[tuple[str, str]]:
+    """(day, word) pairs of words that at most SAME_DAY_NAME_GROUPS of that day's groups hold: 'Selmara' on the day
+    of its earthquake, not 'Mubarak' on a day of the protests against him."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for g in groups:
+        if day_bounds(g.date)[2] == 1:
+            counts.update((g.date, w) for w in g.words)
+    return frozenset(key for key, n in counts.items() if n <= SAME_DAY_NAME_GROUPS)
+
+
+def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], candidates: set[int], common: frozenset[str],
+                 rare: frozenset[tuple[str, str]] = frozenset()) -> int | None:
     """The earlier group that reports the same happening as groups[gid] (most distinctive words shared)."""
-    group, best, best_shared = groups[gid], None, 0
+    group, best, best_shared = groups[gid], None, 0.0
     mine = group.words | group.names
     sentences = {(m.source, m.offset) for m in group.mentions}
     when = day_bounds(group.date)
@@ -174,12 +190,24 @@ def _paraphrased(gid: int, groups: list[Group], kinds: list[frozenset[str]], can
             continue
         shared = (mine & target.words) | (mine & target.names)
         distinct = len(shared - common)  # its distinctive words
-        if not distinct or len(shared) < 2 or distinct <= best_shared:
+        if distinct and len(shared) >= 2:
+            strength = float(distinct)
+        elif when[2] == 1 and group.date == target.date and _same_name(group, target, rare):
+            strength = 0.5  # the same kind of happening on the same day to the same named one: 'Varnport'
+        else:
+            continue
+        if strength <= best_shared:
             continue
         if sentences & {(m.source, m.offset) for m in target.mentions}:
             continue  # another date of the same sentence is another happening
-        best, best_shared = other, distinct
+        best, best_shared = other, strength
     return best
+
+
+def _same_name(a: Group, b: Group, rare: frozenset[tuple[str, str]]) -> bool:
+    """True when one group (of a day) names someone or something the other's words hold and few groups of that
+    day hold (`rare`: _rare_on_their_day)."""
+    return any((key := spelling_key(n)) in y.words and (a.date, key) in rare for x, y in ((a, b), (b, a)) for n in x.names)
 
 
 def _year(value: str) -> int:

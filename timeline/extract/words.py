@@ -82,6 +82,25 @@ def words_and_names(text: str) -> tuple[list[str], set[str]]:
     return words, found
 
 
+def opening_names(text: str, document: str) -> set[str]:
+    """Capitalised content words that open `text` or one of its sentences and that `document` (the article the
+    text is from) also capitalises inside a sentence: names too ('Marrow, who took office ...' in an article
+    that says 'Governor Ilse Marrow'), which words_and_names cannot tell from 'The' or 'Dockworkers'."""
+    found: set[str] = set()
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        token = m.group()
+        if token[:1].isupper() and (not i or _AFTER_BREAK.search(text, max(0, m.start() - 2), m.start())):
+            if _normal(token) is not None and _named_inside(token.strip(_PUNCT), document):
+                found.add(token.strip(_PUNCT).lower())
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _named_inside(token: str, document: str) -> bool:
+    """True when `document` writes `token` capitalised after a lower-case word or a comma."""
+    return bool(token) and re.search(r"[a-z,;]\s+" + re.escape(token) + r"\b", document) is not None
+
+
 _PUNCT = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*/\\|#@$%^&+=~`0123456789"
 
 
@@ -112,12 +131,15 @@ ACTION_KINDS = {
     "amnesty": ("amnest*", "pardon*", "forgiv*", "clemency"),
     "flee": ("fled", "flee*", "escap*", "exile*"),
     "revolt": ("mutin*", "rebellion*", "uprising*", "revolt*", "coup", "coups", "insurrection*", "insurgency"),
-    "rule": ("ruled", "rules", "in power", "in office", "reign*", "(came|come|took|take|taking|coming) (to )?(power|office)"),
+    "rule": ("ruled", "rules", "in power", "in office", "reign*", "(came|come|took|take|taking|coming) (to )?(power|office)",
+             "(became|become|becomes|becoming) (the )?(\\w+ ){0,2}(president|prime minister|premier|governor|mayor|chancellor|king|queen|"
+             "emperor|leader|chairman|chairwoman|chief executive)"),
     "election": ("election*", "elected", "re-elected", "vote", "votes", "voted", "voting", "ballot*", "polls"),
     "appoint": ("appoint*", "succeed*", "nominat*", "sworn in"),
     "resign": ("resign*", "stepped down", "step down", "steps down"),
     "found": ("founded", "established", "set up", "launched", "created", "formed"),
     "protest": ("protest*", "demonstrat*", "rall(y|ies|ied)"),
+    "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*"),
     "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*"),
 }
 

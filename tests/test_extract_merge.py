@@ -116,3 +116,11 @@ def test_a_name_that_opens_a_sentence_is_a_name_when_the_article_capitalises_it_
     article = "Governor Anna Brel of Lusk resigned on Sunday. Brel became governor in 2016. The inquiry went on."
     assert opening_names("Brel became governor in 2016.", article) == {"brel"}
     assert opening_names("The inquiry went on.", article) == set()
+
+
+def test_strikes_and_disasters_are_kinds_in_other_languages_too() -> None:
+    assert action_kinds("La grève des contrôleurs aériens a pris fin") == {"strike"}
+    assert action_kinds("Los huelguistas cortaron la autopista") == {"strike"}
+    assert action_kinds("El incendio de la sierra arrasó 3.000 hectáreas") == {"disaster"}
+    assert action_kinds("Ein Erdbeben erschütterte Köln") == {"disaster"}
+    assert action_kinds("Police fired tear gas") == frozenset()  # 'fired' is no fire

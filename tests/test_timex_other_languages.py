@@ -307,3 +307,16 @@ def test_a_framing_year_dates_the_story_that_follows_in_other_languages(text: st
 def test_a_year_told_after_a_frame_moves_the_story() -> None:
     text = "In 2012, Chen joined the firm as an intern.\n\nBy 2016 she ran its Asian division. In September she was named chief."
     assert dict((t.text, t.value) for t in tag(text, "2021-02-10"))["September"] == "2016-09"
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # a short preterite ('dieron', 'vieron') tells the past: 'este miércoles' written on a Wednesday is that day
+    ("Los bomberos dieron por controlado el incendio este miércoles.", "2022-08-17", [("este miércoles", "2022-08-17")]),
+    # 'later' with no date named before it counts from nothing: it is not read forward from the day of writing
+    ("Un mes después del incendio, que se inició el 14 de agosto, los vecinos reclaman ayudas.", "2022-09-20",
+     [("14 de agosto", "2022-08-14")]),
+    ("El 3 de mayo llegó el ejército. Dos días después, cayó la ciudad.", "2022-09-20",
+     [("3 de mayo", "2022-05-03"), ("Dos días después", "2022-05-05")]),
+])
+def test_spanish_past_cues_and_later_without_an_earlier_date(text: str, anchor: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, "es", anchor=anchor)] == want

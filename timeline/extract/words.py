@@ -139,8 +139,11 @@ ACTION_KINDS = {
     "resign": ("resign*", "stepped down", "step down", "steps down"),
     "found": ("founded", "established", "set up", "launched", "created", "formed"),
     "protest": ("protest*", "demonstrat*", "rall(y|ies|ied)"),
-    "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*"),
-    "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*"),
+    "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*",
+               "grève", "grèves", "gréviste*", "huelga", "huelgas", "huelguista*", "streik*", "sciopero", "scioperi", "greve", "greves"),
+    "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*",
+                 "wildfire*", "bushfire*", "forest fires?", "incendio", "incendios", "incendi", "incendie", "incendies", "waldbrand*",
+                 "terremoto*", "séisme*", "erdbeben*", "inondation*", "inundaci*", "alluvion*", "überschwemmung*"),
 }
 
 
@@ -174,7 +177,7 @@ _STEMS: dict[str, set[str]] = {}  # stem (an entry ending in '*') -> kinds
 _PHRASES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = []  # (kind, anchors, pattern) of the other entries
 for _kind, _entries in ACTION_KINDS.items():
     for _entry in (e for entry in _entries for e in _expand(entry)):
-        if re.fullmatch(r"[a-z]+\*?", _entry):
+        if re.fullmatch(r"[^\W\d_]+\*?", _entry):  # a word or a stem, in any alphabet
             (_STEMS if _entry.endswith("*") else _WORDS).setdefault(_entry.rstrip("*"), set()).add(_kind)
         else:
             _PHRASES.append((_kind, _anchors(_entry), re.compile(r"\b(?:" + _fragment(_entry) + r")\b")))

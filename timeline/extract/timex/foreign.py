@@ -166,6 +166,8 @@ FRAME_OPENS_RE = re.compile(r"(?:^|[.!?。]\s*|\n\s*)(?:\w+\s+){1,3}$")  # 'En 2
 def _shifted(shift: Shift, ref: date | None, precision: str, found: list[Timex], mode: str) -> tuple[str, bool] | None:
     """(value, True) of a counted shift: from the reference date ('hace dos años', 'tra due settimane'), or from
     the last date the text named ('dos días después'; in a narrative 'через семь дней' too)."""
+    if shift.after_last and not found:
+        return None  # 'un mes después del incendio' with no date named before: nothing to count from
     if found and (shift.after_last or (shift.sign > 0 and (mode == "narrative" or rs.shift_needs(shift.unit, precision)))):
         ref, precision = rs.parse_anchor(found[-1].value)  # ('через семь дней' when the day of writing is unknown)
     if ref is None:
@@ -251,7 +253,7 @@ TENSE_CUES = {
            r"a|ont|avait|avaient|était|fut|dernier|dernière|passé\w*"),
     "de": (r"wird|werden|soll|sollen|geplant|erwartet|findet|nächst\w*|kommend\w*",
            r"hat|hatte|hatten|war|waren|wurde|wurden|letzt\w*|vergangen\w*"),
-    "es": (r"va|van|\w{2,}(?:rá|rán)|próxim\w*|previst\w*", r"fue|fueron|era|eran|había|habían|ha|han|\w{2,}ó|\w{3,}(?:aron|ieron)|pasad\w*"),
+    "es": (r"va|van|\w{2,}(?:rá|rán)|próxim\w*|previst\w*", r"fue|fueron|era|eran|había|habían|ha|han|\w{2,}ó|\w+(?:aron|ieron)|pasad\w*"),
     "it": (r"\w{2,}(?:rà|ranno)|prossim\w*|previst\w*", r"fu|furono|era|erano|aveva|avevano|ha|hanno|scors\w*"),
     "pt": (r"vai|vão|\w{2,}(?:rá|rão)|próxim\w*|previst\w*", r"foi|foram|era|eram|tinha|tinham|teve|houve|passad\w*"),
     "nl": (r"zal|zullen|gaat|gaan|volgend\w*|komend\w*", r"werd|werden|was|waren|had|hadden|heeft|hebben|vorig\w*|afgelopen"),

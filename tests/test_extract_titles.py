@@ -139,3 +139,12 @@ def test_a_sentence_whose_one_date_lies_in_a_relative_clause_is_titled_from_that
     found_events = events_from_documents([Document(id="a", path="a.txt", text=path_text, published="2019-06-05",
                                                    published_basis="stated", published_note="test")])
     assert [(e.date, e.title) for e in found_events] == [("2003-03", "Governor Anna Brel took office")]
+
+
+def test_a_date_in_the_possessive_gives_way_to_the() -> None:
+    from timeline.extract.titles import make_title
+    text = "The death toll from Thursday's earthquake in Selmara rose to 210 on Sunday, officials said."
+    at, sun = text.index("Thursday"), text.index("Sunday")
+    assert make_title(text, [(at, at + 8), (sun, sun + 6)]) == "The death toll from the earthquake in Selmara rose to 210"
+    vote = "Voters rejected last week's proposal in a referendum."
+    assert make_title(vote, [(16, 25)]) == "Voters rejected the proposal in a referendum"

@@ -154,10 +154,12 @@ def _remove_dates(text: str, spans: list[tuple[int, int]]) -> str:
             out.append(before + text[start:end])  # the date is the subject: 'This year marks ...'
             pos = end
             continue
-        out.append(_without_prepositions(before, _DAY_ORDINAL.match(text, start) is not None))
         pos = end
-        if text.startswith(("’s", "'s"), pos):  # 'this year's conference' -> 'conference'
+        if text.startswith(("’s", "'s"), pos):  # 'from Thursday's earthquake' -> 'from the earthquake'
+            out.append(before + "the")
             pos += 2
+        else:
+            out.append(_without_prepositions(before, _DAY_ORDINAL.match(text, start) is not None))
         suffix = _CASE_SUFFIX.match(text, pos)  # Turkish "Temmuz'da" (in July): the case ending goes with the date
         if suffix:
             pos = suffix.end()

@@ -148,3 +148,18 @@ def test_a_date_in_the_possessive_gives_way_to_the() -> None:
     assert make_title(text, [(at, at + 8), (sun, sun + 6)]) == "The death toll from the earthquake in Selmara rose to 210"
     vote = "Voters rejected last week's proposal in a referendum."
     assert make_title(vote, [(16, 25)]) == "Voters rejected the proposal in a referendum"
+
+
+def test_a_relative_clause_titles_only_when_commas_set_it_off_and_its_subject_starts_after_a_comma() -> None:
+    from timeline.extract.clauses import relative_clause
+    text = "Four cousins of the mayor of Lusk, Colonel Arno Velkov, who joined the rebels in April 2015, were arrested."
+    at = text.index("April")
+    found = relative_clause(text, at, at + 10)
+    assert found is not None and found.subject == "Colonel Arno Velkov"
+    from timeline.extract.events import events_from_documents
+    from timeline.read import Document
+    run_on = ("When police said the suspect in an attack on the Lusk tram that killed 9 on April 3 was a local man, "
+              "attention turned to the northern districts. The harvest was poor in the provinces, farmers said.")
+    found_events = events_from_documents([Document(id="a", path="a.txt", text=run_on, published="2019-06-05",
+                                                   published_basis="stated", published_note="test")])
+    assert [e.title for e in found_events if e.date == "2019-04-03"] == ["Attention turned to the northern districts"]

@@ -149,7 +149,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
-        if relative is not None and quote.start <= sentence.start + relative.start and sentence.start + relative.end <= quote.end:
+        if relative is not None and _set_off(sentence.text, relative) and quote.start <= sentence.start + relative.start and sentence.start + relative.end <= quote.end:
             # the sentence's one date is its relative clause's ('Marrow, who took office in January 2017, denied
             # ...'): the happening, and so the title, is that clause's; the quote stays the sentence
             span, subject = (sentence.start + relative.body_start - quote.start, sentence.start + relative.end - quote.start), relative.subject
@@ -157,6 +157,12 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
             span, subject = (_title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)), ""
         out.append(_mention(doc, quote, t, inside, index, span, subject, until=ends.get(t.start, "")))
     return out
+
+
+def _set_off(text: str, relative: Relative) -> bool:
+    """True for a relative clause between commas ('Marrow, who took office in 2017, denied ...'), whose ends are
+    sure; not for one run into its sentence ('an attack that killed 14 on April 3 was ...')."""
+    return "," in text[relative.start + len(relative.subject):relative.body_start] and text.startswith(",", relative.end)
 
 
 def _start_of(t: timex.Timex, ends: dict[int, str]) -> timex.Timex:

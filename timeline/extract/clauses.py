@@ -61,6 +61,8 @@ def _subject_start(text: str, pronoun: int) -> int | None:
     begin = words[-1].start()
     for w in reversed(words[-MAX_SUBJECT_WORDS:-1]):
         low = w.group().lower()
+        if "," in text[w.end():begin]:
+            break  # 'of Tajikistan, Colonel Halimov, who ...': the phrase starts after the comma
         if low in _BOUNDARY or w.group().endswith((",", ".")):
             return _opened_before(words, w, begin) if low in _PLACE_PREPOSITIONS else begin
         begin = w.start()

@@ -163,3 +163,11 @@ def test_a_relative_clause_titles_only_when_commas_set_it_off_and_its_subject_st
     found_events = events_from_documents([Document(id="a", path="a.txt", text=run_on, published="2019-06-05",
                                                    published_basis="stated", published_note="test")])
     assert [e.title for e in found_events if e.date == "2019-04-03"] == ["Attention turned to the northern districts"]
+
+
+def test_a_title_cut_for_length_does_not_end_on_an_auxiliary() -> None:
+    from timeline.extract.titles import make_title
+    text = ("The inquiry by the Geneva-based International Committee for Maritime Safety found that 31 crews had "
+            "ignored the warnings of the port authority over the winter.")
+    title = make_title(text, [])
+    assert not title.split()[-1] in {"had", "has", "have", "was", "were"}, title

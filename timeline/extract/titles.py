@@ -241,9 +241,10 @@ OVERRUN = 6  # a clause a few words over MAX_WORDS is kept whole: cutting it wou
 
 
 # a title cut at MAX_WORDS does not end inside a clause it cannot finish: 'organization that threatened',
-# 'measures to make', 'the'
+# 'measures to make', 'the', 'claimed that 27 fighters had'
 _CUT_TAIL = re.compile(
     r"(?:\s+(?<!said )(?<!says )(?<!reported )(?:that|which|who|whose|to|as|because|after|before|when|while)(?:\s+\S+){0,2}"
-    r"|\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its))$",
+    r"|\s+(?:the|a|an|of|to|in|on|and|or|for|with|by|at|from|his|her|their|its"
+    r"|had|has|have|was|were|is|are|will|would|could|should|may|might|be|been|being))$",
     re.IGNORECASE,
 )

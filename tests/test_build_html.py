@@ -306,6 +306,12 @@ def test_vendored_plotly_is_the_build_of_its_tool(tmp_path):
     assert built.read_text(encoding="utf-8") == asset("plotly-core.min.js")
 
 
+def test_vendored_plotly_is_ascii():
+    """One non-ASCII character makes the browser hold the whole inline plotly.js as a two-byte string, which V8
+    compiles more slowly; tools/build-plotly.js writes every other character as a \\u escape."""
+    assert asset("plotly-core.min.js").isascii()
+
+
 def test_cli_locale_and_review(copy_root, tmp_path):
     root = copy_root("page-basic")
     result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--locale", "de", "--review")

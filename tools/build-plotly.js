@@ -31,7 +31,14 @@ const result = esbuild.buildSync({
   loader: { ".css": "empty" },  /* maplibre's stylesheet, required only when a map subplot registers */
   legalComments: "eof", write: false, logLevel: "warning"
 });
-const code = header() + result.outputFiles[0].text;
+/* ASCII only: esbuild leaves a non-ASCII character inside a regular expression literal as it is (one U+FFFD), and
+   one such character makes the browser hold the whole 1.1 MB inline script as a two-byte string, which V8 scans
+   and compiles more slowly (bench/results/page.md: the CPU time of a page load). \uXXXX means the same
+   in a string, a regular expression, an identifier or a comment. */
+function ascii(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+const code = ascii(header() + result.outputFiles[0].text);
 const tmp = OUT + ".tmp";
 fs.writeFileSync(tmp, code);
 fs.renameSync(tmp, OUT);

@@ -316,7 +316,10 @@ def _table(lines: list[str], runs: int, start_load: str) -> str:
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"# Page benchmark\n\nMedians of {runs} loads in headless Chromium (`{CHROMIUM}`), 1280x900, file:// for our page, "
-            "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Our page is one "
+            "127.0.0.1 http for TimelineJS (it fetches its JSON). Times from navigation start. Each load in a new tab "
+            "already on an empty page of the same site, the harness waiting inside the page; one uncounted load of each "
+            "page before the first size. 'Loads within the aim': of these loads, how many were drawn and idle within "
+            "issue 14's aim (0.5 / 0.7 / 1.2 s). Our page is one "
             "self-contained file (plotly.js core bundle inline, tools/build-plotly.js): plotly draws the axes, eras and the drag zoom; the marks, "
             "periods, titles and group badges are the page's own SVG layer. Search ('court ban', then the plot redrawn; a list of up to 400 "
             "entries follows at once, a longer one a slice at a time while the page is idle) and "

@@ -306,6 +306,22 @@ def test_vendored_plotly_is_the_build_of_its_tool(tmp_path):
     assert built.read_text(encoding="utf-8") == asset("plotly-core.min.js")
 
 
+def test_vendored_plotly_is_ascii():
+    """One non-ASCII character makes the browser hold the whole inline plotly.js as a two-byte string, which V8
+    compiles more slowly; tools/build-plotly.js writes every other character as a \\u escape."""
+    assert asset("plotly-core.min.js").isascii()
+
+
+def test_vendored_plotly_compiles_its_modules_at_once():
+    """Every module factory passed to esbuild's __commonJS helper is in parentheses (V8 then compiles it at once,
+    not a pre-parse and a second parse at its call, bench/results/page.md); the rest of the bundle stays lazy."""
+    code = asset("plotly-core.min.js")
+    helper = re.search(r"var ([A-Za-z_$][\w$]*)=\(e,t\)=>\(\)=>\{try\{return t\|\|e\(", code)
+    assert helper, "esbuild's __commonJS helper not found"
+    calls = re.findall(r"=" + re.escape(helper.group(1)) + r"\((.)", code)
+    assert len(calls) > 300 and set(calls) == {"("}
+
+
 def test_cli_locale_and_review(copy_root, tmp_path):
     root = copy_root("page-basic")
     result = _run(str(root / "events.yaml"), "-o", str(tmp_path / "o"), "--locale", "de", "--review")

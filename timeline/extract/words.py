@@ -90,15 +90,18 @@ def opening_names(text: str, document: str) -> set[str]:
     for i, m in enumerate(_TOKEN.finditer(text)):
         token = m.group()
         if token[:1].isupper() and (not i or _AFTER_BREAK.search(text, max(0, m.start() - 2), m.start())):
-            if _normal(token) is not None and _named_inside(token.strip(_PUNCT), document):
-                found.add(token.strip(_PUNCT).lower())
+            if token in _named_inside(document) and _normal(token) is not None:
+                found.add(token.lower())
     return found
 
 
-@lru_cache(maxsize=1 << 12)
-def _named_inside(token: str, document: str) -> bool:
-    """True when `document` writes `token` capitalised after a lower-case word or a comma."""
-    return bool(token) and re.search(r"[a-z,;]\s+" + re.escape(token) + r"\b", document) is not None
+_INSIDE = re.compile(r"(?<=[a-z,;])\s+([A-Z][A-Za-z'’-]*[A-Za-z]|[A-Z])(?![A-Za-z])")
+
+
+@lru_cache(maxsize=8)
+def _named_inside(document: str) -> frozenset[str]:
+    """The capitalised words `document` writes after a lower-case word or a comma (one pass per document)."""
+    return frozenset(_INSIDE.findall(document))
 
 
 _PUNCT = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*/\\|#@$%^&+=~`0123456789"

@@ -8,11 +8,14 @@ the later document is renamed as one process renames it (timeline.ids.unique) an
 `cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
 tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
-mentions or more), one fold task per partition where connected date disputes start, one figure task
+mentions or more), one task per partition joining the links between groups that may dispute a date into connected sets
+(a chain: each carries the few sets reaching past its partition to the next), one fold task per
+partition where connected sets close, one figure task
 per kind of happening, one finishing task per partition (its ids and figure disputes, chronological
 order). No task receives every candidate (unless one partition holds the corpus): a partition's task
 receives its years', a fold task the groups of the partitions its disputes span. The client receives
-small things to plan the next tasks (years, kinds, links between groups), then the events it prints,
+small things to plan the next tasks (years, kinds, the partitions each fold task reads: nothing per
+document, event or link), then the events it prints,
 CHUNK at a time from each partition, merged into the output's order as they are printed.
 """
 from __future__ import annotations
@@ -137,15 +140,24 @@ def _statistics(submit: _Submit, prepared: list[Any]) -> Any:
 
 def _folds(client: Any, submit: _Submit, stats: Any, merged: list[Any], blocks: list[list[int]]) -> list[tuple[list[int], Any]]:
     """The date disputes: links between near groups found per window of partitions, joined into
-    connected sets on the client (pairs of small integers), the sets whose first group lies in one
-    partition folded by one task; (the partitions a fold task reads, its future)."""
+    connected sets partition after partition on the workers (partitions.join: a chain of small tasks
+    carrying only the sets that reach past a partition), the sets closed at each partition folded by
+    one task; (the partitions a fold task reads, its future). The client receives only those lists of
+    partitions."""
     block_of = {y: j for j, years in enumerate(blocks) for y in years}
     counts = submit.tree(p.add_names, [submit(p.block_name_counts, m) for m in merged])
     entries = [submit(p.block_name_entries, m) for m in merged]
-    pairs = client.gather([submit(p.links, counts, *[entries[k] for k in p.window(blocks, j)]) for j in range(len(blocks))])
-    windows = p.by_window(p.components(pair for part in pairs for pair in part), block_of).values()
-    return [(p.spanned(sets, block_of), submit(p.fold, stats, counts, sets, *[merged[k] for k in p.spanned(sets, block_of)]))
-            for sets in windows]
+    joined: Any = None
+    closed = []
+    for j, years in enumerate(blocks):
+        joined = submit(p.join, joined, submit(p.links, counts, *[entries[k] for k in p.window(blocks, j)]), years)
+        closed.append(submit(_closed, joined))
+    spans = client.gather([submit(p.spanned, sets, block_of) for sets in closed])
+    return [(spanned, submit(p.fold, stats, counts, sets, *[merged[k] for k in spanned])) for sets, spanned in zip(closed, spans) if spanned]
+
+
+def _closed(joined: p.Joined) -> list[list[p.Ref]]:
+    return joined.closed
 
 
 class _Submit:

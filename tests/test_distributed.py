@@ -193,3 +193,42 @@ def test_the_cross_document_stage_runs_as_tasks_none_of_which_receives_every_can
     assert tasks.count("slice") >= len(json.loads(one)["events"]) / 2 > 1  # key_split drops the leading "_"
     assert all(sum(mention_year(m) == y for m in mentions) < len(mentions) for y in years)  # each year's task gets a part
     assert tasks.count("prepare_shard") == 4 and "build_records" not in tasks and "cross_document" not in tasks
+
+
+def test_the_client_takes_nothing_per_document_but_what_it_prints(tmp_path: Path, cluster: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Besides the documents and events it prints (one shard's documents, one chunk of events at a
+    time), the client takes per shard and per partition, and the renames: four times the documents in
+    as many shards and years take no more. Ids are renamed as one process renames them all the same."""
+    import pickle
+
+    from dask.utils import key_split
+
+    from timeline.distributed.cluster import Scheduler
+    from timeline.distributed.run import extract
+
+    taken: list[tuple[str, int]] = []
+    gather, result = distributed.Client.gather, distributed.Future.result
+
+    def gathered(self: Any, futures: Any, *args: Any, **kwargs: Any) -> Any:
+        values = gather(self, futures, *args, **kwargs)
+        taken.extend((key_split(f.key), len(pickle.dumps(v))) for f, v in zip(futures, values))
+        return values
+
+    def resulted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        value = result(self, *args, **kwargs)
+        taken.append((key_split(self.key), len(pickle.dumps(value))))
+        return value
+
+    monkeypatch.setattr(distributed.Client, "gather", gathered)
+    monkeypatch.setattr(distributed.Future, "result", resulted)
+    planned, printed = {}, {}
+    for size in (8, 32):
+        root = tmp_path / str(size)
+        paths = write_corpus(root, (size, size))  # the same eight stories, two shards; "dup" in both
+        taken.clear()
+        found = extract(paths, Scheduler(cluster.scheduler_address), progress=False)
+        planned[size] = sum(n for key, n in taken if key not in ("slice", "documents_of"))
+        printed[size] = sum(n for key, n in taken if key in ("slice", "documents_of"))
+        assert [d.id for d in found.documents if d.id.startswith("dup")] == ["dup", "dup-2"]
+        assert "renamed" in {key for key, _ in taken}
+    assert planned[32] < 1.1 * planned[8] and printed[32] > 2 * printed[8]  # the output grows, the rest does not

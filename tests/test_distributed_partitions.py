@@ -48,12 +48,12 @@ class Client:
 
 
 def shard_results(found: list[Mention], leads: list[set[str]], cuts: list[int]) -> list[Done]:
-    """The map stage's results: documents doc0..doc5 (their mentions, lead words, no figures), in shards cut at `cuts`."""
+    """The map stage's results (packed): documents doc0..doc5 (their mentions, lead words, no figures), in shards cut at `cuts`."""
     bounds = [0, *cuts, 6]
     out = []
     for a, b in zip(bounds, bounds[1:]):
         results = [([m for m in found if m.source == f"doc{d}"], leads[d], []) for d in range(a, b)]
-        out.append(Done(ShardResult(f"part-{a}", results=results)))
+        out.append(Done(ShardResult(f"part-{a}", results=results).packed()))
     return out
 
 

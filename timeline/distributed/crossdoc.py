@@ -1,9 +1,5 @@
-"""Across shards: document ids unique over the whole run, then the cross-document stage as tasks.
-
-Each shard's ids are made unique within it when it is read (timeline.read.read_documents); one process
-makes them unique over the whole run, in reading order. `UniqueIds` does the same over the shards'
-documents, in shard order: when no id is found in two shards (the usual case) nothing changes, else
-the later document is renamed as one process renames it (timeline.ids.unique) and a warning says so.
+"""The cross-document stage as tasks, on the shards' map results (their documents renamed where
+timeline.distributed.renames says one process renames them).
 
 `cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
@@ -25,48 +21,23 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from timeline.errors import Problem
 from timeline.extract import assemble as a, corpus, partitions as p
-from timeline.ids import unique
-from timeline.distributed.mapstage import ShardResult
+from timeline.distributed.mapstage import Packed, unpack
+from timeline.distributed.renames import Renames
 from timeline.distributed.streamed import Taken
 
-Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it
 FAN_IN = 8  # partial sums added per task
 PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
 CHUNK = 500  # records the client fetches from a partition at a time
 
 
-class UniqueIds:
-    """Ids made unique across shards, taken shard after shard in reading order (see the module's docstring)."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.renames: Renames = {}
-
-    def take(self, index: int, shard: ShardResult) -> None:
-        """Rename, in place, the shard's documents whose id an earlier shard holds, with a warning each
-        where one process gives it (as the document is read); the renames are kept for the candidates,
-        which name their document."""
-        warnings: list[tuple[int, Problem]] = []
-        for d, doc in enumerate(shard.docs):
-            ident = unique(doc.id, self.seen)
-            if ident != doc.id:
-                warnings.append((shard.marks[d], Problem(f"id {doc.id!r} is used twice; this one is called {ident!r}",
-                                                         doc.path, doc.line, warning=True)))
-                self.renames[(index, d)] = doc.id = ident
-            self.seen.add(ident)
-        for mark, warning in reversed(warnings):
-            shard.problems.insert(mark, warning)
-
-
-def prepare_shard(index: int, renames: dict[int, str], shard: ShardResult) -> p.Prepared:
+def prepare_shard(index: int, renames: dict[int, str], shard: Packed) -> p.Prepared:
     """Runs where the shard's candidates are: its part of the cross-document stage (partitions.prepare),
     documents renamed as one process names them."""
     mentions: list[Any] = []
     leads: list[corpus.Lead] = []
     claims: list[Any] = []
-    for d, (found, words, figures) in enumerate(shard.results):
+    for d, (found, words, figures) in enumerate(unpack(shard.results)):
         ident = renames.get(d)
         mentions.extend(found if ident is None else [dataclasses.replace(m, source=ident) for m in found])
         claims.extend(figures if ident is None else [dataclasses.replace(c, source=ident) for c in figures])

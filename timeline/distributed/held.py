@@ -7,6 +7,9 @@ connected sets of date disputes every partition's links, the cutoff and ids ever
 the printer reads one partition after another): held as objects, the waiting outputs made a worker's
 memory grow with its share of the corpus several times over (6.7-8.2 KB an article measured, with
 a result of 3.9 KB an article in objects and 1.0 KB pickled). Each task unpacks only what it reads.
+Even the small outputs that outlive their task are packed (the names of a partition's groups, the
+holders of figures): a bytes object is one block of memory, where thousands of small objects left
+behind by a task would keep the allocator from handing the task's memory back.
 
     held = prepare_shard(index, renames, packed)   # per shard: mentions by year, claims by kind, packed
     merged = merge(stats, *parts of held)           # per partition: its groups packed, its names plain
@@ -77,27 +80,32 @@ class Merged:
     """A partition's groups (partitions.Block), packed, and what the links of date disputes need of them."""
 
     block: bytes
-    names: Counter[str]  # partitions.block_name_counts
-    entries: list[tuple[str, str, int, p.Ref]]  # partitions.block_name_entries
+    names: bytes  # partitions.block_name_counts, packed
+    entries: bytes  # partitions.block_name_entries, packed
 
 
 def merge(stats: corpus.Statistics, *parts: dict[int, bytes]) -> Merged:
     """partitions.merge_block of the shards' packed parts of a partition's years."""
     block = p.merge_block(stats, *({y: unpack(pieces) for y, pieces in part.items()} for part in parts))
-    return Merged(pack(block), p.block_name_counts(block), p.block_name_entries(block))
+    return Merged(pack(block), pack(p.block_name_counts(block)), pack(p.block_name_entries(block)))
 
 
 def names(merged: Merged) -> Counter[str]:
-    return merged.names
+    return unpack(merged.names)  # type: ignore[no-any-return]
 
 
 def entries(merged: Merged) -> list[tuple[str, str, int, p.Ref]]:
-    return merged.entries
+    return unpack(merged.entries)  # type: ignore[no-any-return]
 
 
 def fold(stats: corpus.Statistics, counts: Counter[str], sets: list[list[p.Ref]], *merged: Merged) -> p.Folded:
-    """partitions.fold of the partitions (packed) that the connected sets span."""
-    return p.fold(stats, counts, sets, *(unpack(m.block) for m in merged))
+    """partitions.fold of the partitions (packed) that the connected sets span, unpacked one at a time,
+    each let go once the groups of the sets are taken from it."""
+    named = {ref for refs in sets for ref in refs}
+    found: dict[p.Ref, p.Member] = {}
+    for m in merged:
+        found.update(p.members(unpack(m.block), named))
+    return p.fold_members(stats, counts, sets, found)
 
 
 @dataclass
@@ -105,22 +113,22 @@ class Ranked:
     """A partition's ranked events (list[assemble.Event]), packed, and what the cutoff and figures need."""
 
     events: bytes
-    holders: dict[p.Seq, a.Order]
-    firsts: list[a.Order]  # assemble.firsts
+    holders: bytes  # dict[partitions.Seq, assemble.Order], packed
+    firsts: bytes  # assemble.firsts (when a number of events is asked for), packed
 
 
 def rank(merged: Merged, stats: corpus.Statistics, top: int | None, *folds: p.Folded) -> Ranked:
     """partitions.rank_block of a packed partition."""
     ranked = p.rank_block(unpack(merged.block), stats, *folds)
-    return Ranked(pack(ranked.events), ranked.holders, a.firsts(ranked.events, top))
+    return Ranked(pack(ranked.events), pack(ranked.holders), pack([] if top is None else a.firsts(ranked.events, top)))
 
 
 def holders(ranked: Ranked) -> dict[p.Seq, a.Order]:
-    return ranked.holders
+    return unpack(ranked.holders)  # type: ignore[no-any-return]
 
 
 def firsts(ranked: Ranked) -> list[a.Order]:
-    return ranked.firsts
+    return unpack(ranked.firsts)  # type: ignore[no-any-return]
 
 
 def kind_figures(kind: str, found: list[dict[p.Seq, a.Order]], *parts: bytes) -> list[tuple[a.Order, dict[str, Any]]]:

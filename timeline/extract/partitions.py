@@ -168,15 +168,30 @@ class Folded:
     rivals: dict[Ref, list[Piece]] = field(default_factory=dict)
 
 
+Member = tuple[Group, tuple[Any, ...], list[Seq], set[Seq]]  # a group, its key, its mentions' places, those next to figures
+
+
+def members(block: Block, refs: set[Ref]) -> dict[Ref, Member]:
+    """What folding needs of the groups of a partition that `refs` name (a cluster keeps only these of
+    each partition it unpacks)."""
+    return {(y, i): (block[y].groups[i], block[y].keys[i], block[y].seqs[i], set(block[y].seqs[i]) & block[y].wanted)
+            for y, i in refs if y in block}
+
+
 def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *blocks: Block) -> Folded:
     """Each connected set folded alone (rivals.fold_rivals), its groups in the corpus's order; `blocks`:
     the partitions holding its groups."""
-    by_year = {y: merged for block in blocks for y, merged in block.items()}
+    named = {ref for refs in sets for ref in refs}
+    return fold_members(stats, counts, sets, {ref: m for block in blocks for ref, m in members(block, named).items()})
+
+
+def fold_members(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], found: Mapping[Ref, Member]) -> Folded:
+    """`fold`, from the members of the connected sets."""
     out = Folded()
     for refs in sets:
-        refs = sorted(refs, key=lambda r: by_year[r[0]].keys[r[1]])
-        copies = [dataclasses.replace(by_year[y].groups[i], rivals=[]) for y, i in refs]
-        place = {id(m): (s, s in by_year[y].wanted) for y, i in refs for m, s in zip(by_year[y].groups[i].mentions, by_year[y].seqs[i])}
+        refs = sorted(refs, key=lambda r: found[r][1])
+        copies = [dataclasses.replace(found[r][0], rivals=[]) for r in refs]
+        place = {id(m): (s, s in found[r][3]) for r in refs for m, s in zip(found[r][0].mentions, found[r][2])}
         kept = {id(g) for g in fold_rivals(copies, stats.crowded, counts)}
         for ref, group in zip(refs, copies):
             if id(group) not in kept:

@@ -23,7 +23,7 @@ from timeline.errors import Problem
 from timeline.extract.assemble import stem
 from timeline.ids import unique
 
-BUCKET_IDS = 100_000  # ids a bucket's task takes at most, as a rule (a bucket per this many documents)
+BUCKET_IDS = 250_000  # ids a bucket's task takes, as a rule (a bucket per this many documents): about 70 MB (measured, ids of 10 characters)
 Entry = tuple[int, str, str, "int | None", int]  # (document index in its shard, id, path, line, mark)
 Rename = tuple[int, int, str, str, str, "int | None", int]  # (shard, document, new id, id, path, line, mark)
 Renames = dict[tuple[int, int], str]  # (shard index, document index) -> the id one process gives it

@@ -15,7 +15,10 @@ wall and CPU time (of the command and every process it started), the client's pe
 each worker's peak RSS (asked of the workers before the cluster closes) and the wall time of the
 cross-document stage (extract: its tasks, from the end of the map stage until every partition is
 finished on its worker; the events then travel to the client as they are printed, in the run's wall
-time but not in this figure). With --jobs the largest worker process's peak RSS is reported. Dask's
+time but not in this figure). On Dask, also: the candidates (mentions) of the corpus, of its largest
+year and of its largest partition, and the number of partitions; each worker's RSS sampled every 0.5 s
+(its peak and when) and the task stream, written with the samples to REPORT.trace.json (the last run's:
+which stage a peak falls in). With --jobs the largest worker process's peak RSS is reported. Dask's
 memory settings can be given in the environment (DASK_DISTRIBUTED__WORKER__MEMORY__TARGET=0.02: a local
 worker spills its data to disk past 2 % of its memory limit, the machine's memory / N).
 """

@@ -232,3 +232,18 @@ def test_the_client_takes_nothing_per_document_but_what_it_prints(tmp_path: Path
         assert [d.id for d in found.documents if d.id.startswith("dup")] == ["dup", "dup-2"]
         assert "renamed" in {key for key, _ in taken}
     assert planned[32] < 1.1 * planned[8] and printed[32] > 1.3 * printed[8]  # the output grows (packed), the rest does not
+
+
+@pytest.mark.parametrize("command", ["dates", "extract"])
+def test_an_id_repeated_within_a_shard_and_across_shards_is_renamed_as_one_process_renames_it(tmp_path: Path, cluster: Any,
+                                                                                                command: str) -> None:
+    """One process renames the ids of the whole run in reading order ('x', 'x-2', 'x-3'): a shard that
+    made its own ids unique first would give 'x-2-2' to the third."""
+    text = "On 9 May 2015 the Lorvane dam closed for repairs, the ministry of water said."
+    (tmp_path / "part-0.jsonl").write_text(json.dumps({"id": "x", "published": "2016-01-01", "text": text}) + "\n", encoding="utf-8")
+    (tmp_path / "part-1.jsonl").write_text("".join(json.dumps({"id": "x", "published": "2016-01-02", "text": text}) + "\n"
+                                                   for _ in range(2)), encoding="utf-8")
+    one = run(command, str(tmp_path), "--json")
+    many = run(command, str(tmp_path), "--json", "--scheduler", cluster.scheduler_address)
+    assert [s["id"] for s in json.loads(one.stdout)["sources"]] == ["x", "x-2", "x-3"]
+    assert (many.stdout, many.stderr) == (one.stdout, one.stderr)

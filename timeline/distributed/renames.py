@@ -1,7 +1,7 @@
 """Document ids unique across shards, decided on the workers: the client receives only the renames.
 
-Each shard's ids are made unique within it when it is read (timeline.read.read_documents); one process
-makes them unique over the whole run, in reading order (timeline.ids.unique appends -2, -3 ...). That
+A shard's ids are read as it holds them (shards.read_shard); one process makes them unique over the
+whole run, in reading order (timeline.read.read_documents, with timeline.ids.unique: -2, -3 ...). That
 never changes what an id begins with up to its first '-' (its stem), so ids of different stems never
 meet: the ids are split into `buckets` by a stable hash of their stem (`id_buckets`, per shard, where
 the shard's documents are), and one task per bucket (`renamed`) takes its ids in shard and document

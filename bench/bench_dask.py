@@ -15,7 +15,10 @@ wall and CPU time (of the command and every process it started), the client's pe
 each worker's peak RSS (asked of the workers before the cluster closes) and the wall time of the
 cross-document stage (extract: its tasks, from the end of the map stage until every partition is
 finished on its worker; the events then travel to the client as they are printed, in the run's wall
-time but not in this figure). With --jobs the largest worker process's peak RSS is reported. Dask's
+time but not in this figure). On Dask, also: the candidates (mentions) of the corpus, of its largest
+year and of its largest partition, and the number of partitions; each worker's RSS sampled every 0.5 s
+(its peak and when) and the task stream, written with the samples to REPORT.trace.json (the last run's:
+which stage a peak falls in). With --jobs the largest worker process's peak RSS is reported. Dask's
 memory settings can be given in the environment (DASK_DISTRIBUTED__WORKER__MEMORY__TARGET=0.02: a local
 worker spills its data to disk past 2 % of its memory limit, the machine's memory / N).
 """
@@ -89,6 +92,7 @@ def child(args: list[str], report: str) -> None:
     workers asked for their peak RSS before the cluster closes; writes the figures to `report`."""
     import timeline.distributed.run as run
     import timeline.extract.events as events
+    import timeline.extract.partitions as partitions
     from timeline.cli import cli
 
     figures: dict[str, Any] = {}
@@ -96,16 +100,24 @@ def child(args: list[str], report: str) -> None:
 
     @contextmanager
     def measured(scheduler: Any) -> Iterator[Any]:
-        with connect(scheduler) as client:
+        from distributed import get_task_stream
+        from dask.utils import key_split
+
+        with connect(scheduler) as client, get_task_stream(client) as stream:
             yield client
             figures["worker_rss_mb"] = sorted(v / 1024 for v in client.run(_peak_rss_kb).values())
+        figures["tasks"] = [(key_split(t["key"]), t["worker"], *(round(s["start"] - EPOCH, 1) for s in t["startstops"] if s["action"] == "compute"))
+                            for t in stream.data]
 
     run.connect = measured  # type: ignore[assignment]
     run.cross_document = _timed(run.cross_document, figures)  # type: ignore[assignment]
     events.build_records = _timed(events.build_records, figures)  # type: ignore[assignment]
+    partitions.blocks_of = _sized(partitions.blocks_of, figures)  # type: ignore[assignment]
+    sampler = _Sampler(figures)
     try:
         cli.main(args, standalone_mode=False)
     finally:
+        sampler.stop()
         figures["client_rss_mb"] = _peak_rss_kb() / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         figures.setdefault("worker_rss_mb", [children] if children else [])
@@ -115,14 +127,68 @@ def child(args: list[str], report: str) -> None:
 def _timed(stage: Callable[..., Any], figures: dict[str, Any]) -> Callable[..., Any]:
     """The cross-document stage (crossdoc.cross_document on Dask: every map result is in when it is
     called, every partition finished when it returns; events.build_records in one process), its wall
-    time recorded."""
+    time recorded, and when it started and ended (seconds from the start of the run)."""
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         out = stage(*args, **kwargs)
         figures["cross_document_s"] = time.perf_counter() - start
+        figures["cross_document_at_s"] = [start - STARTED, time.perf_counter() - STARTED]
         return out
 
     return timed
+
+
+def _sized(blocks_of: Callable[..., Any], figures: dict[str, Any]) -> Callable[..., Any]:
+    """partitions.blocks_of, recording the candidates (mentions) of the corpus, of its largest year and
+    of its largest partition, and the number of partitions."""
+    def sized(sizes: dict[int, int], target: int) -> Any:
+        out = blocks_of(sizes, target)
+        figures.update(mentions=sum(sizes.values()), largest_year=max(sizes.items(), key=lambda s: s[1], default=None),
+                       partitions=len(out), largest_partition=max((sum(sizes[y] for y in b) for b in out), default=0))
+        return out
+
+    return sized
+
+
+STARTED, EPOCH = time.perf_counter(), time.time()  # the task stream's times are time.time()
+
+
+class _Sampler:
+    """The RSS of this process's children (the local cluster's workers) every SAMPLE_S seconds: each
+    one's peak and when it was reached (seconds from the start of the run), to tell which stage it falls in."""
+
+    SAMPLE_S = 0.5
+
+    def __init__(self, figures: dict[str, Any]) -> None:
+        import threading
+
+        self.figures, self.peaks = figures, {}
+        self.trace: list[tuple[float, list[float]]] = []  # (seconds, each child's RSS in MB)
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self.done.wait(self.SAMPLE_S):
+            now, sizes = time.perf_counter() - STARTED, []
+            for child in me.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss / 2**20
+                except psutil.Error:
+                    continue
+                sizes.append(round(rss, 1))
+                if rss > self.peaks.get(child.pid, (0, 0))[0]:
+                    self.peaks[child.pid] = (rss, now)
+            self.trace.append((round(now, 1), sizes))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+        self.figures["sampled_peaks_mb_at_s"] = sorted(self.peaks.values(), reverse=True)[:4]
+        self.figures["trace"] = self.trace
 
 
 def _peak_rss_kb() -> int:
@@ -138,6 +204,8 @@ def measure(command: str, shards: list[str], runner: list[str], report: Path) ->
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    trace = {"rss": figures.pop("trace", []), "tasks": figures.pop("tasks", [])}
+    report.with_suffix(".trace.json").write_text(json.dumps(trace), encoding="utf-8")  # the last run's RSS samples and task starts
     figures.update(wall_s=wall, cpu_s=(after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     return figures
 

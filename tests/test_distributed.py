@@ -189,7 +189,61 @@ def test_the_cross_document_stage_runs_as_tasks_none_of_which_receives_every_can
         one = run("extract", *paths, "--json").stdout
         assert run("extract", *paths, "--json", "--scheduler", cluster.scheduler_address).stdout == one
     tasks = [key_split(task["key"]) for task in stream.data]
-    assert len(years) >= 3 and tasks.count("merge_block") == tasks.count("rank_block") == tasks.count("finish") == len(years)
-    assert tasks.count("slice") >= len(json.loads(one)["events"]) / 2 > 1  # key_split drops the leading "_"
+    assert len(years) >= 3 and tasks.count("merge") == tasks.count("rank") == tasks.count("finish") == len(years)
+    assert tasks.count("chunk") >= len(json.loads(one)["events"]) / 2 > 1
     assert all(sum(mention_year(m) == y for m in mentions) < len(mentions) for y in years)  # each year's task gets a part
     assert tasks.count("prepare_shard") == 4 and "build_records" not in tasks and "cross_document" not in tasks
+
+
+def test_the_client_takes_nothing_per_document_but_what_it_prints(tmp_path: Path, cluster: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Besides the documents and events it prints (one shard's documents, one chunk of events at a
+    time), the client takes per shard and per partition, and the renames: four times the documents in
+    as many shards and years take no more. Ids are renamed as one process renames them all the same."""
+    import pickle
+
+    from dask.utils import key_split
+
+    from timeline.distributed.cluster import Scheduler
+    from timeline.distributed.run import extract
+
+    taken: list[tuple[str, int]] = []
+    gather, result = distributed.Client.gather, distributed.Future.result
+
+    def gathered(self: Any, futures: Any, *args: Any, **kwargs: Any) -> Any:
+        values = gather(self, futures, *args, **kwargs)
+        taken.extend((key_split(f.key), len(pickle.dumps(v))) for f, v in zip(futures, values))
+        return values
+
+    def resulted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        value = result(self, *args, **kwargs)
+        taken.append((key_split(self.key), len(pickle.dumps(value))))
+        return value
+
+    monkeypatch.setattr(distributed.Client, "gather", gathered)
+    monkeypatch.setattr(distributed.Future, "result", resulted)
+    planned, printed = {}, {}
+    for size in (8, 32):
+        root = tmp_path / str(size)
+        paths = write_corpus(root, (size, size))  # the same eight stories, two shards; "dup" in both
+        taken.clear()
+        found = extract(paths, Scheduler(cluster.scheduler_address), progress=False)
+        planned[size] = sum(n for key, n in taken if key not in ("chunk", "documents_of"))
+        printed[size] = sum(n for key, n in taken if key in ("chunk", "documents_of"))
+        assert [d.id for d in found.documents if d.id.startswith("dup")] == ["dup", "dup-2"]
+        assert "renamed" in {key for key, _ in taken}
+    assert planned[32] < 1.1 * planned[8] and printed[32] > 1.3 * printed[8]  # the output grows (packed), the rest does not
+
+
+@pytest.mark.parametrize("command", ["dates", "extract"])
+def test_an_id_repeated_within_a_shard_and_across_shards_is_renamed_as_one_process_renames_it(tmp_path: Path, cluster: Any,
+                                                                                                command: str) -> None:
+    """One process renames the ids of the whole run in reading order ('x', 'x-2', 'x-3'): a shard that
+    made its own ids unique first would give 'x-2-2' to the third."""
+    text = "On 9 May 2015 the Lorvane dam closed for repairs, the ministry of water said."
+    (tmp_path / "part-0.jsonl").write_text(json.dumps({"id": "x", "published": "2016-01-01", "text": text}) + "\n", encoding="utf-8")
+    (tmp_path / "part-1.jsonl").write_text("".join(json.dumps({"id": "x", "published": "2016-01-02", "text": text}) + "\n"
+                                                   for _ in range(2)), encoding="utf-8")
+    one = run(command, str(tmp_path), "--json")
+    many = run(command, str(tmp_path), "--json", "--scheduler", cluster.scheduler_address)
+    assert [s["id"] for s in json.loads(one.stdout)["sources"]] == ["x", "x-2", "x-3"]
+    assert (many.stdout, many.stderr) == (one.stdout, one.stderr)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from test_extract_partitions import LEADS, corpora
 from timeline.distributed import crossdoc
-from timeline.distributed.mapstage import ShardResult
+from timeline.distributed.mapstage import ShardResult, unpack
 from timeline.extract.candidates import Mention
 from timeline.extract.events import build_records
 
@@ -43,17 +43,17 @@ class Client:
         return Done(func(*(resolved(a) for a in args)), func.__name__)
 
     def gather(self, futures: list[Done]) -> list[Any]:
-        self.fetched += sum(len(f.value) for f in futures if f.name == "_slice")
+        self.fetched += sum(len(unpack(f.value)) for f in futures if f.name == "chunk")
         return [f.value for f in futures]
 
 
 def shard_results(found: list[Mention], leads: list[set[str]], cuts: list[int]) -> list[Done]:
-    """The map stage's results: documents doc0..doc5 (their mentions, lead words, no figures), in shards cut at `cuts`."""
+    """The map stage's results (packed): documents doc0..doc5 (their mentions, lead words, no figures), in shards cut at `cuts`."""
     bounds = [0, *cuts, 6]
     out = []
     for a, b in zip(bounds, bounds[1:]):
         results = [([m for m in found if m.source == f"doc{d}"], leads[d], []) for d in range(a, b)]
-        out.append(Done(ShardResult(f"part-{a}", results=results)))
+        out.append(Done(ShardResult(f"part-{a}", results=results).packed()))
     return out
 
 
@@ -70,7 +70,7 @@ def test_the_tasks_give_one_process_records_whatever_the_partitions(found: list[
         many = list(crossdoc.cross_document(client, shard_results(found, leads, sorted(cuts)), {}, top))
     assert many == one
     if partition == 1 and len({m.date[:4] for m in found}) > 1:
-        assert client.tasks.count("merge_block") > 1
+        assert client.tasks.count("merge") > 1
 
 
 @settings(max_examples=15, deadline=None)
@@ -91,4 +91,4 @@ def test_the_client_holds_a_chunk_or_two_of_the_output_at_a_time(found: list[Men
             taken.append(record)
             assert client.fetched <= len(taken) + 2 * 2
     assert taken == build_records(found, leads) and len(records) == len(taken)
-    assert client.tasks.count("_slice") >= len(taken) / 2
+    assert client.tasks.count("chunk") >= len(taken) / 2

@@ -112,9 +112,12 @@ def partitioned_groups(found: list[Mention]) -> list[Group]:
     merged = [partitions.merge_block(stats, {y: shard.years[y] for y in years}) for years in blocks]
     counts = partitions.add_names(*(partitions.block_name_counts(m) for m in merged))
     entries = [partitions.block_name_entries(m) for m in merged]
-    pairs = [p for j in range(len(blocks)) for p in partitions.links(counts, *(entries[k] for k in partitions.window(blocks, j)))]
-    folds = [partitions.fold(stats, counts, sets, *(merged[k] for k in partitions.spanned(sets, block_of)))
-             for sets in partitions.by_window(partitions.components(pairs), block_of).values()]
+    joined = None
+    folds = []
+    for j, years in enumerate(blocks):  # the links joined into connected sets partition after partition
+        joined = partitions.join(joined, partitions.links(counts, *(entries[k] for k in partitions.window(blocks, j))), years)
+        folds.append(partitions.fold(stats, counts, joined.closed, *(merged[k] for k in partitions.spanned(joined.closed, block_of))))
+    assert joined is None or not joined.carried  # every set is closed at the last partition
     absorbed = set().union(*(f.absorbed for f in folds))
     rivals = {ref: found for f in folds for ref, found in f.rivals.items()}
     return [Group(g.date, g.mentions, g.words, g.names, [m for _, m, _ in rivals.get((y, i), [])], g.word_sets, g.echoes)
@@ -219,3 +222,37 @@ def test_each_year_is_its_own_partition() -> None:
     shard = partitions.prepare(0, [a, b], [set(), set()], [])
     assert {y: [m.source for _, m, _ in pieces] for y, pieces in shard.years.items()} == {2015: ["a"], 2016: ["b"]}
 
+
+
+@st.composite
+def linked(draw: st.DrawFn) -> tuple[list[tuple[partitions.Ref, partitions.Ref]], list[list[int]]]:
+    """Links between groups of years 0-11, each no more than 3 years apart, and the years cut into partitions."""
+    refs = st.tuples(st.integers(0, 11), st.integers(0, 4))
+    pairs = [(a, b) for a, b in draw(st.lists(st.tuples(refs, refs), max_size=30)) if abs(a[0] - b[0]) <= 3 and a != b]
+    cuts = sorted(draw(st.sets(st.integers(1, 11), max_size=6)))
+    return pairs, [list(range(a, b)) for a, b in zip([0, *cuts], [*cuts, 12])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(linked())
+def test_joining_links_partition_after_partition_gives_the_connected_sets_of_every_link(case: Any) -> None:
+    """Each step sees every link (as a window's links hold other partitions' too) and keeps its own;
+    what it carries to the next step is only the sets that reach past its partition."""
+    pairs, blocks = case
+    joined, closed = None, []
+    for years in blocks:
+        joined = partitions.join(joined, pairs[::-1], years)
+        closed += joined.closed
+        assert all(s[-1][0] > years[-1] for s in joined.carried)
+    assert joined is not None and not joined.carried
+    assert sorted(closed) == partitions.components(pairs)
+
+
+def test_a_set_spanning_partitions_is_carried_until_its_last_group() -> None:
+    blocks = [[2001], [2002], [2003]]
+    pairs = [((2001, 0), (2002, 1)), ((2002, 1), (2003, 0)), ((2002, 2), (2002, 3))]
+    first = partitions.join(None, pairs, blocks[0])
+    assert (first.closed, first.carried) == ([], [[(2001, 0), (2002, 1)]])
+    second = partitions.join(first, pairs, blocks[1])
+    assert (second.closed, second.carried) == ([[(2002, 2), (2002, 3)]], [[(2001, 0), (2002, 1), (2003, 0)]])
+    assert partitions.join(second, pairs, blocks[2]).closed == [[(2001, 0), (2002, 1), (2003, 0)]]

@@ -11,9 +11,13 @@ Stages, one module each:
   one shard read as one process reads it;
 - mapstage.py: per shard, on the worker that reads it: reference dates, dates, candidate events
   (timeline.extract.pipeline.process_document, the function one process runs per document);
-- crossdoc.py: document ids made unique across shards, then the cross-document stage (merging,
+- crossdoc.py: the cross-document stage (merging,
   disputes, ranking) as tasks per shard, partition of whole years, window of date disputes and kind
   of figure: the stages of timeline.extract.partitions, which one process runs on one partition;
+- held.py: the tasks of the cross-document stage, each stage's output held packed (compressed) on its
+  worker while the next stages wait, unpacked by the task that reads it;
+- renames.py: document ids repeated across shards renamed as one process renames them, decided by a
+  task per bucket of ids (the client receives the renames only);
 - progress.py: documents done / total on stderr;
 - streamed.py: what the printer reads of an extraction on the cluster: documents and events taken from
   the workers as they are printed;

@@ -4,10 +4,11 @@
 The client lists the shards on a worker, submits one map task per shard (a few per worker ahead of
 the results it has taken, so that no worker piles up results for a slow client), follows them as they
 finish (progress) and takes their results in shard order, so the order in which shards finish does
-not matter. For extract, the shards' candidates stay on the workers and go to the cross-document tasks
-(crossdoc.cross_document) directly, and the documents wait there to be printed: `extract_streaming`
-hands the printer an extraction read from the workers as it is printed (streamed.Streamed), so that the
-client never holds the output. A worker that dies loses nothing but time: Dask runs its tasks again on
+not matter. For extract, the shards' candidates stay on the workers (packed) and go to the
+cross-document tasks (crossdoc.cross_document) directly, the ids repeated across shards are renamed by
+tasks (renames.py), and the documents wait on the workers to be printed: `extract_streaming` hands the
+printer an extraction read from the workers as it is printed (streamed.Streamed). The client takes
+each shard's number of documents and problems, the renames and small plans: nothing per document. A worker that dies loses nothing but time: Dask runs its tasks again on
 another worker.
 """
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.distributed.cluster import Scheduler, connect, dask_distributed
-from timeline.distributed.crossdoc import Renames, UniqueIds, cross_document
-from timeline.distributed.mapstage import ShardResult, Sourced, candidates_of_shard, dates_of_shard, documents_of, sources_of
+from timeline.distributed.crossdoc import cross_document
+from timeline.distributed.mapstage import Sourced, Summary, candidates_of_shard, dates_of_shard, documents_of, entries_of, summary_of, unpack
 from timeline.distributed.progress import Progress, Report, count_documents
+from timeline.distributed.renames import Renames, UniqueIds, bucket_part, buckets, renamed, warn
 from timeline.distributed.shards import list_shards
 from timeline.distributed.streamed import Streamed, Taken
 from timeline.errors import Problem
@@ -47,7 +49,7 @@ def find_dates(paths: Iterable[str | Path], scheduler: Scheduler, published: str
         def submit(shard: str) -> Any:
             return client.submit(dates_of_shard, shard, published, mode, date_order, pure=False)
 
-        for result in _in_order(client, shards, submit, progress):
+        for result in _in_order(client, shards, submit, progress, UniqueIds()):
             sink.extend(result.problems)
             yield from zip(result.docs, result.results)
 
@@ -73,31 +75,42 @@ def extract_streaming(paths: Iterable[str | Path], scheduler: Scheduler, write: 
     sink: list[Problem] = [] if problems is None else problems
     with connect(scheduler) as client:
         shards = client.submit(list_shards, [str(p) for p in paths]).result()
-        results: list[Any] = []  # each shard's candidates, kept on its worker for the cross-document task
-        docs: list[Any] = []  # each shard's documents, kept on its worker until they are printed
+        results: list[Any] = []  # each shard's candidates and documents, kept on its worker (packed)
 
         def submit(shard: str) -> Any:
             results.append(client.submit(candidates_of_shard, shard, published, mode, date_order, pure=False))
-            docs.append(client.submit(documents_of, results[-1], pure=False))
-            return client.submit(sources_of, results[-1], pure=False)
+            return client.submit(summary_of, results[-1], pure=False)
 
-        ids, sizes = UniqueIds(), []
-        for result in _in_order(client, shards, submit, progress, ids):
-            sink.extend(result.problems)
-            sizes.append(len(result.docs))
-        records = cross_document(client, results, ids.renames, top)
-        return write(Streamed(Taken(sum(sizes), _documents(client, deque(docs), ids.renames)), records, tuple(sink)))
+        found: list[Summary] = list(_in_order(client, shards, submit, progress))
+        renames = _renames(client, results, sum(s.size for s in found), [s.problems for s in found])
+        for summary in found:
+            sink.extend(summary.problems)
+        docs = deque(client.submit(documents_of, r, pure=False) for r in results)
+        records = cross_document(client, results, renames, top)
+        return write(Streamed(Taken(sum(s.size for s in found), _documents(client, docs, renames)), records, tuple(sink)))
+
+
+def _renames(client: Any, results: list[Any], documents: int, problems: list[list[Problem]]) -> Renames:
+    """The documents one process renames (ids repeated across shards), decided by a task per bucket of
+    ids (timeline.distributed.renames); the warnings put in the shards' `problems`. The client receives
+    the renames only."""
+    count = buckets(documents)
+    parts = [client.submit(entries_of, r, count, pure=False) for r in results]
+    tasks = [client.submit(renamed, *[client.submit(bucket_part, part, b, pure=False) for part in parts], pure=False) for b in range(count)]
+    return warn(client.gather(tasks), problems)
 
 
 def _documents(client: Any, docs: deque[Any], renames: Renames) -> Iterator[Sourced]:
-    """The shards' documents (futures, in shard order), one shard on the client at a time, named as one
-    process names them."""
+    """The shards' documents (futures of packed lists, in shard order), one shard on the client at a
+    time, named as one process names them."""
     shard = 0
     while docs:
-        for d, doc in enumerate(client.gather([docs.popleft()])[0]):
+        for d, doc in enumerate(unpack(client.gather([docs.popleft()])[0])):
             doc.id = renames.get((shard, d), doc.id)
             yield doc
         shard += 1
+
+
 class _Feed:
     """Map tasks submitted as the client takes results: at most WINDOW per worker not yet taken."""
 
@@ -116,28 +129,29 @@ class _Feed:
             self.running.add(future)
             self.submitted += 1
 
-    def next_done(self) -> tuple[int, ShardResult]:
+    def next_done(self) -> tuple[int, Any]:
         """(shard index, result) of the next task to finish, whichever it is."""
         future = next(self.running)
         return self.index.pop(future.key), future.result()
 
 
 def _in_order(client: Any, shards: list[str], submit: Callable[[str], Any], progress: bool | None | Report,
-              ids: UniqueIds | None = None) -> Iterator[ShardResult]:
+              ids: UniqueIds | None = None) -> Iterator[Any]:
     """The shards' results in shard order, each as soon as it and those before it are done; progress
-    counts documents as shards finish, in whatever order. Ids are made unique on the way."""
+    counts documents as shards finish, in whatever order. Ids are made unique on the way by `ids`, if
+    given (extract decides them on the workers once every shard is read: _renames)."""
     counts = client.gather(client.map(count_documents, shards))
     bar = Progress(progress, sum(counts))
     feed, taken = _Feed(client, shards, submit), 0
-    ready: dict[int, ShardResult] = {}
-    ids = UniqueIds() if ids is None else ids
+    ready: dict[int, Any] = {}
     feed.top_up(taken)
     try:
         while taken < len(shards):
             i, ready[i] = feed.next_done()
             bar.add(counts[i])
             while taken in ready:
-                ids.take(taken, ready[taken])
+                if ids is not None:
+                    ids.take(taken, ready[taken])
                 yield ready.pop(taken)
                 taken += 1
             feed.top_up(taken)

@@ -53,6 +53,7 @@ def _wanted(path: Path, root: Path) -> bool:
 
 
 def read_shard(shard: str, published: str | None, problems: list[Problem]) -> Iterator[Document]:
-    """The shard's articles with their stated reference dates (inference is the map stage's), ids unique
-    within the shard (crossdoc.unique_ids makes them unique across shards)."""
-    return date_documents(read_documents([shard], problems), published, infer=False)
+    """The shard's articles with their stated reference dates (inference is the map stage's) and their
+    ids as the shard holds them: they are made unique over the whole run (timeline.distributed.renames),
+    as one process makes them, and a shard that renamed its own first would name them otherwise."""
+    return date_documents(read_documents([shard], problems, unique_ids=False), published, infer=False)

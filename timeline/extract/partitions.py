@@ -12,8 +12,10 @@ Stages, each a function of its partition (candidates never all meet in one place
    paraphrases folded (merge.merge_year: neither crosses the first year of a date), each group keyed
    by its first mention's place in the corpus's order.
 4. Date disputes cross years: `links` join groups near each other (rivals.near_links, over the
-   partitions holding a window of years as wide as any dispute window); each connected set of groups
-   (`components`) is folded alone (`fold`: rivals.fold_rivals compares only near groups).
+   partitions holding a window of years as wide as any dispute window); the links are joined into
+   connected sets of groups partition after partition (`join`: a set no later link can reach is
+   closed, the few that reach past the partition are carried to the next), each set folded alone
+   (`fold`: rivals.fold_rivals compares only near groups).
 5. `rank_block`: a partition's events scored and in the corpus's order of importance (Order), with
    the events that hold the mentions next to figures.
 6. `kind_figures`: figure disputes of one kind of happening (figures.kind_disputes).
@@ -166,15 +168,30 @@ class Folded:
     rivals: dict[Ref, list[Piece]] = field(default_factory=dict)
 
 
+Member = tuple[Group, tuple[Any, ...], list[Seq], set[Seq]]  # a group, its key, its mentions' places, those next to figures
+
+
+def members(block: Block, refs: set[Ref]) -> dict[Ref, Member]:
+    """What folding needs of the groups of a partition that `refs` name (a cluster keeps only these of
+    each partition it unpacks)."""
+    return {(y, i): (block[y].groups[i], block[y].keys[i], block[y].seqs[i], set(block[y].seqs[i]) & block[y].wanted)
+            for y, i in refs if y in block}
+
+
 def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *blocks: Block) -> Folded:
     """Each connected set folded alone (rivals.fold_rivals), its groups in the corpus's order; `blocks`:
     the partitions holding its groups."""
-    by_year = {y: merged for block in blocks for y, merged in block.items()}
+    named = {ref for refs in sets for ref in refs}
+    return fold_members(stats, counts, sets, {ref: m for block in blocks for ref, m in members(block, named).items()})
+
+
+def fold_members(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], found: Mapping[Ref, Member]) -> Folded:
+    """`fold`, from the members of the connected sets."""
     out = Folded()
     for refs in sets:
-        refs = sorted(refs, key=lambda r: by_year[r[0]].keys[r[1]])
-        copies = [dataclasses.replace(by_year[y].groups[i], rivals=[]) for y, i in refs]
-        place = {id(m): (s, s in by_year[y].wanted) for y, i in refs for m, s in zip(by_year[y].groups[i].mentions, by_year[y].seqs[i])}
+        refs = sorted(refs, key=lambda r: found[r][1])
+        copies = [dataclasses.replace(found[r][0], rivals=[]) for r in refs]
+        place = {id(m): (s, s in found[r][3]) for r in refs for m, s in zip(found[r][0].mentions, found[r][2])}
         kept = {id(g) for g in fold_rivals(copies, stats.crowded, counts)}
         for ref, group in zip(refs, copies):
             if id(group) not in kept:
@@ -184,12 +201,27 @@ def fold(stats: Statistics, counts: Mapping[str, int], sets: list[list[Ref]], *b
     return out
 
 
-def by_window(sets: list[list[Ref]], block_of: Mapping[int, int]) -> dict[int, list[list[Ref]]]:
-    """Connected sets by the partition of the first year they hold (one fold task each)."""
-    out: dict[int, list[list[Ref]]] = defaultdict(list)
-    for refs in sets:
-        out[block_of[min(y for y, _ in refs)]].append(refs)
-    return dict(out)
+@dataclass
+class Joined:
+    """The connected sets of groups found up to a partition: those no later link can reach (closed),
+    and those holding a group of a later partition (carried to the next partition's join)."""
+
+    closed: list[list[Ref]]
+    carried: list[list[Ref]]
+
+
+def join(before: Joined | None, pairs: Iterable[tuple[Ref, Ref]], years: Sequence[int]) -> Joined:
+    """The sets carried from the partitions before (`before`) joined by this partition's links: the
+    `pairs` (found over its window, `links`) whose first group lies in its `years`. Every link's first
+    group lies in one partition, and its second in that one or a later one, so that a set whose groups
+    all lie in this partition or before is closed: partition after partition, the same sets as
+    `components` of every link at once."""
+    mine = set(years)
+    own = [(a, b) for a, b in pairs if min(a, b)[0] in mine]
+    carried = [(a, b) for refs in (before.carried if before else []) for a, b in zip(refs, refs[1:])]
+    sets = components(carried + own)  # each set in order: its last group lies in its last year
+    last = max(years, default=0)
+    return Joined([s for s in sets if s[-1][0] <= last], [s for s in sets if s[-1][0] > last])
 
 
 @dataclass
@@ -261,7 +293,7 @@ def run(shards: list[Prepared], top: int | None) -> list[dict[str, Any]]:
     stats = with_centroid(stats, add_centroids(*(centroid_of(s.leads, stats) for s in shards)))
     block = merge_block(stats, *(s.years for s in shards))  # one partition: every year, one after the other
     counts = block_name_counts(block)
-    sets = components(links(counts, block_name_entries(block)))
+    sets = join(None, links(counts, block_name_entries(block)), sorted(block)).closed
     ranked = [rank_block(block, stats, fold(stats, counts, sets, block))]
     holders = [r.holders for r in ranked]
     kinds = sorted({k for s in shards for k in s.claims})

@@ -72,13 +72,17 @@ def _unknown(path: Path) -> str:
     return f"{path}: unknown format {path.suffix or '(no extension)'!r}; known: {', '.join(sorted(READERS))}"
 
 
-def read_documents(paths: Iterable[str | Path], problems: list[Problem] | None = None) -> Iterator[Document]:
+def read_documents(paths: Iterable[str | Path], problems: list[Problem] | None = None, unique_ids: bool = True) -> Iterator[Document]:
     """Every article in PATHs (files, directories read recursively in sorted order, .jsonl corpora), with
-    unique ids. Problems are appended to `problems`; the rest is still read."""
+    unique ids (unless `unique_ids` is False: a shard of a larger run, whose ids are made unique over
+    the run). Problems are appended to `problems`; the rest is still read."""
     sink: list[Problem] = [] if problems is None else problems
     seen: set[str] = set()
     for path in paths:
         for doc in _read_path(Path(path), sink):
+            if not unique_ids:
+                yield doc
+                continue
             ident, doc.id = doc.id, unique(doc.id, seen)
             seen.add(doc.id)
             if doc.id != ident:

@@ -149,6 +149,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
             continue
+        span: tuple[int, int] | None
         if relative is not None and _set_off(sentence.text, relative) and quote.start <= sentence.start + relative.start and sentence.start + relative.end <= quote.end:
             # the sentence's one date is its relative clause's ('Marrow, who took office in January 2017, denied
             # ...'): the happening, and so the title, is that clause's; the quote stays the sentence

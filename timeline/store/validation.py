@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from timeline.errors import Problem, StoreError, shown
 from timeline.schema import Store
-from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, bulk, parse_yaml, read_yaml
+from timeline.bulk import bulk
+from timeline.store.reading import MAX_PROBLEMS, Document, Loc, _capped, _kind, parse_yaml, read_yaml
 
 
 def load_store(path: Path | str) -> tuple[Store, Document]:

@@ -124,3 +124,10 @@ def test_strikes_and_disasters_are_kinds_in_other_languages_too() -> None:
     assert action_kinds("El incendio de la sierra arrasó 3.000 hectáreas") == {"disaster"}
     assert action_kinds("Ein Erdbeben erschütterte Köln") == {"disaster"}
     assert action_kinds("Police fired tear gas") == frozenset()  # 'fired' is no fire
+
+
+def test_english_kind_words_are_not_looked_up_in_other_languages() -> None:
+    german = "Die 300 Mitarbeiter der Fabrik verloren am 3. Mai ihre Arbeit."
+    assert action_kinds(german) == {"death"}  # read as English, 'Die' is a death
+    assert action_kinds(german, english=False) == frozenset()
+    assert action_kinds("Der Streik der Fluglotsen endete am Samstag.", english=False) == {"strike"}

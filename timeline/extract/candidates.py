@@ -144,7 +144,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
             continue
         relative = relative_clause(sentence.text, t.start - sentence.start, t.end - sentence.start)
         if relative is not None and len(main) > 1:
-            out.append(_relative_mention(doc, sentence, relative, t, inside, index))
+            out.append(_relative_mention(doc, sentence, relative, t, inside, index, english))
             continue
         quote = clause_around(sentence, t.start, t.end, MAX_QUOTE)
         if quote is not sentence and filters.is_boilerplate(quote.text):
@@ -156,7 +156,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
             span, subject = (sentence.start + relative.body_start - quote.start, sentence.start + relative.end - quote.start), relative.subject
         else:
             span, subject = (_title_span(quote, t) if len(main) > 1 else _second_clause_span(quote, t)), ""
-        out.append(_mention(doc, quote, t, inside, index, span, subject, until=ends.get(t.start, "")))
+        out.append(_mention(doc, quote, t, inside, index, span, subject, until=ends.get(t.start, ""), english=english))
     return out
 
 
@@ -182,23 +182,24 @@ _SPAN_KINDS = frozenset({"range", "year_range"})  # written from one date to ano
 
 
 def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Timex], index: int,
-             title_span: tuple[int, int] | None, subject: str = "", until: str = "") -> Mention:
+             title_span: tuple[int, int] | None, subject: str = "", until: str = "", english: bool = True) -> Mention:
     spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
     words, found = words_and_names(quote.text)
     found |= opening_names(quote.text, doc.text)
     return Mention(
         source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
         expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),
-        title_span=title_span, kinds=action_kinds(quote.text), subject=subject, until=until,
+        title_span=title_span, kinds=action_kinds(quote.text, english), subject=subject, until=until,
     )
 
 
-def _relative_mention(doc: Document, sentence: Span, relative: Relative, t: timex.Timex, inside: list[timex.Timex], index: int) -> Mention:
+def _relative_mention(doc: Document, sentence: Span, relative: Relative, t: timex.Timex, inside: list[timex.Timex], index: int,
+                      english: bool = True) -> Mention:
     """A date in a relative clause dates that clause's happening: quote the noun and the clause, title
     from the noun and the clause's own words ('IRPT, which was banned in September 2015' -> 'IRPT was banned')."""
     a, b = sentence.start + relative.start, sentence.start + relative.end
     quote = Span(a, b, sentence.text[relative.start:relative.end])
-    return _mention(doc, quote, t, inside, index, (relative.body_start - relative.start, b - a), relative.subject)
+    return _mention(doc, quote, t, inside, index, (relative.body_start - relative.start, b - a), relative.subject, english=english)
 
 
 _CLAUSE_OPENER = re.compile(r"^[\"“'‘]|^(?:which|who|whose|where|when|as|since|after|before|while|although|though|because|if|once|"

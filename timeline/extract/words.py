@@ -142,11 +142,18 @@ ACTION_KINDS = {
     "resign": ("resign*", "stepped down", "step down", "steps down"),
     "found": ("founded", "established", "set up", "launched", "created", "formed"),
     "protest": ("protest*", "demonstrat*", "rall(y|ies|ied)"),
-    "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*",
-               "grève", "grèves", "gréviste*", "huelga", "huelgas", "huelguista*", "streik*", "sciopero", "scioperi", "greve", "greves"),
+    "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*"),
     "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*",
-                 "wildfire*", "bushfire*", "forest fires?", "incendio", "incendios", "incendi", "incendie", "incendies", "waldbrand*",
-                 "terremoto*", "séisme*", "erdbeben*", "inondation*", "inundaci*", "alluvion*", "überschwemmung*"),
+                 "wildfire*", "bushfire*", "forest fires?"),
+}
+
+
+# The same kinds in other languages (es, fr, de, it, pt), looked up in every text. ACTION_KINDS are English words,
+# looked up only in English texts: in others they misread ('die' is a German article, not a death).
+OTHER_LANGUAGE_KINDS = {
+    "strike": ("grève", "grèves", "gréviste*", "huelga", "huelgas", "huelguista*", "streik*", "sciopero", "scioperi", "greve", "greves"),
+    "disaster": ("incendio", "incendios", "incendi", "incendie", "incendies", "waldbrand*", "terremoto*", "séisme*", "erdbeben*",
+                 "inondation*", "inundaci*", "alluvion*", "überschwemmung*"),
 }
 
 
@@ -156,7 +163,7 @@ def _fragment(entry: str) -> str:
 
 
 _KINDS = [(kind, re.compile(r"\b(?:" + "|".join(_fragment(e) for e in entries) + r")\b", re.IGNORECASE))
-          for kind, entries in ACTION_KINDS.items()]
+          for kinds in (ACTION_KINDS, OTHER_LANGUAGE_KINDS) for kind, entries in kinds.items()]
 
 
 def _expand(entry: str) -> list[str]:
@@ -175,47 +182,59 @@ def _anchors(entry: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in group.group(1).split("|")) if group else ("",)
 
 
-_WORDS: dict[str, set[str]] = {}  # word -> kinds
-_STEMS: dict[str, set[str]] = {}  # stem (an entry ending in '*') -> kinds
-_PHRASES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = []  # (kind, anchors, pattern) of the other entries
-for _kind, _entries in ACTION_KINDS.items():
-    for _entry in (e for entry in _entries for e in _expand(entry)):
-        if re.fullmatch(r"[^\W\d_]+\*?", _entry):  # a word or a stem, in any alphabet
-            (_STEMS if _entry.endswith("*") else _WORDS).setdefault(_entry.rstrip("*"), set()).add(_kind)
-        else:
-            _PHRASES.append((_kind, _anchors(_entry), re.compile(r"\b(?:" + _fragment(_entry) + r")\b")))
-_STEM_LENGTHS = sorted({len(stem) for stem in _STEMS})
+class _Lookup:
+    """One table of kinds (ACTION_KINDS or OTHER_LANGUAGE_KINDS) as words, stems and phrases, for action_kinds."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.words: dict[str, set[str]] = {}  # word -> kinds
+        self.stems: dict[str, set[str]] = {}  # stem (an entry ending in '*') -> kinds
+        self.phrases: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = []  # (kind, anchors, pattern) of the others
+        for kind, entries in table.items():
+            for entry in (e for item in entries for e in _expand(item)):
+                if re.fullmatch(r"[^\W\d_]+\*?", entry):  # a word or a stem, in any alphabet
+                    (self.stems if entry.endswith("*") else self.words).setdefault(entry.rstrip("*"), set()).add(kind)
+                else:
+                    self.phrases.append((kind, _anchors(entry), re.compile(r"\b(?:" + _fragment(entry) + r")\b")))
+        self.stem_lengths = sorted({len(stem) for stem in self.stems})
+        self.token_kinds = lru_cache(maxsize=1 << 16)(self._token_kinds)
+
+    def _token_kinds(self, token: str) -> frozenset[str]:
+        """Kinds of happening one lower-cased word names, as a word or by its stem."""
+        kinds = set(self.words.get(token, ()))
+        for n in self.stem_lengths:
+            if n > len(token):
+                break
+            kinds.update(self.stems.get(token[:n], ()))
+        return frozenset(kinds)
+
+    def kinds(self, low: str, tokens: set[str]) -> set[str]:
+        """What matching each kind's pattern would find in `low` (lower case, its words `tokens`): words and
+        stems looked up, phrases tried only where their anchor word occurs."""
+        kinds: set[str] = set()
+        for token in tokens:
+            kinds.update(self.token_kinds(token))
+        for kind, anchors, pattern in self.phrases:
+            if kind in kinds:
+                continue
+            for anchor in anchors:
+                if anchor in low:
+                    if pattern.search(low):
+                        kinds.add(kind)
+                    break
+        return kinds
+
+
+_ENGLISH, _OTHER = _Lookup(ACTION_KINDS), _Lookup(OTHER_LANGUAGE_KINDS)
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_kinds(token: str) -> frozenset[str]:
-    """Kinds of happening one lower-cased word names, as a word or by its stem."""
-    kinds = set(_WORDS.get(token, ()))
-    for n in _STEM_LENGTHS:
-        if n > len(token):
-            break
-        kinds.update(_STEMS.get(token[:n], ()))
-    return frozenset(kinds)
-
-
-def action_kinds(text: str) -> frozenset[str]:
-    """The kinds of happening a text names ('They signed the truce' -> {'agreement'}): what matching
-    each kind's pattern would find, by looking words and stems up, and phrases only where their
-    anchor word occurs."""
+def action_kinds(text: str, english: bool = True) -> frozenset[str]:
+    """The kinds of happening a text names ('They signed the truce' -> {'agreement'}); english=False: a text in
+    another language, where only OTHER_LANGUAGE_KINDS are looked up."""
     low = text.lower()
-    kinds: set[str] = set()
-    for token in set(_WORD.findall(low)):
-        kinds.update(_token_kinds(token))
-    for kind, anchors, pattern in _PHRASES:
-        if kind in kinds:
-            continue
-        for anchor in anchors:
-            if anchor in low:
-                if pattern.search(low):
-                    kinds.add(kind)
-                break
-    return frozenset(kinds)
+    tokens = set(_WORD.findall(low))
+    found = _OTHER.kinds(low, tokens)
+    return frozenset(found | _ENGLISH.kinds(low, tokens) if english else found)
 
 
 def kind_matches(text: str) -> list[tuple[str, re.Match[str]]]:

@@ -153,11 +153,11 @@ def _frame(text: str, at: int, found: list[Timex], lang: str) -> int | None:
     while the frame reaches (timeline.extract.timex.context.frame_reaches) and no other date was told since."""
     if not found or not re.fullmatch(r"\d{4}", found[-1].value):
         return None
-    last, tense = found[-1], _tense(text, at, lang)
+    last = found[-1]
     if not SENTENCE_END_RE.search(text, last.end, at):
-        return None if tense == "future" else int(last.value)
+        return None if _tense(text, at, lang) == "future" else int(last.value)
     opens = FRAME_OPENS_RE.search(text, max(0, last.start - 24), last.start)
-    return int(last.value) if opens and tense == "past" and frame_reaches(text, last.end, at) else None
+    return int(last.value) if opens and frame_reaches(text, last.end, at) and _tense(text, at, lang) == "past" else None
 
 
 FRAME_OPENS_RE = re.compile(r"(?:^|[.!?。]\s*|\n\s*)(?:\w+\s+){1,3}$")  # 'En 2015', 'Im Jahr 2015', 'В 2015 году'

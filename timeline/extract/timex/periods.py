@@ -62,8 +62,7 @@ def r_season(s: str, ctx: Ctx, pre: str = "") -> Reading | None:
 
 def _season_over(season: int, ref: date) -> bool:
     """True when the season of ref's year (the winter that starts in its December excepted) has ended."""
-    end_month = SEASON_START[season] + 3
-    return season != 24 and (ref.month >= end_month if end_month <= 12 else False)
+    return season != 24 and ref.month >= SEASON_START[season] + 3
 
 
 def _season_year(season: int, rel: str, ref: date) -> int:

@@ -14,7 +14,7 @@ _LEAD = re.compile(
 )
 _SAYING = re.compile(r"\b(?:said|says|reported|reports|added|adds|noted|explained|stated|claimed|told|[Aa]ccording\s+to)\b")  # lower case: "Said" is a name
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s+[–—]{1,2}\s+[^–—]*\s+[–—]{1,2}(?=\s)|\s+--\s+[^-]*?\s+--(?=\s)|,\s+(?:who|which|whose|where)\b[^,]*,(?=\s)")
-_QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’]\s*,?\s*(?=\S)")
+_QUOTED_LEAD = re.compile(r"^[\"“'‘].*?[,.!?]?[\"”'’](?!\w)\s*,?\s*(?=\S)")  # a closing quote, not an apostrophe ('wasn’t')
 _CUT = re.compile(r",\s+|\s+(?:after|before|when|while|because|amid|despite|although|though|but|which|who|saying|clarifying|adding)\s+", re.IGNORECASE)
 
 

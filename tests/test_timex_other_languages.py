@@ -44,7 +44,9 @@ BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an e
            ("genres-dates-13.yaml", 15, 14 - 1),
            # the fourteenth (stories told in short paragraphs after a framing year): 27 of 30 at first; then frames
            # in other languages and 'By 2016' as a frame (30)
-           ("genres-dates-14.yaml", 30, 30 - 1)]
+           ("genres-dates-14.yaml", 30, 30 - 1),
+           # the fifteenth (anniversaries in five languages): 11 of 19 at first (no anniversary was read), 19 since
+           ("genres-dates-15.yaml", 19, 19 - 1)]
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:

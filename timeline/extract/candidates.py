@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from timeline import dates
 from timeline.read import Document
-from timeline.extract import filters, timex
+from timeline.extract import filters, timex, undated
 from timeline.extract.clauses import Relative, relative_clause
 from timeline.dates import parse_single
 from timeline.extract.timex.languages import detect_language
@@ -71,14 +71,17 @@ def tag_document(doc: Document, mode: str = "auto", date_order: str | None = Non
     """The document's date expressions, intervals joined, read in its mode (auto: news or narrative)."""
     if mode == "auto":
         mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
-    return timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order)
+    return timex.tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order,
+                     written=doc.published_basis == "stated")
 
 
 def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
     """The candidate mentions of a document, given its date expressions."""
-    if not found:
+    last = found[-1].end if found else doc.start
+    stop = doc.stop if doc.published and undated.needs_more(doc.text, last, doc.stop) else _after_line(doc.text, last, doc.stop)
+    if stop <= doc.start or not found and stop == last:
         return []
-    sentences = split_sentences(doc.text, doc.start, _after_line(doc.text, found[-1].end, doc.stop))
+    sentences = split_sentences(doc.text, doc.start, stop)
     english = detect_language(doc.body) in ("en", None)
     mentions: list[Mention] = []
     seen: set[str] = set()
@@ -91,6 +94,11 @@ def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
             cursor += 1
         if inside:
             sentence, inside = _without_chrome(doc.text, sentence, inside)
+        else:
+            told = found[:cursor]
+            dated = (undated.story_time(doc.text, sentence.start, sentence.end, told)
+                     or undated.recent(doc.text, sentence.start, sentence.end, doc.published))
+            inside = [dated] if dated else []
         if not inside or sentence.text in seen or _title_line(doc, sentence):
             continue
         seen.add(sentence.text)
@@ -137,7 +145,7 @@ def _sentence_mentions(doc: Document, sentence: Span, inside: list[timex.Timex],
     if not dated or filters.is_boilerplate(sentence.text) or filters.too_thin(sentence.text, timex_chars, english):
         return []
     out = []
-    main = [t for t in _main_expressions(doc.text, dated) if not _anniversary(doc.text, t)]
+    main = [t for t in _main_expressions(doc.text, dated) if not _anniversary(doc.text, t) and t.kind != timex.ANNIVERSARY_SAID]
     main = _without_coordinated(doc.text, main, ends)
     for t in main:
         if filters.is_statistic(sentence.text, t.value) or filters.is_present_state(t.text, sentence.text):

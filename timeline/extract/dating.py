@@ -34,7 +34,7 @@ def document_dates(doc: Document, mode: str = "auto", date_order: str | None = N
     if mode == "auto":
         mode = choose_mode(doc.text[doc.start:doc.stop], doc.published if doc.published_basis == "stated" else None)
     return tag(doc.text, anchor=doc.published, start=doc.start, end=doc.stop, mode=mode, date_order=date_order,
-               ranges=False)
+               ranges=False, written=doc.published_basis == "stated")
 
 
 def find_dates(

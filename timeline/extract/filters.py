@@ -7,7 +7,7 @@ from timeline.dates import parse_single
 from timeline.read.datelines import dateline_end
 
 # Dates that point at a happening; intervals, decades, centuries and unknown years are background.
-EVENT_PRECISIONS = frozenset({"day", "month", "season", "year"})
+EVENT_PRECISIONS = frozenset({"day", "month", "season", "year", "decade"})
 
 _BOILERPLATE = re.compile(
     r"""^\W*(?:by\s+[A-Z]|posted|published|updated|last\s+updated|last\s+modified|first\s+published|modified|filed|

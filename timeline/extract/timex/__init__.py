@@ -26,10 +26,13 @@ candidates; a small rule per kind (rules.py and the modules it names) validates 
 each; relative expressions are resolved against the anchor and the tense of their sentence
 (resolve.py), or in narrative mode against the reference time the text has reached (narrative.py);
 ranges are joined last (ranges.py). Text in another language goes to foreign.py (dateparser's tables).
+Anniversaries ('on the 50th anniversary of the bridge's opening') are read after, in either language, from
+the dates found before them (anniversaries.py).
 """
 from __future__ import annotations
 
+from timeline.extract.timex.anniversaries import SAID as ANNIVERSARY_SAID
 from timeline.extract.timex.model import Timex
 from timeline.extract.timex.tagger import tag
 
-__all__ = ["Timex", "tag"]
+__all__ = ["ANNIVERSARY_SAID", "Timex", "tag"]

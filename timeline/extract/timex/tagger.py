@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from timeline.extract.timex.anniversaries import anniversaries
 from timeline.extract.timex.foreign import language_supported, tag_foreign
 from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.model import Timex
@@ -26,8 +27,8 @@ APPROX_CORE = re.compile(r"(?i)^(?:about|nearly|almost|around|some|roughly)\b")
 
 
 def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = None, *,
-        ranges: bool = True, mode: str = "news", date_order: str | None = None, lang: str | None = "auto"
-        ) -> list[Timex]:
+        ranges: bool = True, mode: str = "news", date_order: str | None = None, lang: str | None = "auto",
+        written: bool = True) -> list[Timex]:
     """Every date expression in text[start:end], with EDTF values resolved against anchor (an EDTF date
     such as the publication date; relative expressions are dropped or left underspecified without it).
     Offsets are indexes into `text`. ranges=False keeps the two ends of a range apart, as TimeML does.
@@ -39,14 +40,17 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     date_order: 'DMY' or 'MDY' for numeric dates (5/9/2015); None decides from the document (a first
     number above 12 makes it day-first), else month-first.
     lang: the text's language ('auto': languages.detect_language); a language other than English is read by
-    foreign.tag_foreign (nothing when dateparser has no locale for it: see foreign.language_supported)."""
+    foreign.tag_foreign (nothing when dateparser has no locale for it: see foreign.language_supported).
+    written: the anchor is when the text was written (stated); False for an anchor inferred from the text, which
+    is only the earliest it can have been written."""
     stop = len(text) if end is None else min(end, len(text))
     if lang == "auto":
         lang = detect_language(text[start:stop])
     if check_mode(mode) == "auto":
         mode = choose_mode(text[start:stop], anchor)
     if lang != "en":
-        return tag_foreign(text, lang, anchor, start, stop, mode) if lang is not None and language_supported(lang) else []
+        told = tag_foreign(text, lang, anchor, start, stop, mode) if lang is not None and language_supported(lang) else []
+        return anniversaries(text, lang, told, start, stop, _year(anchor) if mode == "news" and written else None)
     ref, precision = parse_anchor(anchor)
     if date_order not in (None, "DMY", "MDY"):
         raise ValueError(f"date_order must be DMY or MDY, not {date_order!r}")
@@ -76,7 +80,14 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             elif ctx.stated_year and timex.value[:4] != f"{ctx.stated_year[1]:04d}":
                 ctx.stated_year = None  # 'this year's third quarter', 'In October last year', 'the 1990s': the text moved on
             pos = m.end()  # type: ignore[union-attr]
+    found = anniversaries(text, lang, found, start, stop, ref.year if ref and mode == "news" and written else None)
     return join_ranges(text, found) if ranges else split_ranges(found)
+
+
+def _year(anchor: str | None) -> int | None:
+    """The year of an EDTF anchor, or None (a news text's anchor: the time it was written; a narrative's
+    may be a date it tells)."""
+    return int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
 
 
 MONTH_VALUE_RE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")  # a month or a day, stated with its year

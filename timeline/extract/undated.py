@@ -1,0 +1,97 @@
+"""Sentences with no date expression that the text still dates, as a careful reader dates them.
+
+- **The time the story has reached:** a sentence that opens on an adverb of that time ('At that time,', 'At the
+  time,', 'Back then,', 'En aquel momento,', 'Damals') happens when the last date told before it (in its
+  paragraph or the one before) does. 'Then,' also means 'next': it takes that date only when the date is a year
+  or coarser, which 'next' does not leave ('In the 1960s the school moved. Then, a developer bought the mill').
+- **Recency in news:** 'recently', 'in recent weeks', 'kürzlich', 'ces dernières semaines' date a happening to the
+  weeks or months before the publication date: the period the window falls in ('in recent weeks' in an article of
+  11 February 2020: 2020), or the months it spans when it crosses a year ('2019-12/2020-02'). A text with no
+  publication date gives none.
+
+Each gives a `Timex` over the words that date the sentence (kind 'story_time' or 'recent'), read like any other
+by the candidates that follow. These are not date expressions for `timeline dates` (TimeML marks 'recently' as
+PAST_REF, not a date): only events use them."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.dates import parse_single
+from timeline.extract.timex.model import Timex
+
+# Sentence openers that say 'at the time just told' (the comma after them is optional in most languages).
+STORY_TIME_RE = re.compile(
+    r"(?i)(?:at\s+(?:that|the)\s+time|back\s+then|in\s+those\s+(?:days|years)|at\s+that\s+point|"  # en
+    r"en\s+(?:aquel|ese)\s+(?:momento|entonces|tiempo|año)|por\s+aquel\s+entonces|"  # es
+    r"à\s+l'[ée]poque|à\s+ce\s+moment-l[àa]|à\s+cette\s+[ée]poque|"  # fr
+    r"damals|zu\s+dieser\s+zeit|zu\s+jener\s+zeit|"  # de
+    r"all'epoca|a\s+quel\s+tempo|in\s+quel\s+momento|"  # it
+    r"na\s+[ée]poca|naquele\s+momento)(?!\w)"  # pt
+)
+THEN_RE = re.compile(r"(?:Then|Entonces|Alors|Dann|Poi|Ent[ãa]o),")
+# Recency: the words, and how far back they reach (days).
+RECENT = [
+    (re.compile(r"(?i)(?<!\w)(?:in\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+days|en\s+los\s+[úu]ltimos\s+d[íi]as|"
+                r"ces\s+derniers\s+jours|in\s+den\s+letzten\s+tagen|negli\s+ultimi\s+giorni|nos\s+[úu]ltimos\s+dias)(?!\w)"), 7),
+    (re.compile(r"(?i)(?<!\w)(?:in\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+weeks|en\s+las\s+[úu]ltimas\s+semanas|"
+                r"ces\s+derni[èe]res\s+semaines|in\s+den\s+letzten\s+wochen|nelle\s+ultime\s+settimane|"
+                r"nas\s+[úu]ltimas\s+semanas)(?!\w)"), 28),
+    (re.compile(r"(?i)(?<!\w)(?:recently|lately|in\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+months|recientemente|"
+                r"en\s+los\s+[úu]ltimos\s+meses|r[ée]cemment|ces\s+derniers\s+mois|k[üu]rzlich|vor\s+kurzem|"
+                r"in\s+den\s+letzten\s+monaten|recentemente|negli\s+ultimi\s+mesi|nos\s+[úu]ltimos\s+meses)(?!\w)"), 91),
+]
+PARAGRAPH_RE = re.compile(r"\n\s*\n")
+COARSE = frozenset({"year", "decade", "century", "millennium"})
+
+
+def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | None:
+    """For a sentence text[start:end] with no date of its own: the time it opens on, from the dates told before
+    it (see the module docstring), or None."""
+    m = STORY_TIME_RE.match(text, start, end) or THEN_RE.match(text, start, end)
+    if m is None:
+        return None
+    last = next((t for t in reversed(told) if t.end <= start), None)
+    if last is None or len(PARAGRAPH_RE.findall(text, last.end, start)) > 1:
+        return None
+    try:
+        precision = parse_single(last.value).precision
+    except ValueError:
+        return None
+    if m.re is THEN_RE and precision not in COARSE:
+        return None
+    return Timex(m.start(), m.end(), m.group(), last.value, "story_time", resolved=True)
+
+
+def recent(text: str, start: int, end: int, published: str | None) -> Timex | None:
+    """For a sentence text[start:end] with no date of its own: the period its recency words reach back over
+    from the publication date, or None."""
+    if not published:
+        return None
+    for pattern, days in RECENT:
+        m = pattern.search(text, start, end)
+        if m:
+            break
+    else:
+        return None
+    try:
+        pub = parse_single(published)
+    except ValueError:
+        return None
+    until = pub.upper if pub.precision in ("day", "month") else None  # the last day it may have been written
+    return None if until is None else Timex(m.start(), m.end(), m.group(), _window(until, days), "recent", resolved=True)
+
+
+def _window(until: date, days: int) -> str:
+    """The smallest month or year holding the days before `until`, else the months they span."""
+    since = until - timedelta(days=days)
+    if (since.year, since.month) == (until.year, until.month):
+        return f"{until.year:04d}-{until.month:02d}"
+    if since.year == until.year:
+        return f"{until.year:04d}"
+    return f"{since.year:04d}-{since.month:02d}/{until.year:04d}-{until.month:02d}"
+
+
+def needs_more(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] has recency words (sentences past the last date expression may be dated)."""
+    return any(pattern.search(text, start, end) for pattern, _ in RECENT)

@@ -131,3 +131,15 @@ def test_english_kind_words_are_not_looked_up_in_other_languages() -> None:
     assert action_kinds(german) == {"death"}  # read as English, 'Die' is a death
     assert action_kinds(german, english=False) == frozenset()
     assert action_kinds("Der Streik der Fluglotsen endete am Samstag.", english=False) == {"strike"}
+
+
+def test_a_name_and_its_acronym_are_one_name_when_the_article_writes_both() -> None:
+    a = doc("a", "The Supreme Court banned the Islamic Revival Party of Tajikistan on 29 September 2015. "
+                 "The IRPT had held two seats in parliament.", "2015-10-01")
+    b = doc("b", "On 29 September 2015, judges outlawed the IRPT, the main opposition force. Its leaders fled abroad.",
+            "2015-10-03")
+    ban = [e for e in events_of(a, b) if e.date == "2015-09-29"]
+    assert len(ban) == 1 and sorted(c.source for c in ban[0].citations) == ["a", "b"]
+    # an article that never writes the initials gives none: 'President Barack Obama' is no 'PBO'
+    lone = doc("c", "The Supreme Court banned the Islamic Revival Party of Tajikistan on 29 September 2015.", "2015-10-01")
+    assert len([e for e in events_of(lone, b) if e.date == "2015-09-29"]) == 2

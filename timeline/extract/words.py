@@ -82,6 +82,29 @@ def words_and_names(text: str) -> tuple[list[str], set[str]]:
     return words, found
 
 
+# A name of several capitalised words, with the small words a name may hold between them.
+_LONG_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z][A-Za-z’'-]*(?:(?:\s+(?:of|for|and|on|the|de|del|des|du|la|für|der)\s+|\s+)[A-Z][a-z][A-Za-z’'-]*)+")
+_LEADING = re.compile(r"^(?:The|A|An|In|On|At|By|For|From|With|After|Before|When|While|This|That|Its|His|Her|Their)\s+")
+ACRONYM_LETTERS = 3  # shorter initials ('IS', 'UN') name too many things to say two sentences share a name
+
+
+def acronyms(text: str, document: str) -> set[str]:
+    """The initials of each long name in text ('Islamic Revival Party of Tajikistan' -> 'irpt', 'International
+    Center for Counter-Terrorism' -> 'icct'), lower-cased, when `document` (the article the text is from) writes
+    them too: a sentence naming the party and one naming the IRPT then share a name. ('President Barack Obama'
+    gives 'PBO', which no article writes.)"""
+    out = set()
+    for m in _LONG_NAME.finditer(text):
+        words = [w for w in _LEADING.sub("", m.group()).split() if w[0].isupper() and not _COMPOUND.search(w)]
+        letters = "".join(part[0] for word in words for part in word.split("-") if part[:1].isupper())
+        if len(letters) >= ACRONYM_LETTERS and letters in _named_inside(document):
+            out.add(letters.lower())
+    return out
+
+
+_COMPOUND = re.compile(r"-[a-z]")  # 'Hague-based', 'Kurdish-led': a word about the name, not of it
+
+
 def opening_names(text: str, document: str) -> set[str]:
     """Capitalised content words that open `text` or one of its sentences and that `document` (the article the
     text is from) also capitalises inside a sentence: names too ('Marrow, who took office ...' in an article

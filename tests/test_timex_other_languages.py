@@ -46,7 +46,11 @@ BATCHES = [("foreign-dates.yaml", 30, 30 - 1),  # ru/fr/de news, written in an e
            # in other languages and 'By 2016' as a frame (30)
            ("genres-dates-14.yaml", 30, 30 - 1),
            # the fifteenth (anniversaries in five languages): 11 of 19 at first (no anniversary was read), 19 since
-           ("genres-dates-15.yaml", 19, 19 - 1)]
+           ("genres-dates-15.yaml", 19, 19 - 1),
+           # the sixteenth (weekends, halves of a year, ends of a month or year, seven languages): 13 of 27 at first.
+           # Left: 'A fortnight ago' (no fortnight; the gold says the day, the engine reads weeks as weeks), and
+           # 'They play again on Wednesday', a present tense that tells the future with no cue (read as the last one)
+           ("genres-dates-16.yaml", 27, 25 - 1)]
 
 
 def _tagged(docs: list[dict], tmp_path: Path) -> list[tuple[str, list]]:
@@ -322,3 +326,33 @@ def test_a_year_told_after_a_frame_moves_the_story() -> None:
 ])
 def test_spanish_past_cues_and_later_without_an_earlier_date(text: str, anchor: str, want: list) -> None:
     assert [(t.text, t.value) for t in tag_foreign(text, "es", anchor=anchor)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "want"), [
+    # weekends: the one the text is on, else the last one; a 'next' word or a future sentence the coming one
+    ("Durante el fin de semana se registraron 30 incendios.", "es", "2019-08-12", [("fin de semana", "2019-08-10/2019-08-11")]),
+    ("Le week-end prochain, la mairie ouvrira ses jardins.", "fr", "2019-08-12", [("week-end prochain", "2019-08-17/2019-08-18")]),
+    ("Am kommenden Wochenende wird gestreikt.", "de", "2019-08-12", [("kommenden Wochenende", "2019-08-17/2019-08-18")]),
+    ("Lo scorso fine settimana la piena ha colpito Parma.", "it", "2019-08-12", [("scorso fine settimana", "2019-08-10/2019-08-11")]),
+    ("Das Wochenende ist für viele Familien zu kurz.", "de", "2019-08-12", []),  # no word that makes it a time
+    ("El fin de semana es corto para muchas familias.", "es", "2019-08-12", []),  # weekends, not one
+    # halves of a year (EDTF 40, 41): of the year named, else of the reference year
+    ("No primeiro semestre de 2017 as exportações caíram.", "pt", "2018-03-01", [("primeiro semestre de 2017", "2017-40")]),
+    ("Le second semestre sera difficile, selon la banque.", "fr", "2018-03-01", [("second semestre", "2018-41")]),
+    ("In der ersten Jahreshälfte stiegen die Preise.", "de", "2018-09-01", [("ersten Jahreshälfte", "2018-40")]),
+    ("In de tweede helft van 2016 daalde de werkloosheid.", "nl", "2018-09-01", [("tweede helft van 2016", "2016-41")]),
+    # the end of the year or month: this one, or the one a 'last'/'next' word names
+    ("La ley entrará en vigor a finales de año.", "es", "2018-09-01", [("finales de año", "2018")]),
+    ("À la fin du mois, l'usine fermera.", "fr", "2018-09-14", [("fin du mois", "2018-09")]),
+    ("Ende vergangenen Jahres kündigte die Firma 200 Stellen.", "de", "2018-09-14", [("Ende vergangenen Jahres", "2017")]),
+    ("Alla fine dell'anno scorso il debito era salito.", "it", "2018-09-14", [("fine dell'anno scorso", "2017")]),
+])
+def test_weekends_halves_and_ends_of_periods(text: str, lang: str, anchor: str, want: list) -> None:
+    assert [(t.text, t.value) for t in tag_foreign(text, lang, anchor=anchor)] == want
+
+
+def test_an_ordinal_weekend_of_a_month() -> None:
+    found = tag("The fair will return on the first weekend of October; it closed on the last weekend in March 2019.",
+                "2019-06-03")
+    assert [(t.text, t.value) for t in found] == [("the first weekend of October", "2019-10-05/2019-10-06"),
+                                                  ("the last weekend in March 2019", "2019-03-30/2019-03-31")]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.context import frame_reaches
+from timeline.extract.timex.foreign_parts import Part, part_value, parts_in
 from timeline.extract.timex.foreign_shifts import Shift, shifts_in
 from timeline.extract.timex.foreign_words import (DAY_PARTS, LAST_WORDS, NEXT_WORDS, SEASON_CUE_RE, SEASON_MONTH, SEASONS,
                                                   SELF_GOVERNED, THIS_WORDS, Period, direction, periods_in, year_shift)
@@ -110,9 +111,10 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
     stop = len(text) if end is None else end
     found: list[Timex] = []
     story: int | None = None  # the year a narrative has reached
-    matches: list[tuple[int, int, re.Match[str] | Shift | Period]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
+    matches: list[tuple[int, int, re.Match[str] | Shift | Period | Part]] = [(m.start(), -m.end(), m) for m in rx.finditer(text, start, stop)]
     matches += [(s.start, -s.end, s) for s in shifts_in(text, lang, start, stop)]
     matches += [(p.start, -p.end, p) for p in periods_in(text, start, stop)]
+    matches += [(p.start, -p.end, p) for p in parts_in(text, lang, start, stop)]
     pending: Period | None = None  # the first day of a range of days, waiting for the month of its end
     for at, _, m in sorted(matches, key=lambda x: x[:2]):
         if found and at < found[-1].end:
@@ -123,6 +125,9 @@ def tag_foreign(text: str, lang: str, anchor: str | None = None, start: int = 0,
                 pending = m
                 continue
             value, stop_at, moves = (m.value, False), m.end, True
+        elif isinstance(m, Part):
+            part = part_value(m, ref, precision, _tense(text, at, lang))
+            value, stop_at, moves = ((part, True) if part else None), m.end, False
         elif isinstance(m, Shift):
             value = _shifted(m, ref, precision, found, mode)
             stop_at, moves = m.end, m.sign > 0  # a narrative reaches the date it counts forward to
@@ -285,7 +290,7 @@ MONTH_CUE_RE = re.compile(r"(?i)(?:\b(?:в|во|у|с|до|к|по|w|we|en|depui
                           r"(?:nächst|kommend|letzt|vergangen|próxim|pasad|prossim|scors|volgend|vorig|следующ|прошл)\w*)|"  # next, last
                           r"(?:\bl'an|\bjahre?|\bannée|\baño|\banno|\bano|\bjaar)(?:\s+de)?|"  # 'im Jahr 1848', 'en el año 1848'
                           r"\bfin|\bdébut|\bmi-|\bende|\banfang|\bmitte|\bконце|\bначале|\bсередине|"
-                          r"\b(?:finales|principios|mediados|inicios|fim|início|meados|inizio|fine|metà|begin|eind)\s+(?:de|di|do|da|van)?)\s*$")
+                          r"\b(?:finales|principios|mediados|inicios|fim|início|meados|inizio|fine|metà|begin|eind|medio|half)\s+(?:de|di|do|da|van)?)\s*$")
 
 
 def _month_cue(text: str, at: int) -> bool:

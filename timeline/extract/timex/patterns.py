@@ -82,6 +82,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:{REL}|the\s+previous|the\s+following)\s+)?{WEEKDAY}(?:\s+{PART})?"),
     ("rel_day", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{PART})?"
                 rf"|(?:this|last)\s+(?:morning|afternoon|evening|night)"),
+    ("month_weekend", rf"(?:the\s+)?(?:first|second|third|fourth|last)\s+weekend\s+(?:of|in)\s+{MONTH_FULL}(?:,?\s+{YEAR4})?(?!\w)"),
     ("weekend", rf"(?:(?:the\s+)?{REL}\s+|the\s+)?weekend(?![\w-])"),
     ("anaphor", r"that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"
                 r"|the\s+(?:same|following)\s+(?:day|morning|afternoon|evening|night|month|year)(?![\w-])"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import timeline.extract.timex.resolve as rs
 from timeline.extract.timex.absolute import spoken_tail
-from timeline.extract.timex.context import Ctx, Reading, quarter_in_focus, relative_word, year_of
+from timeline.extract.timex.context import Ctx, Reading, month_of, quarter_in_focus, relative_word, year_of
 from timeline.extract.timex.lexicon import ORDINALS, SEASONS, YEAR4
 from timeline.extract.timex.named import year_for
 
@@ -190,6 +190,24 @@ def _election_day(y: int) -> date:
     """The Tuesday after the first Monday of November."""
     d = date(y, 11, 2)
     return d + timedelta(days=(1 - d.weekday()) % 7)
+
+
+def r_month_weekend(s: str, ctx: Ctx) -> Reading | None:
+    """'the last weekend of May', 'the first weekend in October 2019': the Saturday/Sunday of that Saturday of
+    the month (of the year the text gives, else of the year a month alone is read in)."""
+    m = re.match(r"(?i)(?:the\s+)?(\w+)\s+weekend\s+(?:of|in)\s+([a-z]+)\.?(?:,?\s+(\d{4}))?", s)
+    month = month_of(m.group(2)) if m else None
+    if m is None or month is None:
+        return None
+    if m.group(3):
+        year, resolved = int(m.group(3)), False
+    elif ctx.ref is not None:
+        year, resolved = year_for(month, None, ctx)[0], True
+    else:
+        return None
+    word = m.group(1).lower()
+    saturday = _nth_weekday(year, month, 5, -1 if word == "last" else ORDINALS[word])
+    return Reading(rs.weekend_interval(saturday), resolved)
 
 
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:

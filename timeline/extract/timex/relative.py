@@ -50,16 +50,13 @@ def r_weekend(s: str, ctx: Ctx) -> Reading | None:
     if s[0] in "wW":
         return None  # 'a weekend of talks', 'Weekend Wogan': no determiner, no date
     rel = relative_word(re.sub(r"(?i)^the\s+", "", s))
-    on_weekend = ref.weekday() >= 5
     if rel in ("next", "coming", "this coming", "following"):
-        d = ref + timedelta(days=7) if on_weekend else ref
+        direction = "future"
     elif rel in ("last", "past", "previous", "this past", "prior"):
-        d = ref - timedelta(days=7)
-    elif on_weekend:
-        d = ref
+        direction = "past"
     else:
-        d = ref if ctx.tense(strong=True) == "future" else ref - timedelta(days=7)
-    return Reading(rs.weekend_interval(d), True)
+        direction = "" if ref.weekday() >= 5 or ctx.tense(strong=True) != "future" else "future"
+    return Reading(rs.weekend_near(ref, direction), True)
 
 
 def _shift_unit(unit: str, n: int, ctx: Ctx) -> str | None:

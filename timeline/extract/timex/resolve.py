@@ -97,6 +97,17 @@ def weekend_interval(d: date) -> str:
     return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
 
 
+def weekend_near(ref: date, direction: str) -> str:
+    """The weekend a text at `ref` means: the one it falls on, else the last one; the coming one for a 'next'
+    word or a future sentence (direction 'future'), the one before for a 'last' word ('past')."""
+    on_weekend = ref.weekday() >= 5
+    if direction == "future":
+        return weekend_interval(ref + timedelta(days=7) if on_weekend else ref)
+    if direction == "past" or not on_weekend:
+        return weekend_interval(ref - timedelta(days=7))
+    return weekend_interval(ref)
+
+
 def quarter_of(d: date) -> int:
     """1..4."""
     return (d.month - 1) // 3 + 1

@@ -13,7 +13,7 @@ from timeline.extract.timex.absolute import (r_century, r_clock, r_decade, r_dmy
 from timeline.extract.timex.context import Ctx, Reading, Rule, remember
 from timeline.extract.timex.named import (r_day_coord, r_day_month, r_month, r_month_day, r_month_named, r_month_rel_year,
                                           r_weekday)
-from timeline.extract.timex.periods import r_half, r_holiday, r_q_short, r_quarter, r_season
+from timeline.extract.timex.periods import r_half, r_holiday, r_month_weekend, r_q_short, r_quarter, r_season
 from timeline.extract.timex.relative import (r_ago, r_anaphor, r_apos_year, r_day_around, r_day_only, r_later, r_rel_day, r_rel_unit, r_the_unit, r_unit,
                                              r_weekend, r_year_ago, r_year_end)
 
@@ -24,7 +24,7 @@ RULES: dict[str, Rule] = {
     "half": r_half, "quarter": r_quarter, "q_short": r_q_short, "century": r_century,
     "month_year": r_month_year, "month_rel_year": r_month_rel_year, "month_day": r_month_day,
     "day_month": r_day_month, "day_coord": r_day_coord, "month_named": r_month_named, "holiday": r_holiday,
-    "weekday": r_weekday, "rel_day": r_rel_day, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
+    "weekday": r_weekday, "rel_day": r_rel_day, "month_weekend": r_month_weekend, "weekend": r_weekend, "rel_unit": r_rel_unit, "ago": r_ago,
     "year_end": r_year_end, "year_ago": r_year_ago, "later": r_later, "anaphor": r_anaphor,
     "day_around": r_day_around, "clock": r_clock, "apos_year": r_apos_year, "day_only": r_day_only,
     "the_unit": r_the_unit, "year": r_year, "spoken_year": r_spoken_year,

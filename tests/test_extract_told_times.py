@@ -96,6 +96,17 @@ def test_recency_without_a_publication_date_dates_nothing() -> None:
     assert _mentions("The council has recently approved the plan.") == []
 
 
+def test_recency_in_a_condition_or_a_comparison_dates_nothing() -> None:
+    for sentence in ("He would be the first patient who had not travelled to Mexico recently, doctors said.",
+                     "The most recently reported case was a teacher from a school in the north of the city."):
+        assert _mentions(sentence, "2009-04-30") == []
+
+
+def test_the_time_told_does_not_date_a_sentence_about_the_future() -> None:
+    text = "The regime fell in 2011. At that time, he warned, the country will become a battlefield for years."
+    assert [q for _, q in _mentions(text) if q.startswith("At that")] == []
+
+
 def test_a_title_keeps_an_apostrophe_inside_a_word_of_a_quoted_lead() -> None:
     quote = "“In those years the factories closed, and there wasn’t much work,” she said on 3 May."
     assert make_title(quote, [(quote.index("3 May"), quote.index("3 May") + 5)]).endswith("wasn’t much work")

@@ -41,6 +41,9 @@ RECENT = [
                 r"en\s+los\s+[úu]ltimos\s+meses|r[ée]cemment|ces\s+derniers\s+mois|k[üu]rzlich|vor\s+kurzem|"
                 r"in\s+den\s+letzten\s+monaten|recentemente|negli\s+ultimi\s+mesi|nos\s+[úu]ltimos\s+meses)(?!\w)"), 91),
 ]
+# Recency words after these are not of a happening the text reports: a condition or a hypothesis.
+NOT_MAIN_RE = re.compile(r"(?i)(?<!\w)(?:if|whether|unless|would|could|might|should|si|wenn|ob|falls)(?!\w)")
+FUTURE_RE = re.compile(r"(?i)(?<!\w)(?:will|shall|would|'ll|going\s+to)(?!\w)")
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 COARSE = frozenset({"year", "decade", "century", "millennium"})
 
@@ -58,8 +61,8 @@ def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | No
         precision = parse_single(last.value).precision
     except ValueError:
         return None
-    if m.re is THEN_RE and precision not in COARSE:
-        return None
+    if m.re is THEN_RE and precision not in COARSE or FUTURE_RE.search(text, m.end(), end):
+        return None  # 'At that time, he said, "Libya will become a red fire"': not a happening at the time told
     return Timex(m.start(), m.end(), m.group(), last.value, "story_time", resolved=True)
 
 
@@ -74,6 +77,9 @@ def recent(text: str, start: int, end: int, published: str | None) -> Timex | No
             break
     else:
         return None
+    if NOT_MAIN_RE.search(text, start, m.start()) or text[max(start, m.start() - 5):m.start()].lower().endswith(("most ", "more ")):
+        return None  # 'if he had not travelled to Mexico recently', 'the most recently reported case'
+
     try:
         pub = parse_single(published)
     except ValueError:

@@ -110,3 +110,10 @@ def test_the_time_told_does_not_date_a_sentence_about_the_future() -> None:
 def test_a_title_keeps_an_apostrophe_inside_a_word_of_a_quoted_lead() -> None:
     quote = "“In those years the factories closed, and there wasn’t much work,” she said on 3 May."
     assert make_title(quote, [(quote.index("3 May"), quote.index("3 May") + 5)]).endswith("wasn’t much work")
+
+
+def test_an_anniversary_said_of_the_day_stays_in_the_title() -> None:
+    from timeline.extract.events import events_from_documents
+    text = "Today is the 17th anniversary of the Electoral Law, which parliament passed in 1999 after long debates."
+    events = events_from_documents([_doc(text, "2016-12-10")], None)
+    assert any("17th anniversary of the Electoral Law" in e.title for e in events), [e.title for e in events]

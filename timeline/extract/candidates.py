@@ -191,7 +191,8 @@ _SPAN_KINDS = frozenset({"range", "year_range"})  # written from one date to ano
 
 def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Timex], index: int,
              title_span: tuple[int, int] | None, subject: str = "", until: str = "", english: bool = True) -> Mention:
-    spans = [(x.start - quote.start, x.end - quote.start) for x in inside if quote.start <= x.start and x.end <= quote.end]
+    spans = [(x.start - quote.start, x.end - quote.start) for x in inside  # an anniversary said of a date stays in the title
+             if quote.start <= x.start and x.end <= quote.end and x.kind != timex.ANNIVERSARY_SAID]
     words, found = words_and_names(quote.text)
     found |= opening_names(quote.text, doc.text) | acronyms(quote.text, doc.text)
     return Mention(

@@ -43,6 +43,10 @@ def test_an_anniversary_counts_from_the_date_the_text_gave(text: str, lang: str,
     "The anniversary of the battle is not a holiday.",  # no ordinal, no date before it
     "Fans gathered on 3 June 2015. The band celebrated its 20th anniversary with a new album.",  # no origin told
     "The war ended in 1945. On the 50th anniversary of the Treaty of Rome, leaders met.",  # the treaty is never dated
+    # its own sentence's date is when it was marked, not what it counts from
+    "The band split up in 1990. And in 1995, the charity marked the first anniversary of the singer's suicide.",
+    # one short word in common ('first') or a word that only looks like an origin ('significant') is chance
+    "His first significant commission came in 1907. Three stories mark the 70th anniversary of stockings first going on sale.",
 ])
 def test_an_anniversary_of_nothing_the_text_dated_is_no_date(text: str) -> None:
     assert not [d for d in _dates(text, lang="en") if "anniversary" in d[0]]

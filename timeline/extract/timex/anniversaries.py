@@ -1,9 +1,10 @@
 """Anniversaries: 'on the 50th anniversary of the bridge's opening' is a date the text has already given, N years on.
 
-The date told is found among the expressions read before it: the nearest whose sentence shares a word stem with
+The date told is found among the expressions read before it (in the BACK characters before): the nearest whose sentence shares a word stem with
 what the anniversary is of ('the opening' - 'the bridge opened'); failing that (a possessive, 'its 100th
-anniversary', 'the first anniversary of her death'), the nearest in its own or the preceding paragraph if its
-sentence tells a beginning or an end (ORIGIN_RE: founded, opened, born, died, signed, ...). The
+anniversary', 'the first anniversary of her death'), the nearest before its sentence, in its own or the preceding
+paragraph, if that sentence tells a beginning or an end (ORIGIN_RE: founded, opened, born, died, signed, ...). In
+news, an anniversary that would fall in a year after the text was written is not read: it counts from the wrong date. The
 anniversary keeps that date's precision ('12 June 1963' -> '2013-06-12', 'March 2004' -> '2014-03'). An anniversary
 with no date before it ('the anniversary of the battle', 'the 25th anniversary of the fall of the Wall' in a text
 that never dates the fall) is no date: nothing outside the text is looked up.
@@ -31,25 +32,29 @@ LANGUAGES = frozenset(NOUNS)
 SAID = "anniversary_said"  # the kind of an anniversary said of a date told just before it: that date's value
 # 'This year marks the 20th anniversary', 'Today is the 17th anniversary': the date is told (just before the verb),
 # the anniversary says what it is (and counts back to a date the text may never give)
-SAID_OF_RE = re.compile(r"(?i)\s*,?\s*(?:(?:marks?|marked|is|was|will\s+be|es|est|ist|è|é|cumple|celebra|f[êe]te|feiert|"
+SAID_OF_RE = re.compile(r"(?i)\s*[,–—-]?\s*(?:(?:marks?|marked|is|was|will\s+be|es|est|ist|è|é|cumple|celebra|f[êe]te|feiert|"
                         r"festeggia|celebrates?|celebrated)\s+)?(?:the\s+|its\s+|our\s+|their\s+|el\s+|su\s+|le\s+|son\s+|"
                         r"sa\s+|la\s+|der\s+|den\s+|seinen\s+|il\s+|o\s+|a\s+)?$")
 # What an anniversary counts from when the text does not name it again ('its 100th anniversary', 'the first
 # anniversary of her death'): a sentence that tells a beginning or an end.
 ORIGIN_RE = re.compile(
-    r"(?i)(?<!\w)(?:found|establish|creat|open|inaugur|born|birth|died|death|sign|launch|began|begun|start|"  # en
-    r"fund|cre[óa]|naci|muri|firm|comenz|empez|abri|"  # es, pt
-    r"fond|cré|naiss|née?\b|mort|décè|décé|commenc|ouvert|ouvri|"  # fr
+    r"(?i)(?<!\w)(?:founded|founding|establish|created|opened|inaugur|born|birth|died|death|signed|signing|launched|"
+    r"began|begun|started|"  # en
+    r"fund[óoa]|fundad|fundou|cre[óa]d?[oa]?\b|naci[óo]|nasceu|muri[óo]|morreu|firm[óoa]\b|firmad|assinad|comenz[óo]|"
+    r"empez[óo]|abri[óou]|"  # es, pt
+    r"fond[ée]|cré[ée]|naissance|née?\b|mort|décéd|commenc|ouvert|ouvri|"  # fr
     r"gegründet|gründ|eröffn|geboren|gestorben|unterzeichn|begonnen|"  # de
-    r"fondat|nacque|nato|nata|morto|morta|firmat|iniziat|apert|apri)")
+    r"fondat|nacque|nato|nata|morto|morta|morì|firmat|iniziat|apert|inaugurat)")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 WORD_RE = re.compile(r"\w+")
 SINGLE_DATE_RE = re.compile(r"(\d{4})((?:-\d\d){0,2})$")
 STEM = 4  # letters two words must share from the start ('open' in 'opening' and 'opened')
+NOUN = 6  # ... of a word at least this long: 'first', 'going' say nothing of what an anniversary is of
 NP_WORDS = 4  # what an anniversary is of: at most this many words after 'of'
 SPAN_WORDS = 3  # ... and the span reaches over it when it is this short and ends at punctuation
 REACH = 200  # characters around an anniversary noun the full pattern is tried in
+BACK = 4000  # characters before an anniversary a date it counts from may be told in
 MOST = 500  # the largest ordinal read as a word ('the four hundredth anniversary')
 
 
@@ -105,7 +110,7 @@ def _said_of(text: str, at: int, found: list[Timex]) -> Timex | None:
     """The date an anniversary is said of, told just before it ('This year marks the 20th anniversary', 'April 9,
     2009, the sixth anniversary of ...'), or None."""
     said = SAID_OF_RE.search(text, max(0, at - 40), at)
-    return next((t for t in found if said is not None and t.end == said.start()), None)
+    return next((t for t in found if said is not None and t.end == said.start() and "X" not in t.value), None)
 
 
 def _closed(text: str, end: int) -> bool:
@@ -118,33 +123,38 @@ def _number(word: str, lang: str) -> int | None:
     return int(digits.group()) if digits else ordinals(lang).get(word.lower())
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max((m.end() for m in SENTENCE_END_RE.finditer(text, 0, at)), default=0)
+
+
 def _sentence(text: str, at: int) -> str:
-    start = max((m.end() for m in SENTENCE_END_RE.finditer(text, 0, at)), default=0)
     end = SENTENCE_END_RE.search(text, at)
-    return text[start:end.start() if end else len(text)]
+    return text[_sentence_start(text, at):end.start() if end else len(text)]
 
 
 def _stems(words: str) -> set[str]:
     """Stems of the common nouns of what an anniversary is of (a name is shared by too many sentences)."""
-    return {w[:STEM] for w in WORD_RE.findall(words) if len(w) > STEM and w.islower()}
+    return {w[:STEM] for w in WORD_RE.findall(words) if len(w) >= NOUN and w.islower()}
 
 
-def _shares_stem(stems: set[str], sentence: str) -> bool:
-    """True when a word of sentence begins with, or holds after a prefix ('gegründet'), one of stems."""
+def _shared_stems(stems: set[str], sentence: str) -> int:
+    """How many of stems a word of sentence begins with or holds after a prefix ('gegründet')."""
     words = [w.lower() for w in WORD_RE.findall(sentence) if len(w) >= STEM]
-    return any(s in w for s in stems for w in words)
+    return sum(any(s in w for w in words) for s in stems)
 
 
 def _anchor(text: str, at: int, np: str, before: list[Timex]) -> Timex | None:
     """The date the anniversary counts from: see the module docstring."""
-    dated = [t for t in before if t.end <= at and SINGLE_DATE_RE.match(t.value)]
+    dated = [t for t in before if at - BACK <= t.start and t.end <= at and SINGLE_DATE_RE.match(t.value)]
     stems = _stems(" ".join(np.split()[:NP_WORDS]))
-    if stems:
-        for t in reversed(dated):
-            if _shares_stem(stems, _sentence(text, t.start)):
-                return t
-    if dated and len(PARAGRAPH_RE.findall(text, dated[-1].end, at)) <= 1 and ORIGIN_RE.search(_sentence(text, dated[-1].start)):
-        return dated[-1]
+    for t in reversed(dated) if stems else ():
+        own = _sentence_start(text, at)  # in the anniversary's own sentence, only the words before it count
+        told = text[own:at] if t.start >= own else _sentence(text, t.start)
+        if _shared_stems(stems, told):
+            return t
+    before = [t for t in dated if SENTENCE_END_RE.search(text, t.end, at)]  # not its own sentence's date: 'in 1995, they
+    if before and len(PARAGRAPH_RE.findall(text, before[-1].end, at)) <= 1 and ORIGIN_RE.search(_sentence(text, before[-1].start)):
+        return before[-1]  # marked the first anniversary' is of something before 1995
     return None
 
 
@@ -173,7 +183,7 @@ def anniversaries(text: str, lang: str | None, found: list[Timex], start: int = 
             continue
         said = _said_of(text, m.start(), found)
         value, kind = (said.value, SAID) if said else (_counted(text, m, n, found), "anniversary")
-        if value is None or not said and now is not None and int(value[:4]) > now + 1:
+        if value is None or not said and now is not None and int(value[:4]) > now:
             continue  # counted from a date the anniversary is not of (it would fall after the text was written)
         last = m.end("np") if m.group("np") and len(m.group("np").split()) <= SPAN_WORDS and _closed(text, m.end("np")) else m.end("noun")
         added.append(Timex(m.start(), last, text[m.start():last], value, kind, resolved=True))

@@ -121,3 +121,9 @@ def test_an_anniversary_said_of_the_day_stays_in_the_title() -> None:
     text = "Today is the 17th anniversary of the Electoral Law, which parliament passed in 1999 after long debates."
     events = events_from_documents([_doc(text, "2016-12-10")], None)
     assert any("17th anniversary of the Electoral Law" in e.title for e in events), [e.title for e in events]
+
+
+def test_an_irregular_past_with_a_prefix_is_a_verb() -> None:
+    from timeline.extract.filters import too_thin
+    for sentence in ("The next year the town rebuilt its walls.", "In 1711 the army withdrew.", "In 1848 the people overthrew the king."):
+        assert not too_thin(sentence, len("The next year") if sentence.startswith("The") else 7)

@@ -163,6 +163,10 @@ def test_a_short_history_is_a_narrative_and_a_short_undated_report_is_not() -> N
     assert [t.value for t in tag(history, mode="narrative") if "Oktober" in t.text] == ["1917-10"]
     report = "En 2019 el tribunal abrió el caso. Ayer el fiscal pidió 2021 como fecha del juicio."
     assert choose_mode(report, None) == "news"  # it speaks from its own day ('ayer')
+    # 'the next year' tells the story's next year, not the writer's
+    siege = "The siege began on 3 May 1602. On 20 June the walls fell. The next year the town was rebuilt. A treaty followed in 1609."
+    assert choose_mode(siege, None) == "narrative"
+    assert choose_mode("The council met on 3 May 2019 and will vote again next year, after the 2020 census.", None) == "news"
 
 
 @pytest.mark.parametrize(("text", "want"), [

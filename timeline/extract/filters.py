@@ -26,7 +26,15 @@ _CREDIT = re.compile(
 )
 _STATISTIC = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)|\b(?:rate|average|median|gdp|population|per\s+capita)\b", re.IGNORECASE)
 _FINANCE = re.compile(r"[$£€#]\s?[\d.,]+\s*(?:million|billion|bn|m)\b|\bnet\s+(?:income|loss|profit)|\b(?:cents?|\$\s?[\d.]+)\s+a\s+share|\b(?:revenue|earnings|turnover)\b", re.IGNORECASE)
-_VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|did|does|do|said|says|told|made|went|came|took|gave|began|left|met|won|lost|held|set|put|fell|rose|hit|led|ran|sent|sought|struck|built|bought|brought|fought|caught|kept|paid|shot|spoke|stood|broke|became|chose|drove|froze|got|knew|saw|rode|wrote|died|dies|announced|announces)\b", re.IGNORECASE)
+# A verb: a regular past or participle, a form of be/have/do, or an irregular past, also with a prefix ('rebuilt',
+# 'withdrew', 'overthrew', 'undertook').
+_VERBISH = re.compile(r"\b\w+(?:ed|en)\b|\b(?:is|are|was|were|has|have|had|will|did|does|do|said|says|dies|announces)\b|"
+                      r"\b(?:re|over|under|with|out|up|fore|mis|be)?(?:told|made|went|came|took|gave|began|left|met|won|lost|held|"
+                      r"set|put|fell|rose|hit|led|ran|sent|sought|struck|built|bought|brought|fought|caught|kept|paid|shot|spoke|"
+                      r"stood|broke|became|chose|drove|froze|got|knew|saw|rode|wrote|died|announced|drew|threw|grew|flew|wore|"
+                      r"tore|swore|fled|bore|sank|sold|found|laid|spent|lent|meant|felt|dealt|spread|dug|stuck|hung|fed|bled|"
+                      r"shook|stole|hid|sat|won|wound|bound|taught|thought|quit|cut|shut|split|sped|slid|swept|crept|slew)\b",
+                      re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")  # words of any alphabet
 
 

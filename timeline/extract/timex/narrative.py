@@ -20,7 +20,7 @@ MIN_YEARS = 2  # distinct explicit years a narrative names at least
 SPEECH_TIME_PER_CHARS = 5000  # a narrative says 'yesterday', 'last week', 'two days ago' less than once per this
 _YEAR_RE = re.compile(r"(?<![\d.,$\u20ac\u00a3/-])(1[0-9]\d\d|20\d\d)(?![\d%/-])|\b(\d{1,4})\s?(?:BCE?|B\.C\.)")
 _SPEECH_TIME_RE = re.compile(
-    r"(?i)\b(?:yesterday|today|tomorrow|tonight|(?:last|this|next)\s+(?:week|month|year|night)|ago|"
+    r"(?i)\b(?:yesterday|today|tomorrow|tonight|(?:last|this|(?<!the\s)next)\s+(?:week|month|year|night)|ago|"  # not 'the next year'
     r"(?:on|last|next|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"hier|aujourd'hui|demain|ayer|hoy|gestern|heute|ieri|oggi|domani|ontem|hoje|amanhã|gisteren|vandaag|"  # the same
     r"вчера|сегодня|завтра)(?!\w)")  # words in the other languages read (timeline.extract.timex.foreign)

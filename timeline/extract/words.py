@@ -167,7 +167,8 @@ ACTION_KINDS = {
     "protest": ("protest*", "demonstrat*", "rall(y|ies|ied)"),
     "strike": ("strike", "strikes", "striking", "striker*", "walkout*", "walk-out*", "(walked|walk|walking|walks) (off|out)", "stoppage*"),
     "disaster": ("earthquake*", "quake*", "flood*", "hurricane*", "tsunami*", "outbreak*", "epidemic*", "pandemic*",
-                 "wildfire*", "bushfire*", "forest fires?"),
+                 "wildfire*", "bushfire*", "forest fires?", "landslide*", "mudslide*", "avalanche*"),
+    "evacuation": ("evacuat*",),
 }
 
 
@@ -176,7 +177,10 @@ ACTION_KINDS = {
 OTHER_LANGUAGE_KINDS = {
     "strike": ("grève", "grèves", "gréviste*", "huelga", "huelgas", "huelguista*", "streik*", "sciopero", "scioperi", "greve", "greves"),
     "disaster": ("incendio", "incendios", "incendi", "incendie", "incendies", "waldbrand*", "terremoto*", "séisme*", "erdbeben*",
-                 "inondation*", "inundaci*", "alluvion*", "überschwemmung*"),
+                 "inondation*", "inundaci*", "alluvion*", "überschwemmung*", "frana", "frane", "smottament*", "valang*",
+                 "deslizamiento*", "deslizamento*", "derrumbe*", "alud", "aludes", "glissement*", "éboulement*", "erdrutsch*",
+                 "lawine*"),
+    "evacuation": ("evacu*", "évacu*", "evakuier*"),
 }
 
 

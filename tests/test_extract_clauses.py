@@ -2,6 +2,8 @@
 titled from the noun it hangs on (invented sentences)."""
 from __future__ import annotations
 
+import pytest
+
 from timeline.extract.clauses import relative_clause
 from timeline.extract.events import events_from_documents
 from timeline.read import Document
@@ -52,3 +54,28 @@ def test_a_framing_year_in_the_clause_of_a_finer_date_says_the_same() -> None:
     assert set(titles_by_date("In 1415, the old king of Velma died in early March after a long illness.")) == {"1415-03"}
     both = titles_by_date("In 2015, the Velkan Union was banned by the court, and in May its leaders were arrested.")
     assert set(both) == {"2015", "2015-05"}  # another clause, another happening
+
+
+def test_a_participle_set_off_by_commas_dates_its_own_happening() -> None:
+    found = titles_by_date("The Orlen bridge, opened in March 1963, was closed to traffic on 4 May 2013 after an inspection.")
+    assert found["1963-03"].startswith("The Orlen bridge opened")
+    assert set(found) == {"1963-03", "2013-05-04"}
+    # not set off on both sides: the participle phrase runs into the sentence, no clause of its own
+    assert relative_clause("The mayor, elected in 2019 by a wide margin and popular ever since, resigned.", 18, 22) is None
+
+
+@pytest.mark.parametrize(("text", "date", "subject"), [
+    ("Der Staudamm bei Görlitz, der am 12. Juli 1994 eröffnet wurde, muss saniert werden.", "12. Juli 1994", "Der Staudamm bei Görlitz"),
+    ("La huelga portuaria, que comenzó el 3 de marzo, terminó ayer.", "3 de marzo", "La huelga portuaria"),
+    ("Le barrage, qui a été inauguré en 1994, sera rénové.", "1994", "Le barrage"),
+    ("Il ponte sul Magra, inaugurato nel 1990, sarà demolito.", "1990", "Il ponte sul Magra"),
+])
+def test_relative_clauses_of_the_other_languages(text: str, date: str, subject: str) -> None:
+    at = text.index(date)
+    found = relative_clause(text, at, at + len(date))
+    assert found is not None and found.subject == subject
+
+
+def test_an_article_after_a_comma_is_no_relative_pronoun() -> None:
+    text = "Der Minister sagte, die Regierung habe am 3. Mai 2019 entschieden."
+    assert relative_clause(text, text.index("3. Mai"), text.index("3. Mai") + 11) is None

@@ -53,7 +53,8 @@ STEM = 4  # letters two words must share from the start ('open' in 'opening' and
 NOUN = 6  # ... of a word at least this long: 'first', 'going' say nothing of what an anniversary is of
 NP_WORDS = 4  # what an anniversary is of: at most this many words after 'of'
 SPAN_WORDS = 3  # ... and the span reaches over it when it is this short and ends at punctuation
-REACH = 200  # characters around an anniversary noun the full pattern is tried in
+REACH = 200  # characters after an anniversary noun the full pattern is tried in (what it is of) ...
+BEFORE_NOUN = 40  # ... and before it (its ordinal: 'the three hundredth')
 BACK = 4000  # characters before an anniversary a date it counts from may be told in
 MOST = 500  # the largest ordinal read as a word ('the four hundredth anniversary')
 
@@ -81,29 +82,38 @@ def ordinals(lang: str) -> dict[str, int]:
 def pattern(lang: str) -> re.Pattern[str]:
     """The ordinal + anniversary noun + 'of X' of lang."""
     nouns, digits, of = NOUNS[lang]
-    words = "|".join(sorted((re.escape(w) for w in ordinals(lang)), key=len, reverse=True))
+    words = r"(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+"  # one to three words: _matches keeps those that are an ordinal
     flags = "" if lang == "de" else "(?i)"
     year = r"(?:[\s-]+years?)?" if lang == "en" else ""  # 'the sixth-year anniversary', 'its 10-year anniversary'
-    return re.compile(rf"{flags}(?<!\w)(?P<ord>{digits}|\d{{1,3}}(?=[\s-]year)|(?i:{words})){year}\s+(?P<noun>{nouns})(?!\w)"
+    return re.compile(rf"{flags}(?<!\w)(?P<ord>{digits}|\d{{1,3}}(?=[\s-]year)|{words}){year}\s+(?P<noun>{nouns})(?!\w)"
                       rf"(?P<of>\s+(?i:{of})\s+(?P<np>[^.,;:!?\n]+))?")
 
 
+# A piece of each anniversary noun without its first letter (either case): a case-sensitive search for it is fast
+HINTS = {"en": ("nniversar",), "es": ("niversari",), "pt": ("niversári", "niversari"), "fr": ("nniversair",),
+         "it": ("nniversari",), "de": ("ahrestag", "ubiläum")}
+
+
 @lru_cache(maxsize=None)
-def _noun(lang: str) -> re.Pattern[str]:
-    return re.compile(("" if lang == "de" else "(?i)") + rf"(?<!\w)(?:{NOUNS[lang][0]})(?!\w)")
+def _hint(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in HINTS[lang]))
 
 
 def _matches(text: str, lang: str, start: int, stop: int) -> list[re.Match[str]]:
     """The anniversaries in text[start:stop]: the full pattern (a long alternation of ordinal words) is tried
     only around the anniversary nouns, which a fast search finds first."""
     out = []
-    for noun in _noun(lang).finditer(text, start, stop):
-        m = pattern(lang).search(text, max(start, noun.start() - REACH), min(stop, noun.end() + REACH))
-        while m is not None and m.start("noun") < noun.start():
-            m = pattern(lang).search(text, m.end(), min(stop, noun.end() + REACH))
-        if m is not None and m.start("noun") == noun.start():
-            out.append(m)
+    for hint in _hint(lang).finditer(text, start, stop):
+        noun = hint.start() - 1
+        for word in _WORD_START.finditer(text, max(start, noun - BEFORE_NOUN), noun):  # the leftmost ordinal wins
+            m = pattern(lang).match(text, word.start(), min(stop, hint.end() + REACH))
+            if m is not None and m.start("noun") == noun and _number(m.group("ord"), lang):
+                out.append(m)
+                break
     return out
+
+
+_WORD_START = re.compile(r"(?<![\w.ºª°-])[\w]")
 
 
 def _said_of(text: str, at: int, found: list[Timex]) -> Timex | None:

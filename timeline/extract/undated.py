@@ -44,6 +44,9 @@ RECENT = [
 # Recency words after these are not of a happening the text reports: a condition or a hypothesis.
 NOT_MAIN_RE = re.compile(r"(?i)(?<!\w)(?:if|whether|unless|would|could|might|should|si|wenn|ob|falls)(?!\w)")
 FUTURE_RE = re.compile(r"(?i)(?<!\w)(?:will|shall|would|'ll|going\s+to)(?!\w)")
+# A piece of every recency phrase above, searched case-sensitively first (fast; the phrases' own patterns are not)
+HINT_RE = re.compile(r"ecent|ecient|ately|few|ltim|erni|etzten|ürzlich|urzem|écemment")
+HINT_REACH = 30  # characters around such a piece a phrase can reach
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 COARSE = frozenset({"year", "decade", "century", "millennium"})
 
@@ -69,7 +72,7 @@ def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | No
 def recent(text: str, start: int, end: int, published: str | None) -> Timex | None:
     """For a sentence text[start:end] with no date of its own: the period its recency words reach back over
     from the publication date, or None."""
-    if not published:
+    if not published or not HINT_RE.search(text, start, end):
         return None
     for pattern, days in RECENT:
         m = pattern.search(text, start, end)
@@ -100,4 +103,5 @@ def _window(until: date, days: int) -> str:
 
 def needs_more(text: str, start: int, end: int) -> bool:
     """True when text[start:end] has recency words (sentences past the last date expression may be dated)."""
-    return any(pattern.search(text, start, end) for pattern, _ in RECENT)
+    return any(pattern.search(text, max(start, h.start() - HINT_REACH), min(end, h.end() + HINT_REACH))
+               for h in HINT_RE.finditer(text, start, end) for pattern, _ in RECENT)

@@ -127,3 +127,10 @@ def test_an_irregular_past_with_a_prefix_is_a_verb() -> None:
     from timeline.extract.filters import too_thin
     for sentence in ("The next year the town rebuilt its walls.", "In 1711 the army withdrew.", "In 1848 the people overthrew the king."):
         assert not too_thin(sentence, len("The next year") if sentence.startswith("The") else 7)
+
+
+def test_the_time_of_what_is_named_and_a_time_not_yet_past_are_not_the_time_told() -> None:
+    text = ("Police arrested the reporter in May 2009. At the time of his arrest, he was working for a television channel "
+            "in the north. On Monday the court freed him. Back then, editors protested outside the court house.")
+    got = _mentions(text, "2011-01-10")  # written on that Monday: the day told is not past
+    assert not [q for _, q in got if q.startswith(("At the time of", "Back then"))]

@@ -96,7 +96,8 @@ def mentions_of(doc: Document, found: list[timex.Timex]) -> list[Mention]:
             sentence, inside = _without_chrome(doc.text, sentence, inside)
         else:
             told = found[:cursor]
-            dated = (undated.story_time(doc.text, sentence.start, sentence.end, told)
+            dated = (undated.story_time(doc.text, sentence.start, sentence.end, told,
+                                        doc.published if doc.published_basis == "stated" else None)  # inferred: a lower bound
                      or undated.recent(doc.text, sentence.start, sentence.end, doc.published))
             inside = [dated] if dated else []
         if not inside or sentence.text in seen or _title_line(doc, sentence):

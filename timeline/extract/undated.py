@@ -22,7 +22,7 @@ from timeline.extract.timex.model import Timex
 
 # Sentence openers that say 'at the time just told' (the comma after them is optional in most languages).
 STORY_TIME_RE = re.compile(
-    r"(?i)(?:at\s+(?:that|the)\s+time|back\s+then|in\s+those\s+(?:days|years)|at\s+that\s+point|"  # en
+    r"(?i)(?:at\s+(?:that|the)\s+time(?!\s+of\b)|back\s+then|in\s+those\s+(?:days|years)|at\s+that\s+point|"  # en
     r"en\s+(?:aquel|ese)\s+(?:momento|entonces|tiempo|año)|por\s+aquel\s+entonces|"  # es
     r"à\s+l'[ée]poque|à\s+ce\s+moment-l[àa]|à\s+cette\s+[ée]poque|"  # fr
     r"damals|zu\s+dieser\s+zeit|zu\s+jener\s+zeit|"  # de
@@ -51,9 +51,10 @@ PARAGRAPH_RE = re.compile(r"\n\s*\n")
 COARSE = frozenset({"year", "decade", "century", "millennium"})
 
 
-def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | None:
+def story_time(text: str, start: int, end: int, told: list[Timex], published: str | None = None) -> Timex | None:
     """For a sentence text[start:end] with no date of its own: the time it opens on, from the dates told before
-    it (see the module docstring), or None."""
+    it (see the module docstring), or None. 'At the time of his arrest' is the time of what it names, and a time
+    told that is not before the (stated) publication date is no past the sentence can be back in."""
     m = STORY_TIME_RE.match(text, start, end) or THEN_RE.match(text, start, end)
     if m is None:
         return None
@@ -61,9 +62,13 @@ def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | No
     if last is None or len(PARAGRAPH_RE.findall(text, last.end, start)) > 1:
         return None
     try:
-        precision = parse_single(last.value).precision
+        value = parse_single(last.value)
+        written = parse_single(published) if published else None
     except ValueError:
         return None
+    precision = value.precision
+    if written is not None and value.upper is not None and written.lower is not None and value.upper >= written.lower:
+        return None  # 'Back then ...' after a date of the week of writing
     if m.re is THEN_RE and precision not in COARSE or FUTURE_RE.search(text, m.end(), end):
         return None  # 'At that time, he said, "Libya will become a red fire"': not a happening at the time told
     return Timex(m.start(), m.end(), m.group(), last.value, "story_time", resolved=True)

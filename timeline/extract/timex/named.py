@@ -187,5 +187,8 @@ def r_weekday(s: str, ctx: Ctx) -> Reading | None:
     if wd is None or (generic and (generic.group(1).lower() != "a" or " " not in s.strip())):
         return None  # every Friday, a Friday sermon (but: a Sunday night memorial)
     rel = relative_word(s)
-    when = "" if rel else "past" if re.match(r"['\u2019]s\b", ctx.after(3)) else ctx.tense(strong=True)
+    possessive = re.match(r"['\u2019]s\b", ctx.after(3))
+    when = "" if rel else "past" if possessive else ctx.tense(strong=True)
+    if not rel and not possessive and when != "future" and rs.scheduled_present(ctx.text, ctx.start):
+        when = "future"  # 'They play again on Wednesday' (a past cue after it is another clause's: '..., he said')
     return Reading(rs.weekday_date(wd, ctx.ref, when, rel).isoformat(), True, when)

@@ -139,6 +139,22 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> str:
     return best[1] if best else ""
 
 
+# A verb in the present that schedules ('They play again on Wednesday', 'The court hears the case on Monday',
+# 'Markets are closed on Friday'): with no past or future cue, a weekday after it is the coming one.
+SCHEDULING_PRESENT_RE = re.compile(
+    r"(?i)(?<!the\s)(?<!\ba\s)(?<!\ban\s)(?<!its\s)(?<!their\s)\b(?:is|are|plays?|meets?|opens?|starts?|begins?|faces?|hosts?|visits?|travels?|returns?|resumes?|votes?|"
+    r"holds?|goes|arrives?|closes?|ends?|decides?|hears?|debates?|kicks?\s+off|takes?\s+place)\b")
+_CLAUSE_START_RE = re.compile(r"[,;:]\s|\s(?:and|but|while|after|when)\s")
+
+
+def scheduled_present(text: str, start: int) -> bool:
+    """True when the clause before `start` has a scheduling verb in the present (see SCHEDULING_PRESENT_RE) and
+    no past cue."""
+    left = sentence_bounds(text, start, start)[0]
+    clause = max((m.end() for m in _CLAUSE_START_RE.finditer(text, left, start)), default=left)
+    return SCHEDULING_PRESENT_RE.search(text, clause, start) is not None and PAST_RE.search(text, clause, start) is None
+
+
 def pick_year_for(month: int, day: int | None, ref: date, when: str, strict: bool = False) -> int:
     """Year of a month (and day) stated without one: the occurrence nearest to ref, where one on the wrong
     side of ref for the sentence's tense counts four times as far (strict: is never taken)."""

@@ -211,9 +211,24 @@ def test_the_dispute_window_holds_every_year_a_rival_date_may_lie_in() -> None:
     assert partitions.window([[2001, 2002], [2003], [2009, 2010]], 0) == [0, 1]
 
 
-def test_partitions_are_whole_consecutive_years_of_enough_mentions() -> None:
-    assert partitions.blocks_of({2001: 5, 2003: 1, 2004: 1, 2005: 4, 2010: 1}, 5) == [[2001], [2003, 2004, 2005], [2010]]
+def test_partitions_are_whole_consecutive_years_of_at_most_so_many_mentions() -> None:
+    assert partitions.blocks_of({2001: 5, 2003: 1, 2004: 1, 2005: 4, 2010: 1}, 5) == [[2001], [2003, 2004], [2005, 2010]]
+    assert partitions.blocks_of({2001: 2, 2002: 9, 2003: 2, 2004: 2}, 5) == [[2001], [2002], [2003, 2004]]  # a larger year alone
+    assert partitions.blocks_of({2001: 1, 2002: 1}, 1) == [[2001], [2002]]
     assert partitions.blocks_of({}, 5) == []
+
+
+@given(st.dictionaries(st.integers(1990, 2030), st.integers(1, 50), max_size=30), st.integers(1, 80))
+def test_no_partition_holds_more_than_the_most_or_one_larger_year(sizes: dict[int, int], most: int) -> None:
+    """A partition is bounded by the larger of `most` and its largest year, never by their sum (the
+    largest partition was the largest year plus nearly `most` when a partition held at least `most`)."""
+    blocks = partitions.blocks_of(sizes, most)
+    assert [y for years in blocks for y in years] == sorted(sizes)
+    for years, after in zip(blocks, blocks[1:] + [[]]):
+        held = sum(sizes[y] for y in years)
+        assert held <= most or len(years) == 1
+        if after:  # as few partitions as packing in one pass gives: the next year did not fit
+            assert held + sizes[after[0]] > most
 
 
 def test_each_year_is_its_own_partition() -> None:

@@ -12,7 +12,8 @@ Stages, one module each:
 - mapstage.py: per shard, on the worker that reads it: reference dates, dates, candidate events
   (timeline.extract.pipeline.process_document, the function one process runs per document);
 - crossdoc.py: the cross-document stage (merging,
-  disputes, ranking) as tasks per shard, partition of whole years, window of date disputes and kind
+  disputes, ranking) as tasks per shard, partition of whole years
+  (bounded in mentions, a larger year alone), window of date disputes and kind
   of figure: the stages of timeline.extract.partitions, which one process runs on one partition;
 - held.py: the tasks of the cross-document stage, each stage's output held packed (compressed) on its
   worker while the next stages wait, unpacked by the task that reads it;

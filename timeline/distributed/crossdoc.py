@@ -3,8 +3,8 @@ timeline.distributed.renames says one process renames them).
 
 `cross_document` runs the stages of timeline.extract.partitions (the algorithm one process runs in a
 loop) as tasks: shards prepared where their candidates are, corpus statistics added up in a tree of
-tasks, one merge and one ranking task per partition (consecutive years holding PARTITION_MENTIONS
-mentions or more), one task per partition joining the links between groups that may dispute a date into connected sets
+tasks, one merge and one ranking task per partition (consecutive years holding at most
+PARTITION_MENTIONS mentions, a larger year alone), one task per partition joining the links between groups that may dispute a date into connected sets
 (a chain: each carries the few sets reaching past its partition to the next), one fold task per
 partition where connected sets close, one figure task
 per kind of happening, one finishing task per partition (its ids and figure disputes, chronological
@@ -27,7 +27,7 @@ from timeline.distributed.renames import Renames
 from timeline.distributed.streamed import Taken
 
 FAN_IN = 8  # partial sums added per task
-PARTITION_MENTIONS = 20_000  # a partition holds whole years and at least this many mentions (but the last)
+PARTITION_MENTIONS = 20_000  # a partition holds whole years and at most this many mentions (unless one year holds more)
 CHUNK = 500  # records the client fetches from a partition at a time
 
 

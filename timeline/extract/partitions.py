@@ -7,8 +7,8 @@ Stages, each a function of its partition (candidates never all meet in one place
    date, each with its place in the corpus (Seq); its claims by kind of happening, each with the
    mentions next to it; its counts (timeline.extract.corpus).
 2. Corpus statistics: the shards' counts added up, then their centroid parts (corpus.py).
-3. Partitions are blocks of consecutive years (`blocks_of`: enough mentions for a task to be worth
-   it; one process makes one block of every year). `merge_block`: each year's mentions grouped and
+3. Partitions are blocks of consecutive years (`blocks_of`: as many mentions as a task may hold, a
+   larger year alone; one process makes one block of every year). `merge_block`: each year's mentions grouped and
    paraphrases folded (merge.merge_year: neither crosses the first year of a date), each group keyed
    by its first mention's place in the corpus's order.
 4. Date disputes cross years: `links` join groups near each other (rivals.near_links, over the
@@ -104,18 +104,20 @@ def merge_year(year: int, stats: Statistics, *parts: list[Piece]) -> YearGroups:
 Block = dict[int, YearGroups]  # a partition: the groups of some consecutive years, by year
 
 
-def blocks_of(sizes: Mapping[int, int], target: int) -> list[list[int]]:
-    """Consecutive years packed into partitions of at least `target` mentions (the last may hold
-    fewer; a year is never split). `sizes`: the mentions of each year."""
-    out: list[list[int]] = [[]]
+def blocks_of(sizes: Mapping[int, int], most: int) -> list[list[int]]:
+    """Consecutive years packed into partitions of at most `most` mentions, as few as can be in one
+    pass: a year is never split, so a year of more mentions is a partition alone (the largest
+    partition is the larger of `most` and the largest year, not their sum). `sizes`: the mentions of
+    each year."""
+    out: list[list[int]] = []
     held = 0
     for year in sorted(sizes):
-        if held >= target:
+        if not out or held + sizes[year] > most:
             out.append([])
             held = 0
         out[-1].append(year)
         held += sizes[year]
-    return out if out[0] else []
+    return out
 
 
 def merge_block(stats: Statistics, *parts: dict[int, list[Piece]]) -> Block:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.extract import undated
 from timeline.extract.candidates import document_mentions
 from timeline.extract.timex import tag
 from timeline.extract.titles import make_title
@@ -99,3 +100,16 @@ def test_recency_without_a_publication_date_dates_nothing() -> None:
 def test_a_title_keeps_an_apostrophe_inside_a_word_of_a_quoted_lead() -> None:
     quote = "“In those years the factories closed, and there wasn’t much work,” she said on 3 May."
     assert make_title(quote, [(quote.index("3 May"), quote.index("3 May") + 5)]).endswith("wasn’t much work")
+
+
+@pytest.mark.parametrize("words", [
+    "in the past few days", "In Recent Days", "en los últimos días", "CES DERNIERS JOURS", "in den letzten Tagen",
+    "negli ultimi giorni", "nos últimos dias", "in the last few weeks", "En las Últimas semanas", "ces dernières semaines",
+    "in den letzten Wochen", "nelle ultime settimane", "nas últimas semanas", "RECENTLY", "Lately", "in the past few months",
+    "Recientemente", "en los últimos meses", "récemment", "RÉCEMMENT", "ces derniers mois", "Kürzlich", "vor Kurzem",
+    "in den letzten Monaten", "recentemente", "negli ultimi mesi", "nos últimos meses",
+])
+def test_every_recency_phrase_is_read_in_any_case(words: str) -> None:
+    text = f"The council, {words}, met twice."  # undated.recent first rules out sentences without a recency word
+    assert undated.recent(text, 0, len(text), "2021-09-20") is not None
+    assert undated.needs_more(text, 0, len(text))

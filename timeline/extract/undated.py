@@ -66,7 +66,7 @@ def story_time(text: str, start: int, end: int, told: list[Timex]) -> Timex | No
 def recent(text: str, start: int, end: int, published: str | None) -> Timex | None:
     """For a sentence text[start:end] with no date of its own: the period its recency words reach back over
     from the publication date, or None."""
-    if not published:
+    if not published or not _may_tell_recency(text, start, end):
         return None
     for pattern, days in RECENT:
         m = pattern.search(text, start, end)
@@ -94,4 +94,17 @@ def _window(until: date, days: int) -> str:
 
 def needs_more(text: str, start: int, end: int) -> bool:
     """True when text[start:end] has recency words (sentences past the last date expression may be dated)."""
-    return any(pattern.search(text, start, end) for pattern, _ in RECENT)
+    return _may_tell_recency(text, start, end) and any(pattern.search(text, start, end) for pattern, _ in RECENT)
+
+
+# A word one of which every RECENT phrase holds, lower-cased. str.lower() agrees with the patterns' case-insensitive
+# matching but for 'ı' and 'ſ' (which match 'i' and 's'): a text with either is searched too.
+_RECENCY_WORDS = ("recent", "recient", "lately", "few", "ultim", "últim", "derni", "letzten", "kürzlich", "kurzlich", "kurzem",
+                  "récemment", "recemment", "ı", "ſ")
+
+
+def _may_tell_recency(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] cannot hold recency words: a test five times faster than the patterns, which
+    most sentences fail (every sentence with no date of its own is asked about)."""
+    low = text[start:end].lower()
+    return any(word in low for word in _RECENCY_WORDS)

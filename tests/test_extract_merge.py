@@ -112,10 +112,12 @@ def test_a_name_that_many_reports_of_a_day_hold_does_not_make_them_one_happening
 
 
 def test_a_name_that_opens_a_sentence_is_a_name_when_the_article_capitalises_it_elsewhere() -> None:
-    from timeline.extract.words import opening_names
+    from timeline.extract.words import words_and_names
     article = "Governor Anna Brel of Lusk resigned on Sunday. Brel became governor in 2016. The inquiry went on."
-    assert opening_names("Brel became governor in 2016.", article) == {"brel"}
-    assert opening_names("The inquiry went on.", article) == set()
+    assert words_and_names("Brel became governor in 2016.", article)[1] == {"brel"}
+    assert words_and_names("Brel became governor in 2016.")[1] == set()  # without the article, an opening word is no name
+    assert words_and_names("The inquiry went on. Brel left.", article)[1] == {"brel"}
+    assert words_and_names("The inquiry went on.", article)[1] == set()
 
 
 def test_strikes_and_disasters_are_kinds_in_other_languages_too() -> None:

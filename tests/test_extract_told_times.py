@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.extract import undated
 from timeline.extract.candidates import document_mentions
 from timeline.extract.timex import tag
 from timeline.extract.titles import make_title
@@ -134,3 +135,16 @@ def test_the_time_of_what_is_named_and_a_time_not_yet_past_are_not_the_time_told
             "in the north. On Monday the court freed him. Back then, editors protested outside the court house.")
     got = _mentions(text, "2011-01-10")  # written on that Monday: the day told is not past
     assert not [q for _, q in got if q.startswith(("At the time of", "Back then"))]
+
+
+@pytest.mark.parametrize("words", [
+    "in the past few days", "In Recent Days", "en los últimos días", "CES DERNIERS JOURS", "in den letzten Tagen",
+    "negli ultimi giorni", "nos últimos dias", "in the last few weeks", "En las Últimas semanas", "ces dernières semaines",
+    "in den letzten Wochen", "nelle ultime settimane", "nas últimas semanas", "RECENTLY", "Lately", "in the past few months",
+    "Recientemente", "en los últimos meses", "récemment", "RÉCEMMENT", "ces derniers mois", "Kürzlich", "vor Kurzem",
+    "in den letzten Monaten", "recentemente", "negli ultimi mesi", "nos últimos meses",
+])
+def test_every_recency_phrase_is_read_in_any_case(words: str) -> None:
+    text = f"The council, {words}, met twice."  # undated.recent first rules out sentences without a recency word
+    assert undated.recent(text, 0, len(text), "2021-09-20") is not None
+    assert undated.needs_more(text, 0, len(text))

@@ -15,7 +15,7 @@ from timeline.extract.timex.languages import detect_language
 from timeline.extract.timex.narrative import choose_mode
 from timeline.extract.sentences import Span, clause_around, clause_break, own_clause, split_sentences
 from timeline.extract.titles import make_title
-from timeline.extract.words import acronyms, action_kinds, opening_names, words_and_names
+from timeline.extract.words import acronyms, action_kinds, words_and_names
 
 MAX_QUOTE = 400
 
@@ -194,8 +194,8 @@ def _mention(doc: Document, quote: Span, t: timex.Timex, inside: list[timex.Time
              title_span: tuple[int, int] | None, subject: str = "", until: str = "", english: bool = True) -> Mention:
     spans = [(x.start - quote.start, x.end - quote.start) for x in inside  # an anniversary said of a date stays in the title
              if quote.start <= x.start and x.end <= quote.end and x.kind != timex.ANNIVERSARY_SAID]
-    words, found = words_and_names(quote.text)
-    found |= opening_names(quote.text, doc.text) | acronyms(quote.text, doc.text)
+    words, found = words_and_names(quote.text, doc.text)
+    found |= acronyms(quote.text, doc.text)
     return Mention(
         source=doc.id, publisher=doc.publisher, published=doc.published, offset=quote.start, quote=quote.text, date=t.value,
         expression=t.text, date_spans=tuple(spans), position=index, words=tuple(words), names=tuple(sorted(found)),

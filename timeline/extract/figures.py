@@ -42,7 +42,9 @@ HAPPENING_NOUNS = {
 _HAPPENING_KEYS = frozenset("=" + kind for kind in HAPPENING_NOUNS)
 DEATH_NOUNS = frozenset({"deaths", "lives", "dead", "casualties"})
 _HAPPENING = {word: kind for kind, words in HAPPENING_NOUNS.items() for word in words}
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:m|million|bn|billion)\b)?")
+# '157,000', '1.5m', not inside a word or another number: its first digit leads (and the look-behind follows it), so
+# that a search over a whole article skips from digit to digit in C.
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))(\s*(?:m|million|bn|billion)\b)?")
 _COUNTED = [re.compile(r"\s+(?:(?:more|other|of\s+(?:its|their|the)|[A-Z][\w’'-]+)\s+){%d}([A-Za-z]+)" % n) for n in range(3)]
 _ORIGIN = re.compile(r"\s+from\s+(?:[a-z]+\s+)?[A-Z][\w-]+")  # '4,000 people from central Asia'
 _BOUNDS = {"more than": "min", "over": "min", "at least": "min", "upwards of": "min", "up to": "max", "fewer than": "max",

@@ -51,7 +51,11 @@ def chrome_end(sentence: str) -> int:
     """Where web-page chrome glued to the start of a sentence ('Page last updated at 11:24 GMT, Tuesday,
     27 September 2011 ...', or a dateline 'WASHINGTON, March 3 (AP) —') ends; 0 when there is none."""
     end = dateline_end(sentence)
-    for m in _CHROME.finditer(sentence, 0, min(len(sentence), CHROME_REACH + 60)):
+    reach = min(len(sentence), CHROME_REACH + 60)
+    low = sentence[:reach].lower()  # every _CHROME alternative holds 'last' or 'error' ('ſ' matches its 's' too)
+    if "last" not in low and "error" not in low and "ſ" not in low:
+        return end
+    for m in _CHROME.finditer(sentence, 0, reach):
         if m.start() <= CHROME_REACH:
             end = m.end()
     return end

@@ -66,11 +66,15 @@ _LINE_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|>+|\|)(?=\s|$)|\s\|\s|^\s*[-*+
 
 def without_markup(text: str) -> str:
     """Markdown's marks out of a title: emphasis, code, links (their text kept), headings, quote and
-    table bars."""
-    text = _LINK.sub(r"\1", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
-    return _LINE_MARKS.sub(" ", text)
+    table bars. (Each pattern is tried only on a text holding a character it needs: most titles hold none.)"""
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(r"\2", text)
+    if "#" in text or ">" in text or "|" in text or text.lstrip()[:1] in ("-", "*", "+"):
+        text = _LINE_MARKS.sub(" ", text)
+    return text
 
 
 def _tidy(body: str, text: str) -> str:

@@ -5,6 +5,7 @@ dateparser knows, or None when the language is not recognised (callers warn once
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A few frequent function words per language: enough to tell the languages dateparser reads best. A word
 # several languages share ('in', 'is', 'was') counts for each of them.
@@ -31,8 +32,16 @@ SCRIPT_CHARS = 20  # letters of a script that tell a text is written in it
 def detect_language(text: str) -> str | None:
     """The language of text: by its script (Ukrainian or Russian for Cyrillic, Arabic, Japanese when Han
     characters come with kana, else Chinese), else the best-scoring of STOPWORDS (English on a tie); English
-    for plain ASCII text too short to tell; None otherwise."""
-    sample = text[:1500]
+    for plain ASCII text too short to tell; None otherwise. Read from the first SAMPLE_CHARS characters, once
+    per document (the date engine, its warnings and its candidate events each ask)."""
+    return _detect(text[:SAMPLE_CHARS])
+
+
+SAMPLE_CHARS = 1500
+
+
+@lru_cache(maxsize=16)
+def _detect(sample: str) -> str | None:
     script = _by_script(sample)
     if script:
         return script

@@ -6,8 +6,8 @@
   or coarser, which 'next' does not leave ('In the 1960s the school moved. Then, a developer bought the mill').
 - **Recency in news:** 'recently', 'in recent weeks', 'kürzlich', 'ces dernières semaines' date a happening to the
   weeks or months before the publication date: the period the window falls in ('in recent weeks' in an article of
-  11 February 2020: 2020), or the months it spans when it crosses a year ('2019-12/2020-02'). A text with no
-  publication date gives none.
+  11 February 2020: 2020), or the months it spans when it crosses a year ('2019-12/2020-02', a period, which dates
+  no event). A text with no publication date gives none.
 
 Each gives a `Timex` over the words that date the sentence (kind 'story_time' or 'recent'), read like any other
 by the candidates that follow. These are not date expressions for `timeline dates` (TimeML marks 'recently' as
@@ -18,6 +18,7 @@ import re
 from datetime import date, timedelta
 
 from timeline.dates import parse_single
+from timeline.extract.timex.context import PARAGRAPH_RE
 from timeline.extract.timex.model import Timex
 
 # Sentence openers that say 'at the time just told' (the comma after them is optional in most languages).
@@ -44,7 +45,6 @@ RECENT = [
 # Recency words after these are not of a happening the text reports: a condition or a hypothesis.
 NOT_MAIN_RE = re.compile(r"(?i)(?<!\w)(?:if|whether|unless|would|could|might|should|si|wenn|ob|falls)(?!\w)")
 FUTURE_RE = re.compile(r"(?i)(?<!\w)(?:will|shall|would|'ll|going\s+to)(?!\w)")
-PARAGRAPH_RE = re.compile(r"\n\s*\n")
 COARSE = frozenset({"year", "decade", "century", "millennium"})
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from num2words import num2words
 
+from timeline.extract.timex.context import PARAGRAPH_RE
 from timeline.extract.timex.model import Timex
 
 # language -> (the anniversary nouns, how a number is written as an ordinal, the words that open 'of X')
@@ -46,7 +47,6 @@ ORIGIN_RE = re.compile(
     r"gegründet|gründ|eröffn|geboren|gestorben|unterzeichn|begonnen|"  # de
     r"fondat|nacque|nato|nata|morto|morta|morì|firmat|iniziat|apert|inaugurat)")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
-PARAGRAPH_RE = re.compile(r"\n\s*\n")
 WORD_RE = re.compile(r"\w+")
 SINGLE_DATE_RE = re.compile(r"(\d{4})((?:-\d\d){0,2})$")
 STEM = 4  # letters two words must share from the start ('open' in 'opening' and 'opened')

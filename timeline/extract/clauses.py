@@ -14,7 +14,7 @@ _PRONOUN = re.compile(
 # ... and in the other languages read, after a comma, before a lower-case word (', der am 12. Juli ausgebrochen war';
 # not ', die Regierung', whose 'die' is an article)
 _PRONOUN_OTHER = re.compile(
-    r",\s*(que|qui|quien|quienes|dont|che|cui|der|die|das|welche[rsmn]?|die|dat|wat)\s+"
+    r",\s*(que|qui|quien|quienes|dont|che|cui|der|die|das|welche[rsmn]?|dat|wat)\s+"
     r"(?!(?:el|la|los|las|le|les|il|lo|gli|un|una|une|uno|ein|eine|einen|het|de|een)\b)(?=[a-zà-ÿ])"
 )
 # A participle set off by commas is a relative clause too ('The bridge, opened in 1963, closed ...', 'La grève,

@@ -61,7 +61,7 @@ MOST = 500  # the largest ordinal read as a word ('the four hundredth anniversar
 
 @lru_cache(maxsize=None)
 def ordinals(lang: str) -> dict[str, int]:
-    """Ordinal words of 1-200 in lang, lower-cased, with the forms a sentence bends them to."""
+    """Ordinal words of 1-MOST in lang, lower-cased, with the forms a sentence bends them to."""
     table: dict[str, int] = {}
     for n in range(MOST, 0, -1):
         word = str(num2words(n, lang=lang, to="ordinal")).lower()
@@ -99,16 +99,17 @@ def _hint(lang: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(h) for h in HINTS[lang]))
 
 
-def _matches(text: str, lang: str, start: int, stop: int) -> list[re.Match[str]]:
-    """The anniversaries in text[start:stop]: the full pattern (a long alternation of ordinal words) is tried
-    only around the anniversary nouns, which a fast search finds first."""
+def _matches(text: str, lang: str, start: int, stop: int) -> list[tuple[re.Match[str], int]]:
+    """The anniversaries in text[start:stop] with their numbers: the pattern is tried only at the few word starts
+    before an anniversary noun, which a fast search finds first, and kept where its words are an ordinal."""
     out = []
     for hint in _hint(lang).finditer(text, start, stop):
         noun = hint.start() - 1
         for word in _WORD_START.finditer(text, max(start, noun - BEFORE_NOUN), noun):  # the leftmost ordinal wins
             m = pattern(lang).match(text, word.start(), min(stop, hint.end() + REACH))
-            if m is not None and m.start("noun") == noun and _number(m.group("ord"), lang):
-                out.append(m)
+            n = _number(m.group("ord"), lang) if m is not None and m.start("noun") == noun else None
+            if m is not None and n:
+                out.append((m, n))
                 break
     return out
 
@@ -157,8 +158,8 @@ def _anchor(text: str, at: int, np: str, before: list[Timex]) -> Timex | None:
     """The date the anniversary counts from: see the module docstring."""
     dated = [t for t in before if at - BACK <= t.start and t.end <= at and SINGLE_DATE_RE.match(t.value)]
     stems = _stems(" ".join(np.split()[:NP_WORDS]))
+    own = _sentence_start(text, at)  # in the anniversary's own sentence, only the words before it count
     for t in reversed(dated) if stems else ():
-        own = _sentence_start(text, at)  # in the anniversary's own sentence, only the words before it count
         told = text[own:at] if t.start >= own else _sentence(text, t.start)
         if _shared_stems(stems, told):
             return t
@@ -187,9 +188,8 @@ def anniversaries(text: str, lang: str | None, found: list[Timex], start: int = 
         return found
     stop = len(text) if end is None else end
     added: list[Timex] = []
-    for m in _matches(text, lang, start, stop):
-        n = _number(m.group("ord"), lang)
-        if not n or any(t.start < m.end("noun") and m.start() < t.end for t in found):
+    for m, n in _matches(text, lang, start, stop):
+        if any(t.start < m.end("noun") and m.start() < t.end for t in found):
             continue
         said = _said_of(text, m.start(), found)
         value, kind = (said.value, SAID) if said else (_counted(text, m, n, found), "anniversary")

@@ -48,10 +48,11 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
         lang = detect_language(text[start:stop])
     if check_mode(mode) == "auto":
         mode = choose_mode(text[start:stop], anchor)
+    ref, precision = parse_anchor(anchor)
+    now = ref.year if ref and mode == "news" and written else None  # a narrative's anchor may be a date it tells
     if lang != "en":
         told = tag_foreign(text, lang, anchor, start, stop, mode) if lang is not None and language_supported(lang) else []
-        return anniversaries(text, lang, told, start, stop, _year(anchor) if mode == "news" and written else None)
-    ref, precision = parse_anchor(anchor)
+        return anniversaries(text, lang, told, start, stop, now)
     if date_order not in (None, "DMY", "MDY"):
         raise ValueError(f"date_order must be DMY or MDY, not {date_order!r}")
     ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision), date_order=date_order)
@@ -80,14 +81,8 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             elif ctx.stated_year and timex.value[:4] != f"{ctx.stated_year[1]:04d}":
                 ctx.stated_year = None  # 'this year's third quarter', 'In October last year', 'the 1990s': the text moved on
             pos = m.end()  # type: ignore[union-attr]
-    found = anniversaries(text, lang, found, start, stop, ref.year if ref and mode == "news" and written else None)
+    found = anniversaries(text, lang, found, start, stop, now)
     return join_ranges(text, found) if ranges else split_ranges(found)
-
-
-def _year(anchor: str | None) -> int | None:
-    """The year of an EDTF anchor, or None (a news text's anchor: the time it was written; a narrative's
-    may be a date it tells)."""
-    return int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
 
 
 MONTH_VALUE_RE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")  # a month or a day, stated with its year

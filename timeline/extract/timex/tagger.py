@@ -13,6 +13,7 @@ from timeline.extract.timex.patterns import MASTER, TOKEN_RE, may_start
 from timeline.extract.timex.ranges import join_ranges, split_ranges
 from timeline.extract.timex.resolve import parse_anchor
 from timeline.extract.timex.rules import PRE_RULES, RULES, Ctx, Reading, remember
+from timeline.extract.timex.storytime import frame_end, last_month_too_late, opens_clause, year_earlier
 
 MOD_WORDS = (("early", "START"), ("earlier", "START"), ("beginning", "START"), ("start", "START"),
              ("late", "END"), ("later", "END"), ("end", "END"), ("close", "END"), ("mid", "MID"),
@@ -58,6 +59,8 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
     ctx = Ctx(text, ref, precision, mode=mode, anchor=(ref, precision), date_order=date_order)
     found: list[Timex] = []
     pos = max(0, start)
+    held, focus_at = -1, -1  # the end of a sentence a frame date holds the story's time in; the timex in focus
+    writing = ref if ref is not None and now is not None and precision in ("day", "month") else None
     for token in TOKEN_RE.finditer(text, pos, stop):
         at = token.start()
         if at < pos or not may_start(text, token):
@@ -67,9 +70,13 @@ def tag(text: str, anchor: str | None = None, start: int = 0, end: int | None = 
             ctx.ref, ctx.ref_precision = focus_ref(ctx.focus) if ctx.focus else _opening(text, at, ctx)
         timex = _read(m, ctx) if m else None
         if timex is not None:
+            if timex.kind == "later" and writing and focus_at >= 0 and last_month_too_late(found[focus_at], timex, writing, ctx.tense()):
+                found[focus_at], timex = year_earlier(found[focus_at]), year_earlier(timex)
             found.append(timex)
-            if not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal, timex.kind):
+            aside = at < held and not opens_clause(text, timex)  # storytime: the frame date stays the story's time
+            if not aside and (not ctx.narrative or moves_reference(text, timex.start, timex.end, timex.signal, timex.kind)):
                 remember(timex.value, ctx)
+                focus_at, held = len(found) - 1, frame_end(text, timex) or -1
             if not timex.resolved and MONTH_VALUE_RE.match(timex.value):
                 ctx.stated_month = (timex.end, timex.value[:7])
             if not timex.resolved and FRAME_VALUE_RE.match(timex.value) and timex.signal in ("in", "during", "by"):
